@@ -1,0 +1,35 @@
+/**
+ * The production Content-Security-Policy, built from the API base URL the bundle talks to.
+ * One source for the `<meta>` tag in index.html and for `_headers` (hosts that read it).
+ * `frame-ancestors` only works as a header, so the meta form leaves it out.
+ */
+export function buildCsp(apiBaseUrl: string, { forHeader = false } = {}): string {
+	const apiOrigin = new URL(apiBaseUrl).origin;
+	const directives = [
+		"default-src 'self'",
+		"script-src 'self'",
+		// Monaco sets inline styles on its DOM nodes.
+		"style-src 'self' 'unsafe-inline'",
+		"img-src 'self' data: blob:",
+		"font-src 'self' data:",
+		`connect-src 'self' ${apiOrigin}`,
+		"worker-src 'self' blob:",
+		"object-src 'none'",
+		"base-uri 'self'",
+		`form-action 'self' ${apiOrigin}`,
+	];
+	if (forHeader) directives.push("frame-ancestors 'none'");
+	return directives.join('; ');
+}
+
+/** `_headers` file for Netlify / Cloudflare Pages style hosts. */
+export function buildHeadersFile(apiBaseUrl: string): string {
+	return [
+		'/*',
+		`  Content-Security-Policy: ${buildCsp(apiBaseUrl, { forHeader: true })}`,
+		'  Referrer-Policy: no-referrer',
+		'  X-Content-Type-Options: nosniff',
+		'  X-Frame-Options: DENY',
+		'',
+	].join('\n');
+}

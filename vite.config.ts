@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
-import { buildCsp, buildHeadersFile } from './src/core/security/csp';
+import { buildCsp, buildHeadersFile } from './src/core/security/csp.ts';
 
 export const DEFAULT_API_BASE_URL = 'https://openrouter.ai/api/v1';
 

@@ -51,8 +51,16 @@ export type Usage = {
 	total_tokens?: number;
 	cost?: number;
 	is_byok?: boolean;
-	prompt_tokens_details?: { cached_tokens?: number; cache_write_tokens?: number; [k: string]: unknown };
-	completion_tokens_details?: { reasoning_tokens?: number; image_tokens?: number; [k: string]: unknown };
+	prompt_tokens_details?: {
+		cached_tokens?: number;
+		cache_write_tokens?: number;
+		[k: string]: unknown;
+	};
+	completion_tokens_details?: {
+		reasoning_tokens?: number;
+		image_tokens?: number;
+		[k: string]: unknown;
+	};
 	[key: string]: unknown;
 };
 

@@ -1,0 +1,37 @@
+/** Where a key lives. A closed set: the UI offers exactly these. */
+export const KEY_MODES = [
+	{ id: 'device', label: 'Remember on this device' },
+	{ id: 'tab', label: 'This tab only' },
+] as const;
+export type KeyMode = (typeof KEY_MODES)[number]['id'];
+
+export type KeyLoad = { key: string | null; mode: KeyMode; notice: string | null };
+export type KeySave = { ok: true; mode: KeyMode } | { ok: false; mode: KeyMode; notice: string };
+
+/** Implemented by `io/key-store.ts`; the state layer only sees this shape. */
+export type KeyStore = {
+	load(): Promise<KeyLoad>;
+	save(key: string, mode: KeyMode): Promise<KeySave>;
+	forget(): Promise<void>;
+};
+
+export type StoredKeyV1 = { v: 1; key: string; savedAt: number };
+
+/** `sk-or-v1-abc…wxyz` → `sk-or-…wxyz`: enough to recognise a key, never enough to use it. */
+export function maskKey(key: string): string {
+	const tail = key.slice(-4);
+	const head = key.startsWith('sk-or-') ? 'sk-or-' : key.slice(0, 3);
+	return key.length <= 8 ? `…${tail}` : `${head}…${tail}`;
+}
+
+export function isStoredKey(value: unknown): value is StoredKeyV1 {
+	if (typeof value !== 'object' || value === null) return false;
+	const record = value as Record<string, unknown>;
+	return record.v === 1 && typeof record.key === 'string' && record.key.length > 0;
+}
+
+/** Trims pasted whitespace and a pasted `Bearer ` prefix; returns null when nothing usable is left. */
+export function cleanKey(input: string): string | null {
+	const key = input.trim().replace(/^Bearer\s+/i, '');
+	return key.length > 0 && !/\s/.test(key) ? key : null;
+}

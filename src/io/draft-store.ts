@@ -1,0 +1,81 @@
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { isDraft, type DraftStore, type DraftV1 } from '../core/draft';
+
+const DRAFT_KEY = 'draft';
+const BACKUP_KEY = 'openrouter-playground:draft';
+const TIMEOUT_MS = 3000;
+
+function timeout<T>(promise: Promise<T>): Promise<T> {
+	return Promise.race([
+		promise,
+		new Promise<never>((_, reject) =>
+			setTimeout(() => reject(new Error('IndexedDB did not answer')), TIMEOUT_MS),
+		),
+	]);
+}
+
+/**
+ * The draft lives in IndexedDB; when that fails (private mode, quota) a copy goes to sessionStorage
+ * so a reload in this tab still keeps it, and the user is told once.
+ */
+export function createDraftStore(
+	session: Storage = globalThis.sessionStorage,
+	store: () => UseStore = () => createStore('openrouter-playground-drafts', 'drafts'),
+): DraftStore {
+	let idb: UseStore | null = null;
+	const db = () => (idb ??= store());
+	let warned = false;
+
+	const readBackup = (): DraftV1 | null => {
+		try {
+			const parsed: unknown = JSON.parse(session.getItem(BACKUP_KEY) ?? 'null');
+			return isDraft(parsed) ? parsed : null;
+		} catch {
+			return null;
+		}
+	};
+
+	return {
+		async load() {
+			const backup = readBackup();
+			try {
+				const stored = await timeout(get<unknown>(DRAFT_KEY, db()));
+				const draft = isDraft(stored) ? stored : null;
+				// The newer of the two wins: the backup is written only when IndexedDB failed.
+				const newest = backup && (!draft || backup.savedAt > draft.savedAt) ? backup : draft;
+				const notice =
+					stored !== undefined && !draft
+						? 'The saved draft was in an unknown format; the default request is shown.'
+						: null;
+				return { text: newest?.text ?? null, notice };
+			} catch {
+				return {
+					text: backup?.text ?? null,
+					notice: 'Browser storage is unavailable: drafts are kept for this tab only.',
+				};
+			}
+		},
+		async save(text) {
+			const draft: DraftV1 = { v: 1, text, savedAt: Date.now() };
+			try {
+				await timeout(set(DRAFT_KEY, draft, db()));
+				session.removeItem(BACKUP_KEY);
+				return { ok: true, notice: null };
+			} catch (error) {
+				try {
+					session.setItem(BACKUP_KEY, JSON.stringify(draft));
+				} catch {
+					// Nothing else to fall back to; the text is still in the editor.
+				}
+				const full = error instanceof DOMException && error.name === 'QuotaExceededError';
+				const notice = warned
+					? null
+					: full
+						? 'Browser storage is full: the draft is kept for this tab only.'
+						: 'Browser storage is unavailable: the draft is kept for this tab only.';
+				warned = true;
+				return { ok: false, notice };
+			}
+		},
+	};
+}

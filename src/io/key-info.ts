@@ -1,0 +1,29 @@
+import { parseKeyInfo, type KeyCheck } from '../core/key-info';
+
+/** Asks the API about a key before the first Send, so a bad key is reported at once. */
+export async function checkKey(
+	apiBaseUrl: string,
+	apiKey: string,
+	fetchImpl: typeof fetch = globalThis.fetch,
+): Promise<KeyCheck> {
+	try {
+		const res = await fetchImpl(`${apiBaseUrl}/key`, {
+			headers: { Authorization: `Bearer ${apiKey}` },
+		});
+		const body: unknown = await res.json().catch(() => null);
+		if (!res.ok) {
+			const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+			return {
+				state: 'rejected',
+				status: res.status,
+				message: typeof message === 'string' ? message : res.statusText,
+			};
+		}
+		const info = parseKeyInfo(body);
+		return info
+			? { state: 'ok', info }
+			: { state: 'unreachable', message: 'The key check returned an unexpected answer.' };
+	} catch {
+		return { state: 'unreachable', message: `Could not reach ${new URL(apiBaseUrl).host}.` };
+	}
+}

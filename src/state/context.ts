@@ -1,0 +1,17 @@
+import { getContext, setContext } from 'svelte';
+import type { Playground } from './playground.svelte';
+import type { Settings } from './settings.svelte';
+
+type AppState = { playground: Playground; settings: Settings };
+
+const KEY = Symbol('app-state');
+
+export function setAppState(state: AppState): void {
+	setContext(KEY, state);
+}
+
+export function getAppState(): AppState {
+	const state = getContext<AppState | undefined>(KEY);
+	if (!state) throw new Error('App state is missing: components must sit inside App.svelte');
+	return state;
+}

@@ -1,0 +1,52 @@
+import { defineConfig, devices } from '@playwright/test';
+import { E2E } from './scripts/ports';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+	testDir: './e2e',
+	outputDir: '../test-results',
+	fullyParallel: false,
+	// The emulator records requests for assertions; one worker keeps each test's record its own.
+	workers: 1,
+	retries: 0,
+	forbidOnly: true,
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list'], ['json', { outputFile: '../.reports/e2e.json' }]],
+	use: {
+		baseURL: `${E2E.appOrigin}/`,
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
+		},
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+	webServer: [
+		{
+			command: `npx tsx tests/emulator/main.ts`,
+			cwd: '..',
+			env: { PORT: String(E2E.emulatorPort), EMULATOR_TOKEN_DELAY_MS: '15' },
+			url: `${E2E.emulatorOrigin}/__emulator/health`,
+			reuseExistingServer: false,
+			timeout: 30_000,
+		},
+		{
+			command: `npx vite preview --outDir ${E2E.outDir} --port ${E2E.appPort} --strictPort --host 127.0.0.1`,
+			cwd: '..',
+			url: `${E2E.appOrigin}/`,
+			reuseExistingServer: false,
+			timeout: 30_000,
+		},
+	],
+});

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { KeyStore } from '../../../src/core/key';
+import type { StreamEvent } from '../../../src/core/stream/types';
+import { Playground, type SendFn } from '../../../src/state/playground.svelte';
+import { Settings } from '../../../src/state/settings.svelte';
+
+function memoryKeys(key: string | null): KeyStore {
+	let stored = key;
+	return {
+		load: async () => ({ key: stored, mode: 'device', notice: null }),
+		save: async (k, mode) => ((stored = k), { ok: true, mode }),
+		forget: async () => void (stored = null),
+	};
+}
+
+const chunk = (content: string, finish: string | null = null): StreamEvent => ({
+	type: 'chunk',
+	chunk: {
+		id: 'gen-1',
+		model: 'openai/gpt-4o-mini-2024-07-18',
+		provider: 'OpenAI',
+		choices: [{ index: 0, delta: { role: 'assistant', content }, finish_reason: finish }],
+	},
+});
+
+async function setup(send: SendFn, key: string | null = 'sk-or-v1-test-unit') {
+	const settings = new Settings({
+		keys: memoryKeys(key),
+		apiBaseUrl: 'https://openrouter.ai/api/v1',
+	});
+	await settings.load();
+	let clock = 0;
+	const playground = new Playground({
+		send,
+		settings,
+		now: () => (clock += 10),
+		schedule: (commit) => commit(),
+	});
+	return { playground, settings };
+}
+
+describe('Playground', () => {
+	it('posts the normalised body with the key and folds the stream to Done', async () => {
+		const calls: { body: unknown; apiKey: string; baseUrl: string }[] = [];
+		const send: SendFn = async function* (body, options) {
+			calls.push({ body, apiKey: options.apiKey, baseUrl: options.baseUrl });
+			yield { type: 'open', status: 200, generationId: 'gen-1', providerName: 'OpenAI' };
+			yield { type: 'comment', text: 'OPENROUTER PROCESSING' };
+			yield chunk('Hel');
+			yield chunk('lo');
+			yield chunk('', 'stop');
+			yield { type: 'done' };
+		};
+		const { playground } = await setup(send);
+		playground.text = JSON.stringify({ model: 'm/x', messages: [{ role: 'user', content: 'hi' }] });
+		await playground.send();
+		expect(calls).toEqual([
+			{
+				body: { model: 'm/x', messages: [{ role: 'user', content: 'hi' }] },
+				apiKey: 'sk-or-v1-test-unit',
+				baseUrl: 'https://openrouter.ai/api/v1',
+			},
+		]);
+		expect(playground.run?.status).toBe('done');
+		expect(playground.run?.completion.text).toBe('Hello');
+		expect(playground.run?.completion.finishReason).toBe('stop');
+		expect(playground.run?.generationId).toBe('gen-1');
+		expect(playground.run?.firstTokenAt).not.toBeNull();
+		expect(playground.run?.body).toEqual(calls[0]?.body);
+	});
+
+	it('Stop aborts the request and keeps what arrived', async () => {
+		let release: () => void = () => undefined;
+		const send: SendFn = async function* (_body, { signal }) {
+			yield { type: 'open', status: 200, generationId: null, providerName: null };
+			yield chunk('partial ');
+			yield chunk('answer');
+			await new Promise<void>((resolve) => {
+				release = resolve;
+				signal.addEventListener('abort', () => resolve());
+			});
+			if (!signal.aborted) yield chunk(' never');
+		};
+		const { playground } = await setup(send);
+		const running = playground.send();
+		await Promise.resolve();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(playground.streaming).toBe(true);
+		expect(playground.sendBlocker).toBe('A request is running');
+		playground.stop();
+		await running;
+		release();
+		expect(playground.run?.status).toBe('stopped');
+		expect(playground.run?.completion.text).toBe('partial answer');
+		expect(playground.run?.completion.error).toBeNull();
+	});
+
+	it('a stream that ends without [DONE] or a finish reason is an error that keeps the text', async () => {
+		const send: SendFn = async function* () {
+			yield { type: 'open', status: 200, generationId: null, providerName: null };
+			yield chunk('cut ');
+			yield { type: 'end' };
+		};
+		const { playground } = await setup(send);
+		await playground.send();
+		expect(playground.run?.status).toBe('error');
+		expect(playground.run?.completion.text).toBe('cut ');
+		expect(playground.run?.completion.error?.kind).toBe('incomplete');
+	});
+
+	it('an HTTP error event ends the run as an error with the API message', async () => {
+		const send: SendFn = async function* () {
+			yield { type: 'open', status: 401, generationId: null, providerName: null };
+			yield {
+				type: 'error',
+				error: { kind: 'http', status: 401, code: 401, message: 'User not found.' },
+			};
+		};
+		const { playground } = await setup(send);
+		await playground.send();
+		expect(playground.run?.status).toBe('error');
+		expect(playground.run?.completion.error).toMatchObject({
+			status: 401,
+			message: 'User not found.',
+		});
+	});
+
+	it('without a key, Send opens the key dialog and sends nothing', async () => {
+		let called = false;
+		const send: SendFn = async function* () {
+			called = true;
+			yield { type: 'done' };
+		};
+		const { playground, settings } = await setup(send, null);
+		await playground.send();
+		expect(called).toBe(false);
+		expect(settings.dialogOpen).toBe(true);
+		expect(playground.run).toBeNull();
+	});
+
+	it('invalid JSON blocks Send with the line and column, and no snippet is offered', async () => {
+		const send: SendFn = async function* () {};
+		const { playground } = await setup(send);
+		playground.text = '{\n  "model": "x",\n  "messages": [}\n}';
+		expect(playground.sendBlocker).toMatch(/^Invalid request: line 3, column \d+/);
+		expect(playground.curl).toBe('');
+	});
+
+	it('the curl snippet is generated from the same body that Send posts', async () => {
+		let posted: unknown;
+		const send: SendFn = async function* (body) {
+			posted = body;
+			yield { type: 'done' };
+		};
+		const { playground } = await setup(send);
+		await playground.send();
+		const data = /-d '([\s\S]*)'\s*$/.exec(playground.curl)?.[1]?.replaceAll("'\\''", "'");
+		expect(JSON.parse(data ?? 'null')).toEqual(posted);
+		expect(playground.curl).not.toContain('sk-or-v1-test-unit');
+	});
+});

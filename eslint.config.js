@@ -5,7 +5,17 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+	{
+		ignores: [
+			'dist/',
+			'dist-e2e/',
+			'.reports/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'bench-results/',
+		],
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -131,11 +131,12 @@ export function parseJson(text: string): JsonResult {
 	function object(path: JsonPath): Record<string, unknown> {
 		i++;
 		const out: Record<string, unknown> = {};
+		let comma = -1;
 		skip();
 		if (text[i] === '}') return (i++, out);
 		for (;;) {
 			skip();
-			if (text[i] === '}') fail('Trailing comma is not allowed', i - 1);
+			if (text[i] === '}') fail('Trailing comma is not allowed', comma);
 			if (text[i] !== '"') {
 				if (i >= text.length) fail("Unexpected end of input: expected '}'");
 				fail(`Property names must be double-quoted strings, found ${describe(i)}`);
@@ -155,7 +156,7 @@ export function parseJson(text: string): JsonResult {
 			locations.set(pathKey([...path, key, '#key']), { offset: keyStart, length: key.length + 2 });
 			skip();
 			if (text[i] === ',') {
-				i++;
+				comma = i++;
 				continue;
 			}
 			if (text[i] === '}') return (i++, out);
@@ -170,15 +171,16 @@ export function parseJson(text: string): JsonResult {
 	function array(path: JsonPath): unknown[] {
 		i++;
 		const out: unknown[] = [];
+		let comma = -1;
 		skip();
 		if (text[i] === ']') return (i++, out);
 		for (;;) {
 			skip();
-			if (text[i] === ']') fail('Trailing comma is not allowed', i - 1);
+			if (text[i] === ']') fail('Trailing comma is not allowed', comma);
 			out.push(value([...path, out.length]));
 			skip();
 			if (text[i] === ',') {
-				i++;
+				comma = i++;
 				continue;
 			}
 			if (text[i] === ']') return (i++, out);

@@ -1,0 +1,94 @@
+/**
+ * The dependency rule of ARCHITECTURE.md as code: which folder of src/ may import what.
+ * `checkSource` is pure so the rule itself can be tested with made-up sources.
+ */
+export type Violation = { file: string; specifier: string; rule: string };
+
+const IMPORT_PATTERNS = [
+	/\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?['"]([^'"]+)['"]/g,
+	/\bexport\s+(?:type\s+)?(?:\*|\{[^}]*\})\s*(?:as\s+\w+\s+)?from\s+['"]([^'"]+)['"]/g,
+];
+const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+const stripComments = (source: string) =>
+	source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+
+/** For .svelte files, only what is inside <script> blocks is code. */
+export function scriptOf(file: string, source: string): string {
+	if (!file.endsWith('.svelte')) return source;
+	return [...source.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+}
+
+function layerOf(file: string): 'core' | 'io' | 'state' | 'ui' | 'root' {
+	const match = /^src\/(core|io|state|ui)\//.exec(file);
+	return (match?.[1] as 'core' | 'io' | 'state' | 'ui' | undefined) ?? 'root';
+}
+
+/** Resolves a relative import to the layer it lands in; packages keep their name. */
+function target(file: string, specifier: string): string {
+	if (!specifier.startsWith('.')) return specifier;
+	const parts = file.split('/').slice(0, -1);
+	for (const piece of specifier.split('/')) {
+		if (piece === '..') parts.pop();
+		else if (piece !== '.') parts.push(piece);
+	}
+	return parts.join('/');
+}
+
+const CORE_PACKAGES = ['eventsource-parser', 'ajv', 'marked'];
+const FORBIDDEN_GLOBALS_IN_CORE =
+	/\b(window|document|localStorage|sessionStorage|indexedDB|navigator)\b|(?<![.\w])fetch\s*\(/;
+
+export function checkSource(file: string, rawSource: string): Violation[] {
+	const source = stripComments(scriptOf(file, rawSource));
+	const layer = layerOf(file);
+	const found: Violation[] = [];
+	const flag = (specifier: string, rule: string) => found.push({ file, specifier, rule });
+	const statics = IMPORT_PATTERNS.flatMap((pattern) =>
+		[...source.matchAll(pattern)].map((m) => m[1] as string),
+	);
+	const dynamics = [...source.matchAll(DYNAMIC)].map((m) => m[1] as string);
+
+	for (const specifier of [...statics, ...dynamics]) {
+		const to = target(file, specifier);
+		const isMonaco = specifier === 'monaco-editor' || specifier.startsWith('monaco-editor/');
+		if (isMonaco) {
+			if (file !== 'src/ui/editor/monaco.ts')
+				flag(specifier, 'monaco-editor only in src/ui/editor/monaco.ts');
+			else if (statics.includes(specifier))
+				flag(specifier, 'monaco-editor only through dynamic import()');
+			continue;
+		}
+		const toLayer = to.startsWith('src/') ? layerOf(`${to}/x`) : null;
+		if (layer === 'core') {
+			if (toLayer && toLayer !== 'core') flag(specifier, 'core imports only core');
+			if (
+				!toLayer &&
+				!CORE_PACKAGES.some((p) => specifier === p || specifier.startsWith(`${p}/`)) &&
+				!specifier.startsWith('.')
+			)
+				flag(specifier, `core imports only pure packages (${CORE_PACKAGES.join(', ')})`);
+		}
+		if (layer === 'io') {
+			if (toLayer && toLayer !== 'core') flag(specifier, 'io imports only core');
+			if (specifier === 'svelte' || specifier.startsWith('svelte/'))
+				flag(specifier, 'io never imports svelte');
+		}
+		if (layer === 'state') {
+			if (toLayer && toLayer !== 'core' && toLayer !== 'state')
+				flag(specifier, 'state imports only core and state');
+			if (specifier === 'idb-keyval') flag(specifier, 'state never touches storage directly');
+		}
+		if (layer === 'ui') {
+			if (toLayer === 'io' || toLayer === 'root') flag(specifier, 'ui never imports io');
+			if (specifier === 'idb-keyval') flag(specifier, 'ui never touches storage directly');
+		}
+	}
+	if (layer === 'core') {
+		const match = FORBIDDEN_GLOBALS_IN_CORE.exec(
+			source.replace(/(['"`])(?:\\.|(?!\1).)*\1/g, '""'),
+		);
+		if (match) flag(match[0], 'core is pure: no DOM, storage or fetch');
+	}
+	return found;
+}

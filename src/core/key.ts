@@ -13,6 +13,8 @@ export type KeyStore = {
 	load(): Promise<KeyLoad>;
 	save(key: string, mode: KeyMode): Promise<KeySave>;
 	forget(): Promise<void>;
+	/** Called when another tab of this app saved or forgot a key; returns an unsubscribe. */
+	subscribe?(onChange: () => void): () => void;
 };
 
 export type StoredKeyV1 = { v: 1; key: string; savedAt: number };

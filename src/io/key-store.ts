@@ -5,6 +5,7 @@ const IDB_KEY = 'openrouter-key';
 const SESSION_KEY = 'openrouter-playground:key';
 /** IndexedDB can hang (blocked upgrade, some private modes): never wait on it forever. */
 const IDB_TIMEOUT_MS = 3000;
+const CHANNEL = 'openrouter-playground:key';
 
 function withTimeout<T>(promise: Promise<T>, ms = IDB_TIMEOUT_MS): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -32,8 +33,13 @@ function storageNotice(error: unknown): string {
 export function createKeyStore(
 	session: Storage = globalThis.sessionStorage,
 	store: () => UseStore = () => createStore('openrouter-playground', 'keys'),
+	channel: BroadcastChannel | null = typeof BroadcastChannel === 'function'
+		? new BroadcastChannel(CHANNEL)
+		: null,
 ): KeyStore {
 	let idb: UseStore | null = null;
+	// Other tabs only hear that something changed, never the key itself.
+	const announce = () => channel?.postMessage('changed');
 	const db = (): UseStore => (idb ??= store());
 
 	const readSession = (): string | null => {
@@ -49,6 +55,15 @@ export function createKeyStore(
 			else session.setItem(SESSION_KEY, key);
 		} catch {
 			// sessionStorage can be disabled too; the key then lives in memory in the state layer.
+		}
+	};
+
+	/** Deleting never fails loudly: with no IndexedDB there is nothing stored to delete. */
+	const removeStored = async (): Promise<void> => {
+		try {
+			await withTimeout(del(IDB_KEY, db()));
+		} catch {
+			// unavailable or blocked
 		}
 	};
 
@@ -72,13 +87,14 @@ export function createKeyStore(
 		async save(key, mode) {
 			if (mode === 'tab') {
 				writeSession(key);
-				await withTimeout(del(IDB_KEY, db())).catch(() => undefined);
+				await removeStored();
 				return { ok: true, mode };
 			}
 			try {
 				const record: StoredKeyV1 = { v: 1, key, savedAt: Date.now() };
 				await withTimeout(set(IDB_KEY, record, db()));
 				writeSession(null);
+				announce();
 				return { ok: true, mode };
 			} catch (error) {
 				writeSession(key);
@@ -87,7 +103,14 @@ export function createKeyStore(
 		},
 		async forget() {
 			writeSession(null);
-			await withTimeout(del(IDB_KEY, db())).catch(() => undefined);
+			await removeStored();
+			announce();
+		},
+		subscribe(onChange) {
+			if (!channel) return () => undefined;
+			const listener = () => onChange();
+			channel.addEventListener('message', listener);
+			return () => channel.removeEventListener('message', listener);
 		},
 	};
 }

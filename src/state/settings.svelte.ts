@@ -1,14 +1,25 @@
 import { cleanKey, maskKey, type KeyMode, type KeyStore } from '../core/key';
+import { checkBaseUrl } from '../core/api-origin';
 import type { KeyCheck } from '../core/key-info';
 import type { SignInOutcome } from '../core/oauth';
 
 export type SettingsDeps = {
 	keys: KeyStore;
+	/** The build's API (VITE_OPENROUTER_BASE_URL). */
 	apiBaseUrl: string;
+	/** Origins the build allows (its CSP connect-src); the default API's origin is always one. */
+	allowedOrigins?: readonly string[];
+	/** The base URL the user confirmed in Settings, if any. */
+	baseUrls?: { load(): string | null; save(baseUrl: string | null): void };
+	/** Asks the user to confirm sending the key to a new host; true = go ahead. */
+	confirmHost?: (host: string) => boolean;
 	/** OAuth PKCE: `start` leaves the page; `complete` runs once at start-up. */
-	oauth?: { start(): Promise<void>; complete(): Promise<SignInOutcome> };
+	oauth?: {
+		start(apiBaseUrl: string): Promise<void>;
+		complete(apiBaseUrl: string): Promise<SignInOutcome>;
+	};
 	/** `GET /key`: label, limit and usage, or why the key was refused. */
-	checkKey?: (apiKey: string) => Promise<KeyCheck>;
+	checkKey?: (apiKey: string, apiBaseUrl: string) => Promise<KeyCheck>;
 };
 
 export type KeyStatus = 'loading' | 'missing' | 'present';
@@ -27,7 +38,12 @@ export class Settings {
 	mode = $state<KeyMode>('device');
 	notice = $state<string | null>(null);
 	dialogOpen = $state(false);
-	readonly apiBaseUrl: string;
+	settingsOpen = $state(false);
+	apiBaseUrl = $state('');
+	readonly defaultApiBaseUrl: string;
+	readonly allowedOrigins: readonly string[];
+	#baseUrls: SettingsDeps['baseUrls'];
+	#confirmHost: (host: string) => boolean;
 
 	status: KeyStatus = $derived(!this.#loaded ? 'loading' : this.#key ? 'present' : 'missing');
 	masked: string | null = $derived(this.#key ? maskKey(this.#key) : null);
@@ -36,7 +52,29 @@ export class Settings {
 		this.#store = deps.keys;
 		this.#oauth = deps.oauth;
 		this.#checkKey = deps.checkKey;
-		this.apiBaseUrl = deps.apiBaseUrl;
+		this.defaultApiBaseUrl = deps.apiBaseUrl;
+		this.allowedOrigins = [
+			...new Set([new URL(deps.apiBaseUrl).origin, ...(deps.allowedOrigins ?? [])]),
+		];
+		this.#baseUrls = deps.baseUrls;
+		this.#confirmHost = deps.confirmHost ?? (() => false);
+		const stored = deps.baseUrls?.load() ?? null;
+		const check = stored ? checkBaseUrl(stored, this.allowedOrigins) : null;
+		this.apiBaseUrl = check?.ok ? check.baseUrl : deps.apiBaseUrl;
+		deps.keys.subscribe?.(() => void this.#reloadKey());
+	}
+
+	/** Another tab saved or forgot the key: take what the store now holds. */
+	async #reloadKey(): Promise<void> {
+		const loaded = await this.#store.load();
+		if (loaded.key === this.#key) return;
+		this.#key = loaded.key;
+		this.mode = loaded.mode;
+		this.keyCheck = null;
+		this.notice = loaded.key
+			? 'The key was changed in another tab.'
+			: 'The key was forgotten in another tab.';
+		if (loaded.key) void this.#runKeyCheck(loaded.key);
 	}
 
 	get apiHost(): string {
@@ -50,7 +88,7 @@ export class Settings {
 		this.notice = loaded.notice;
 		this.#loaded = true;
 		if (loaded.key) void this.#runKeyCheck(loaded.key);
-		const outcome = (await this.#oauth?.complete()) ?? { kind: 'none' };
+		const outcome = (await this.#oauth?.complete(this.apiBaseUrl)) ?? { kind: 'none' };
 		if (outcome.kind === 'signed-in') {
 			await this.saveKey(outcome.key, this.mode);
 			this.notice ??= 'Signed in with OpenRouter: a new key was created for this playground.';
@@ -65,7 +103,7 @@ export class Settings {
 	}
 
 	async signIn(): Promise<void> {
-		await this.#oauth?.start();
+		await this.#oauth?.start(this.apiBaseUrl);
 	}
 
 	/** Returns an error message for the form, or null when saved. */
@@ -83,7 +121,7 @@ export class Settings {
 	async #runKeyCheck(key: string): Promise<void> {
 		if (!this.#checkKey) return;
 		this.keyCheck = { state: 'checking' };
-		const result = await this.#checkKey(key);
+		const result = await this.#checkKey(key, this.apiBaseUrl);
 		// A newer key may have been saved (or the key forgotten) while this check was running.
 		if (this.#key === key) this.keyCheck = result;
 	}
@@ -93,6 +131,26 @@ export class Settings {
 		this.#key = null;
 		this.notice = null;
 		this.keyCheck = null;
+	}
+
+	/** Returns an error message, or null when the new base URL is in use. */
+	changeBaseUrl(input: string): string | null {
+		const check = checkBaseUrl(input, this.allowedOrigins);
+		if (!check.ok) return check.message;
+		if (check.baseUrl === this.apiBaseUrl) return null;
+		if (new URL(check.baseUrl).origin !== new URL(this.apiBaseUrl).origin) {
+			if (!this.#confirmHost(check.host)) return 'Not changed: you did not confirm the new host.';
+		}
+		this.apiBaseUrl = check.baseUrl;
+		this.#baseUrls?.save(check.baseUrl === this.defaultApiBaseUrl ? null : check.baseUrl);
+		this.keyCheck = null;
+		if (this.#key) void this.#runKeyCheck(this.#key);
+		return null;
+	}
+
+	resetBaseUrl(): void {
+		this.apiBaseUrl = this.defaultApiBaseUrl;
+		this.#baseUrls?.save(null);
 	}
 
 	readKey(): string | null {

@@ -23,6 +23,7 @@ export function runE2e(extraArgs: string[] = []): number {
 		...process.env,
 		CHROMIUM_PATH: chromium,
 		VITE_OPENROUTER_BASE_URL: E2E.apiBaseUrl,
+		VITE_ALLOWED_API_ORIGINS: E2E.altApiOrigin,
 	};
 	const built = run(
 		'npx',

@@ -7,6 +7,8 @@ export const E2E = {
 	appPort: APP_PORT,
 	emulatorOrigin: `http://127.0.0.1:${EMULATOR_PORT}`,
 	apiBaseUrl: `http://127.0.0.1:${EMULATOR_PORT}/api/v1`,
+	/** The same emulator under another host name: a second allowed API origin for Settings tests. */
+	altApiOrigin: `http://localhost:${EMULATOR_PORT}`,
 	appOrigin: `http://127.0.0.1:${APP_PORT}`,
 	outDir: 'dist-e2e',
 } as const;

@@ -49,20 +49,18 @@ try {
 			await shot('2-key-dialog');
 			await page.getByLabel('OpenRouter API key').fill('sk-or-v1-test-screens-0001');
 			await page.getByRole('button', { name: 'Save key' }).click();
-			await page
-				.getByRole('textbox', { name: 'Request JSON' })
-				.fill(
-					JSON.stringify(
-						{
-							model: 'emulator/reasoning',
-							messages: [{ role: 'user', content: 'Explain streaming.' }],
-							max_tokens: 60,
-							stream: true,
-						},
-						null,
-						2,
-					),
-				);
+			await page.getByRole('textbox', { name: 'Request JSON' }).fill(
+				JSON.stringify(
+					{
+						model: 'emulator/reasoning',
+						messages: [{ role: 'user', content: 'Explain streaming.' }],
+						max_tokens: 60,
+						stream: true,
+					},
+					null,
+					2,
+				),
+			);
 			await page.getByRole('button', { name: 'Send' }).click();
 			await page.getByRole('status').filter({ hasText: 'Done' }).waitFor();
 			await shot('3-answer');
@@ -70,19 +68,17 @@ try {
 				.getByRole('textbox', { name: 'Request JSON' })
 				.fill('{\n  "model": "x",\n  "messages": [\n    {"role": "user" "content": "hi"}\n  ]\n}');
 			await shot('4-bad-json');
-			await page
-				.getByRole('textbox', { name: 'Request JSON' })
-				.fill(
-					JSON.stringify(
-						{
-							model: 'emulator/http-502',
-							messages: [{ role: 'user', content: 'hi' }],
-							stream: true,
-						},
-						null,
-						2,
-					),
-				);
+			await page.getByRole('textbox', { name: 'Request JSON' }).fill(
+				JSON.stringify(
+					{
+						model: 'emulator/http-502',
+						messages: [{ role: 'user', content: 'hi' }],
+						stream: true,
+					},
+					null,
+					2,
+				),
+			);
 			await page.getByRole('button', { name: 'Send' }).click();
 			await page.getByRole('status').filter({ hasText: 'Error' }).waitFor();
 			await shot('5-api-error');

@@ -3,8 +3,11 @@
  * One source for the `<meta>` tag in index.html and for `_headers` (hosts that read it).
  * `frame-ancestors` only works as a header, so the meta form leaves it out.
  */
-export function buildCsp(apiBaseUrl: string, { forHeader = false } = {}): string {
-	const apiOrigin = new URL(apiBaseUrl).origin;
+export function buildCsp(
+	apiBaseUrl: string,
+	{ forHeader = false, extraOrigins = [] as readonly string[] } = {},
+): string {
+	const apiOrigin = [...new Set([new URL(apiBaseUrl).origin, ...extraOrigins])].join(' ');
 	const directives = [
 		"default-src 'self'",
 		"script-src 'self'",
@@ -16,17 +19,17 @@ export function buildCsp(apiBaseUrl: string, { forHeader = false } = {}): string
 		"worker-src 'self' blob:",
 		"object-src 'none'",
 		"base-uri 'self'",
-		`form-action 'self' ${apiOrigin}`,
+		"form-action 'self'",
 	];
 	if (forHeader) directives.push("frame-ancestors 'none'");
 	return directives.join('; ');
 }
 
 /** `_headers` file for Netlify / Cloudflare Pages style hosts. */
-export function buildHeadersFile(apiBaseUrl: string): string {
+export function buildHeadersFile(apiBaseUrl: string, extraOrigins: readonly string[] = []): string {
 	return [
 		'/*',
-		`  Content-Security-Policy: ${buildCsp(apiBaseUrl, { forHeader: true })}`,
+		`  Content-Security-Policy: ${buildCsp(apiBaseUrl, { forHeader: true, extraOrigins })}`,
 		'  Referrer-Policy: no-referrer',
 		'  X-Content-Type-Options: nosniff',
 		'  X-Frame-Options: DENY',

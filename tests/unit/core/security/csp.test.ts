@@ -23,3 +23,17 @@ describe('buildCsp', () => {
 		expect(file).toContain('X-Content-Type-Options: nosniff');
 	});
 });
+
+describe('public/_headers', () => {
+	it('is the header policy for the default API (the build rewrites it for other APIs)', async () => {
+		const { readFileSync } = await import('node:fs');
+		const file = readFileSync(new URL('../../../../public/_headers', import.meta.url), 'utf8');
+		expect(file).toBe(buildHeadersFile('https://openrouter.ai/api/v1'));
+	});
+
+	it('extra allowed origins join connect-src', () => {
+		expect(
+			buildCsp('https://openrouter.ai/api/v1', { extraOrigins: ['http://localhost:8787'] }),
+		).toContain("connect-src 'self' https://openrouter.ai http://localhost:8787");
+	});
+});

@@ -47,3 +47,7 @@ export function isStoredBaseUrl(value: unknown): value is StoredBaseUrlV1 {
 	const record = value as Record<string, unknown>;
 	return record.v === 1 && typeof record.baseUrl === 'string';
 }
+
+export function originOf(url: string): string {
+	return new URL(url).origin;
+}

@@ -1,5 +1,5 @@
 import { cleanKey, maskKey, type KeyMode, type KeyStore } from '../core/key';
-import { checkBaseUrl } from '../core/api-origin';
+import { checkBaseUrl, originOf } from '../core/api-origin';
 import type { KeyCheck } from '../core/key-info';
 import type { SignInOutcome } from '../core/oauth';
 
@@ -53,9 +53,8 @@ export class Settings {
 		this.#oauth = deps.oauth;
 		this.#checkKey = deps.checkKey;
 		this.defaultApiBaseUrl = deps.apiBaseUrl;
-		this.allowedOrigins = [
-			...new Set([new URL(deps.apiBaseUrl).origin, ...(deps.allowedOrigins ?? [])]),
-		];
+		const origins = [originOf(deps.apiBaseUrl), ...(deps.allowedOrigins ?? [])];
+		this.allowedOrigins = origins.filter((origin, i) => origins.indexOf(origin) === i);
 		this.#baseUrls = deps.baseUrls;
 		this.#confirmHost = deps.confirmHost ?? (() => false);
 		const stored = deps.baseUrls?.load() ?? null;
@@ -138,7 +137,7 @@ export class Settings {
 		const check = checkBaseUrl(input, this.allowedOrigins);
 		if (!check.ok) return check.message;
 		if (check.baseUrl === this.apiBaseUrl) return null;
-		if (new URL(check.baseUrl).origin !== new URL(this.apiBaseUrl).origin) {
+		if (originOf(check.baseUrl) !== originOf(this.apiBaseUrl)) {
 			if (!this.#confirmHost(check.host)) return 'Not changed: you did not confirm the new host.';
 		}
 		this.apiBaseUrl = check.baseUrl;

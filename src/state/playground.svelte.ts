@@ -1,5 +1,6 @@
 import { generateCurl } from '../core/codegen/curl';
 import type { DraftStore } from '../core/draft';
+import { decodeShare, encodeShare, type Deflate, type Encoded } from '../core/share/codec';
 import type { PlaygroundError } from '../core/errors';
 import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normalize';
 import { parseRequest } from '../core/request/parse';
@@ -30,6 +31,8 @@ export type PlaygroundDeps = {
 	send: SendFn;
 	settings: Settings;
 	drafts?: DraftStore;
+	/** deflate-raw for `#z=` share links. */
+	deflate?: Deflate;
 	now?: () => number;
 	/** Commits are batched to one per frame; tests in Node pass a synchronous scheduler. */
 	schedule?: (commit: () => void) => void;
@@ -57,15 +60,45 @@ export class Playground {
 	sendBlocker: string | null = $derived(this.#blocker());
 
 	constructor(deps: PlaygroundDeps) {
+		const unavailable = async (): Promise<never> => {
+			throw new Error('compression is not available');
+		};
 		this.#deps = {
-			now: () => performance.now(),
-			schedule: (commit) => requestAnimationFrame(commit),
-			drafts: {
+			send: deps.send,
+			settings: deps.settings,
+			now: deps.now ?? (() => performance.now()),
+			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
+			drafts: deps.drafts ?? {
 				load: async () => ({ text: null, notice: null }),
 				save: async () => ({ ok: true, notice: null }),
 			},
-			...deps,
+			deflate: deps.deflate ?? { compress: unavailable, decompress: unavailable },
 		};
+	}
+
+	/** A link to the current request (`#r=`/`#z=`), or why there is none. */
+	async shareLink(appUrl: string): Promise<Encoded | null> {
+		if (!this.body) return null;
+		return encodeShare(this.body, appUrl, this.#deps.deflate);
+	}
+
+	/**
+	 * Loads a shared request from the address fragment without sending it. Returns true when the
+	 * fragment was a share link (loaded or refused), so the caller skips the saved draft.
+	 */
+	async loadFromHash(hash: string): Promise<boolean> {
+		const decoded = await decodeShare(hash, this.#deps.deflate);
+		if (decoded.kind === 'none') return false;
+		if (decoded.kind === 'error') {
+			this.notice = decoded.message;
+			return false;
+		}
+		this.text = `${JSON.stringify(decoded.request, null, 2)}\n`;
+		const ignored = decoded.ignored.length
+			? ` It also carried ${decoded.ignored.join(', ')}, which a link can never set: ignored.`
+			: '';
+		this.notice = `Loaded a request from a shared link. Nothing has been sent: check it, then press Send.${ignored}`;
+		return true;
 	}
 
 	/** Puts the saved draft back, unless the user has already started typing. */

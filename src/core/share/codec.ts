@@ -1,0 +1,111 @@
+/**
+ * Share links (README "Share links"). Format version 1:
+ *   #r=<base64url of the request's UTF-8 JSON>
+ *   #z=<base64url of the deflate-raw compressed UTF-8 JSON>   (used when shorter)
+ * A later format would take a new parameter name, so every old link keeps loading. A link carries
+ * the request body only: never a key, a base URL or headers; such fields are dropped with a notice.
+ */
+import { base64url } from '../oauth';
+
+export type Deflate = {
+	compress(bytes: Uint8Array): Promise<Uint8Array>;
+	/** Must stop and reject once more than `maxBytes` come out (a tiny link can inflate to gigabytes). */
+	decompress(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array>;
+};
+
+/** Beyond this many characters a link is unwieldy in chats and trackers: offer a file instead. */
+export const MAX_LINK_LENGTH = 60_000;
+/** A link whose request is bigger than this is refused outright. */
+export const MAX_PAYLOAD_BYTES = 1_000_000;
+
+/** Fields that must never come from a link, whatever a crafted link contains. */
+const NEVER_FROM_LINK = [
+	'api_key',
+	'apiKey',
+	'key',
+	'base_url',
+	'baseUrl',
+	'baseURL',
+	'headers',
+	'authorization',
+	'Authorization',
+];
+
+export type Encoded = { ok: true; url: string; form: 'r' | 'z' } | { ok: false; length: number };
+export type Decoded =
+	| { kind: 'none' }
+	| { kind: 'request'; request: Record<string, unknown>; ignored: string[] }
+	| { kind: 'error'; message: string };
+
+export function fromBase64url(text: string): Uint8Array {
+	const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+	const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+	return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+export async function encodeShare(
+	request: Record<string, unknown>,
+	appUrl: string,
+	deflate: Deflate,
+): Promise<Encoded> {
+	const bytes = new TextEncoder().encode(JSON.stringify(request));
+	const plain = base64url(bytes);
+	const packed = base64url(await deflate.compress(bytes));
+	const base = appUrl.replace(/#.*$/, '');
+	const url = packed.length < plain.length ? `${base}#z=${packed}` : `${base}#r=${plain}`;
+	if (url.length > MAX_LINK_LENGTH || bytes.length > MAX_PAYLOAD_BYTES)
+		return { ok: false, length: url.length };
+	return { ok: true, url, form: packed.length < plain.length ? 'z' : 'r' };
+}
+
+export async function decodeShare(hash: string, deflate: Deflate): Promise<Decoded> {
+	const params = new URLSearchParams(hash.replace(/^#/, ''));
+	const r = params.get('r');
+	const z = params.get('z');
+	if (r === null && z === null) return { kind: 'none' };
+	const payload = (r ?? z) as string;
+	// base64 grows by 4/3 and deflate rarely beats 10:1 on JSON; refuse before doing any work.
+	if (payload.length > (MAX_PAYLOAD_BYTES * 4) / 3 + 4)
+		return {
+			kind: 'error',
+			message: 'This link holds more than 1 MB; it was not loaded. Share big requests as a file.',
+		};
+	let json: string;
+	try {
+		const bytes = fromBase64url(payload);
+		const raw = r !== null ? bytes : await deflate.decompress(bytes, MAX_PAYLOAD_BYTES + 1);
+		if (raw.length > MAX_PAYLOAD_BYTES)
+			return {
+				kind: 'error',
+				message: 'This link holds more than 1 MB; it was not loaded. Share big requests as a file.',
+			};
+		json = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+	} catch {
+		return {
+			kind: 'error',
+			message:
+				'This link is damaged (it may have been cut off when it was copied). Nothing was loaded.',
+		};
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(json);
+	} catch {
+		return {
+			kind: 'error',
+			message: 'This link does not hold a valid request. Nothing was loaded.',
+		};
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		return {
+			kind: 'error',
+			message: 'This link does not hold a request object. Nothing was loaded.',
+		};
+	const request: Record<string, unknown> = {};
+	const ignored: string[] = [];
+	for (const [name, field] of Object.entries(value)) {
+		if (NEVER_FROM_LINK.includes(name)) ignored.push(name);
+		else request[name] = field;
+	}
+	return { kind: 'request', request, ignored };
+}

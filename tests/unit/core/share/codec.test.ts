@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { MAX_LINK_LENGTH, decodeShare, encodeShare } from '../../../../src/core/share/codec';
+import { deflateRaw } from '../../../../src/io/deflate';
+
+const APP = 'https://me.example/tools/playground/';
+const hashOf = (url: string) => url.slice(url.indexOf('#'));
+
+describe('share links', () => {
+	it.each([
+		[
+			'a minimal request',
+			{ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] },
+		],
+		[
+			'unicode and emoji',
+			{ messages: [{ role: 'user', content: '日本語 🚀 é "quotes" \\ \n\t' }], stop: ['\u2028'] },
+		],
+		[
+			'a large body',
+			{
+				messages: Array.from({ length: 200 }, (_, i) => ({
+					role: 'user',
+					content: `message ${i} `.repeat(20),
+				})),
+			},
+		],
+	])('%s round-trips', async (_name, request) => {
+		const encoded = await encodeShare(request, APP, deflateRaw);
+		if (!encoded.ok) throw new Error('too long');
+		expect(encoded.url.startsWith(`${APP}#${encoded.form}=`)).toBe(true);
+		expect(await decodeShare(hashOf(encoded.url), deflateRaw)).toEqual({
+			kind: 'request',
+			request,
+			ignored: [],
+		});
+	});
+
+	it('uses the compressed form only when it is shorter', async () => {
+		const tiny = await encodeShare({ a: 1 }, APP, deflateRaw);
+		const repetitive = await encodeShare(
+			{ messages: [{ role: 'user', content: 'la '.repeat(500) }] },
+			APP,
+			deflateRaw,
+		);
+		expect(tiny.ok && tiny.form).toBe('r');
+		expect(repetitive.ok && repetitive.form).toBe('z');
+	});
+
+	it('frozen version-1 links keep loading', async () => {
+		// Made by this codec on 2026-11-25 and never regenerated: they must decode forever.
+		const r =
+			'#r=eyJtb2RlbCI6Im9wZW5haS9ncHQtNG8tbWluaSIsIm1lc3NhZ2VzIjpbeyJyb2xlIjoidXNlciIsImNvbnRlbnQiOiJTYXkgaGkg8J-RiyJ9XX0';
+		const z =
+			'#z=vc4xCsIwFAbgq4R_TiuIdcioxxCR0P6o2CSS9wpKKXgLQQQnN8_V2SO4CV7A7Ru_HiE1bOHgo-5yOu7rSd36rmEhKUZqMSsrWASK-C0FbtUjp5ZwkLMoAyzqFJVR4bCgUWZhaf4rDPbb6oT5J7VM4egzzXh9jveX8bEx78ftgmFtEfxpo-nAKHDTam4hmukDnOaOwwc';
+		expect(await decodeShare(r, deflateRaw)).toEqual({
+			kind: 'request',
+			request: { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Say hi 👋' }] },
+			ignored: [],
+		});
+		expect(await decodeShare(z, deflateRaw)).toEqual({
+			kind: 'request',
+			request: {
+				model: 'anthropic/claude-sonnet-4.5',
+				messages: [
+					{ role: 'system', content: 'Be terse. '.repeat(12) },
+					{ role: 'user', content: 'Compare 日本 and 🚀' },
+				],
+				max_tokens: 256,
+				stream: true,
+			},
+			ignored: [],
+		});
+	});
+
+	it('fields that must never come from a link are dropped and named', async () => {
+		const hostile = {
+			model: 'm',
+			messages: [],
+			api_key: 'sk-or-v1-test-x',
+			base_url: 'https://evil.example',
+			headers: { Authorization: 'x' },
+		};
+		const encoded = await encodeShare(hostile, APP, deflateRaw);
+		const decoded = await decodeShare(
+			hashOf(encoded.ok ? encoded.url : '') + '&base_url=https://evil.example&key=x',
+			deflateRaw,
+		);
+		expect(decoded).toEqual({
+			kind: 'request',
+			request: { model: 'm', messages: [] },
+			ignored: ['api_key', 'base_url', 'headers'],
+		});
+	});
+
+	it.each([
+		['#r=!!!not-base64', 'damaged'],
+		['#r=bm90IGpzb24', 'not hold a valid request'],
+		['#r=WzEsMl0', 'not hold a request object'],
+		['#z=AAAA', 'damaged'],
+	])('%s is refused: %s', async (hash, message) => {
+		const decoded = await decodeShare(hash, deflateRaw);
+		expect(decoded.kind).toBe('error');
+		expect(decoded.kind === 'error' && decoded.message).toContain(message);
+	});
+
+	it('a 1 MB payload is refused, also when it hides behind compression', async () => {
+		const big = { messages: [{ role: 'user', content: 'x'.repeat(1_100_000) }] };
+		const plain = '#r=' + Buffer.from(JSON.stringify(big)).toString('base64url');
+		expect((await decodeShare(plain, deflateRaw)).kind).toBe('error');
+		const bomb = await deflateRaw.compress(new TextEncoder().encode(JSON.stringify(big)));
+		const decoded = await decodeShare('#z=' + Buffer.from(bomb).toString('base64url'), deflateRaw);
+		expect(decoded.kind === 'error' && decoded.message).toContain('more than 1 MB');
+	});
+
+	it('a request too big for a link asks for a file instead', async () => {
+		// Random text does not compress, so even the #z= form is too long.
+		const random = randomBytes(MAX_LINK_LENGTH).toString('base64');
+		expect(
+			await encodeShare({ messages: [{ role: 'user', content: random }] }, APP, deflateRaw),
+		).toMatchObject({ ok: false });
+	});
+
+	it('no link hash means nothing to load', async () => {
+		expect(await decodeShare('', deflateRaw)).toEqual({ kind: 'none' });
+		expect(await decodeShare('#model=x', deflateRaw)).toEqual({ kind: 'none' });
+	});
+});

@@ -1,3 +1,4 @@
+import type { PlaygroundError } from '../core/errors';
 import { chunkFromResponse, errorFromBody } from '../core/stream/chunk';
 import { decodeSse } from '../core/stream/sse';
 import type { StreamEvent } from '../core/stream/types';
@@ -10,51 +11,97 @@ export type SendOptions = {
 	headers?: Record<string, string>;
 };
 
-async function* readBody(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-	const reader = body.getReader();
+const OWN_HEADERS = new Set(['authorization', 'content-type']);
+
+/**
+ * The request headers. Extra headers cannot replace or double the two we own: a plain object with both
+ * `authorization` and `Authorization` would be sent as one comma-joined value.
+ */
+export function buildHeaders(
+	apiKey: string,
+	extra: Record<string, string> = {},
+): Record<string, string> {
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(extra))
+		if (!OWN_HEADERS.has(name.toLowerCase())) headers[name] = value;
+	headers.Authorization = `Bearer ${apiKey}`;
+	headers['Content-Type'] = 'application/json';
+	return headers;
+}
+
+/** Error text that came from elsewhere (fetch, a stream) may quote a header; the key never leaves. */
+function reasonOf(error: unknown, apiKey: string): string {
+	const text = error instanceof Error ? error.message : String(error);
+	return apiKey ? text.split(apiKey).join('[key hidden]') : text;
+}
+
+function hostOf(baseUrl: string): string {
 	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) return;
-			yield value;
-		}
-	} finally {
-		// Stop reading after [DONE] or an abort; cancelling closes the connection cleanly.
-		await reader.cancel().catch(() => undefined);
+		return new URL(baseUrl).host;
+	} catch {
+		return baseUrl;
 	}
 }
 
+/** A JSON body, even one answering `stream: true` (§5.6 step 1), is one chunk and then done. */
+async function* jsonEvents(res: Response): AsyncGenerator<StreamEvent> {
+	const text = await res.text();
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		yield {
+			type: 'error',
+			error: { kind: 'protocol', message: 'the JSON response did not parse' },
+		};
+		return;
+	}
+	const mapped = chunkFromResponse(body);
+	if ('error' in mapped) {
+		yield { type: 'error', error: mapped.error };
+		return;
+	}
+	yield { type: 'chunk', chunk: mapped.chunk };
+	yield { type: 'done' };
+}
+
+/** Errors before the stream starts are JSON, not SSE, even with `stream: true` (§13 item 17). */
+async function httpError(res: Response): Promise<PlaygroundError> {
+	const text = await res.text();
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		body = undefined;
+	}
+	return errorFromBody(res.status, body, text);
+}
+
 /**
- * POST /chat/completions and yield what happens as StreamEvents. Errors are yielded, never thrown;
- * an abort simply ends the sequence (the caller knows it stopped). The key goes only into the
- * Authorization header of this one request.
+ * POST /chat/completions and yield what happens as StreamEvents: `open`, then chunks and comments,
+ * then `done`, `end` or `error`. Errors are yielded, never thrown. An abort ends the sequence quietly
+ * (the caller knows it stopped). The key goes only into the Authorization header of this request.
  */
 export async function* send(
 	body: Record<string, unknown>,
 	options: SendOptions,
 	fetchImpl: typeof fetch = globalThis.fetch,
 ): AsyncGenerator<StreamEvent> {
-	const { signal } = options;
-	const host = new URL(options.baseUrl).host;
+	const { apiKey, signal } = options;
+	const baseUrl = options.baseUrl.replace(/\/+$/, '');
+	const host = hostOf(baseUrl);
 	let res: Response;
 	try {
-		res = await fetchImpl(`${options.baseUrl}/chat/completions`, {
+		res = await fetchImpl(`${baseUrl}/chat/completions`, {
 			method: 'POST',
-			headers: {
-				...options.headers,
-				Authorization: `Bearer ${options.apiKey}`,
-				'Content-Type': 'application/json',
-			},
+			headers: buildHeaders(apiKey, options.headers),
 			body: JSON.stringify(body),
 			signal,
 		});
 	} catch (error) {
 		if (signal?.aborted) return;
-		const reason = error instanceof Error ? error.message : String(error);
-		yield {
-			type: 'error',
-			error: { kind: 'network', message: `Could not reach ${host} (${reason})` },
-		};
+		const message = `Could not reach ${host}: ${reasonOf(error, apiKey)}`;
+		yield { type: 'error', error: { kind: 'network', message } };
 		return;
 	}
 	yield {
@@ -65,36 +112,31 @@ export async function* send(
 	};
 
 	try {
-		const contentType = res.headers.get('Content-Type') ?? '';
-		// Errors before the stream starts are JSON, even with stream: true (tricky case 17).
 		if (!res.ok) {
-			yield { type: 'error', error: errorFromBody(res.status, await res.text()) };
+			yield { type: 'error', error: await httpError(res) };
 			return;
 		}
-		if (contentType.includes('application/json') || !res.body) {
-			const text = await res.text();
-			let parsed: unknown;
-			try {
-				parsed = JSON.parse(text);
-			} catch {
-				yield { type: 'error', error: { kind: 'protocol', message: 'the response was not JSON' } };
-				return;
-			}
-			const mapped = chunkFromResponse(res.status, parsed);
-			if ('error' in mapped) yield { type: 'error', error: mapped.error };
-			else yield* [{ type: 'chunk', chunk: mapped.chunk } as const, { type: 'done' } as const];
+		const contentType = res.headers.get('Content-Type') ?? '';
+		if (/\bjson\b/i.test(contentType) || !res.body) {
+			yield* jsonEvents(res);
 			return;
 		}
-		for await (const event of decodeSse(readBody(res.body))) {
+		// A wrong base URL often answers 200 with a web page; as SSE it would look like a dropped stream.
+		if (/\bhtml\b/i.test(contentType)) {
+			const page = (await res.text()).trim().slice(0, 200);
+			const message = `${host} answered with a web page, not the API: ${page}`;
+			yield { type: 'error', error: { kind: 'protocol', message } };
+			return;
+		}
+		for await (const event of decodeSse(res.body)) {
+			if (signal?.aborted) return;
 			yield event;
-			if (event.type === 'done' || event.type === 'end') break;
+			// Stop at [DONE]: leaving the loop cancels the reader, which closes the body cleanly (§13 item 27).
+			if (event.type === 'done') return;
 		}
 	} catch (error) {
 		if (signal?.aborted) return;
-		const reason = error instanceof Error ? error.message : String(error);
-		yield {
-			type: 'error',
-			error: { kind: 'network', message: `the connection to ${host} dropped (${reason})` },
-		};
+		const message = `The connection to ${host} broke off: ${reasonOf(error, apiKey)}`;
+		yield { type: 'error', error: { kind: 'network', message } };
 	}
 }

@@ -159,11 +159,19 @@ export function createContext(
 	};
 }
 
+/** Key order must not change the answer: SDKs re-serialise objects in their own order. */
+function stableStringify(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+	if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+	const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+	return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+}
+
 function contentTokens(ctx: Ctx, fallback: number): string[] {
 	const cap = ctx.request.max_completion_tokens ?? ctx.request.max_tokens;
 	const count = typeof cap === 'number' && cap > 0 ? Math.min(cap, fallback) : fallback;
 	const last = [...(ctx.request.messages ?? [])].reverse().find((m) => m.role === 'user');
-	return generateTokens(`${JSON.stringify(last?.content ?? '')}|${ctx.request.seed ?? ''}`, count);
+	return generateTokens(`${stableStringify(last?.content ?? '')}|${ctx.request.seed ?? ''}`, count);
 }
 
 function usage(ctx: Ctx, completion: number, reasoning = 0): Record<string, unknown> {

@@ -1,14 +1,64 @@
 import { generateCurl, type SnippetOptions } from './curl';
+import { generatePythonOpenAi, generatePythonRequests } from './python';
+import { generateFetch, generateOpenAiTs, generateOpenRouterTs } from './typescript';
 
-/** Code-sample targets. More join with the code-samples work; the UI renders whatever is here. */
+type Generator = (body: Record<string, unknown>, options: SnippetOptions) => string;
+
+/** Snippets use two-space indentation whatever this repo uses. */
+const spaces =
+	(generate: Generator): Generator =>
+	(body, options) =>
+		generate(body, options).replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length));
+
+/** Code-sample targets: the tabs of the Code panel, in order. */
 export const TARGETS = [
 	{
 		id: 'curl',
 		label: 'curl',
 		language: 'bash',
 		filename: 'request.sh',
-		install: 'curl is preinstalled on macOS, Windows 10+ and most Linux systems',
+		install: 'curl ships with macOS, Windows 10+ and most Linux systems',
 		generate: generateCurl,
+	},
+	{
+		id: 'typescript',
+		label: 'TypeScript',
+		language: 'typescript',
+		filename: 'request.ts',
+		install: 'npm install eventsource-parser   # Node 20+; run with: npx tsx request.ts',
+		generate: spaces(generateFetch),
+	},
+	{
+		id: 'typescript-openai',
+		label: 'TypeScript (OpenAI SDK)',
+		language: 'typescript',
+		filename: 'request-openai.ts',
+		install: 'npm install openai   # run with: npx tsx request-openai.ts',
+		generate: spaces(generateOpenAiTs),
+	},
+	{
+		id: 'typescript-openrouter',
+		label: 'TypeScript (OpenRouter SDK)',
+		language: 'typescript',
+		filename: 'request-openrouter.ts',
+		install: 'npm install @openrouter/sdk   # run with: npx tsx request-openrouter.ts',
+		generate: spaces(generateOpenRouterTs),
+	},
+	{
+		id: 'python',
+		label: 'Python',
+		language: 'python',
+		filename: 'request.py',
+		install: 'pip install requests',
+		generate: generatePythonRequests,
+	},
+	{
+		id: 'python-openai',
+		label: 'Python (OpenAI SDK)',
+		language: 'python',
+		filename: 'request_openai.py',
+		install: 'pip install openai',
+		generate: generatePythonOpenAi,
 	},
 ] as const satisfies readonly {
 	id: string;
@@ -16,7 +66,18 @@ export const TARGETS = [
 	language: string;
 	filename: string;
 	install: string;
-	generate: (body: Record<string, unknown>, options: SnippetOptions) => string;
+	generate: Generator;
 }[];
 
 export type TargetId = (typeof TARGETS)[number]['id'];
+export type Target = (typeof TARGETS)[number];
+
+export function generateAll(
+	body: Record<string, unknown>,
+	options: SnippetOptions,
+): Record<TargetId, string> {
+	return Object.fromEntries(TARGETS.map((t) => [t.id, t.generate(body, options)])) as Record<
+		TargetId,
+		string
+	>;
+}

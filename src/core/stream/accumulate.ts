@@ -1,6 +1,5 @@
-import type { PlaygroundError } from '../errors';
+import { errorFields, errorSource } from './chunk';
 import type {
-	ApiErrorBody,
 	ChatChunk,
 	ChunkChoice,
 	Completion,
@@ -8,7 +7,16 @@ import type {
 	StreamEvent,
 	ToolCall,
 	ToolCallDelta,
+	Usage,
 } from './types';
+
+type Delta = NonNullable<ChunkChoice['delta']>;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// Frozen so a fold that mutated a shared array instead of replacing it fails loudly in tests.
+const frozenList = <T>(): T[] => Object.freeze([]) as unknown as T[];
 
 export const EMPTY_COMPLETION: Completion = Object.freeze({
 	id: null,
@@ -16,10 +24,11 @@ export const EMPTY_COMPLETION: Completion = Object.freeze({
 	provider: null,
 	text: '',
 	reasoning: '',
-	reasoningDetails: [],
-	toolCalls: [],
-	images: [],
-	annotations: [],
+	reasoningDetails: frozenList<ReasoningDetail>(),
+	toolCalls: frozenList<ToolCall>(),
+	images: frozenList<string>(),
+	annotations: frozenList<unknown>(),
+	logprobs: frozenList<unknown>(),
 	refusal: '',
 	finishReason: null,
 	nativeFinishReason: null,
@@ -28,159 +37,193 @@ export const EMPTY_COMPLETION: Completion = Object.freeze({
 	complete: false,
 	chunks: 0,
 	comments: 0,
-}) as Completion;
+});
 
-const INCOMPLETE: PlaygroundError = {
-	kind: 'incomplete',
-	message: 'Connection lost: the stream ended before the answer was complete.',
-};
+export const INCOMPLETE_MESSAGE = 'Connection lost: the stream ended before it was complete.';
 
-/** Folds one event into a new Completion. Cheap per token: arrays are copied only when they change. */
-export function foldEvent(c: Completion, event: StreamEvent): Completion {
-	switch (event.type) {
+/**
+ * Folds one event into a new Completion; `c` is never changed. Cheap per token: strings are appended
+ * and arrays are replaced only when a chunk adds to them.
+ */
+export function foldEvent(c: Completion, e: StreamEvent): Completion {
+	switch (e.type) {
 		case 'open':
-			return event.providerName && !c.provider ? { ...c, provider: event.providerName } : c;
+			return e.providerName && !c.provider ? { ...c, provider: e.providerName } : c;
 		case 'comment':
 			return { ...c, comments: c.comments + 1 };
 		case 'chunk':
-			return foldChunk(c, event.chunk);
+			return foldChunk(c, e.chunk);
 		case 'done':
-			return withToolCallFinish({ ...c, complete: true });
+			return inferToolCallFinish({ ...c, complete: true });
 		case 'end':
 			return finishCompletion(c, 'end');
 		case 'error':
-			return { ...c, error: c.error ?? event.error };
+			// The first error is the cause; what follows it is usually a consequence.
+			return c.error ? c : { ...c, error: e.error };
 	}
 }
 
 /**
- * The body ended (`end`) or the user stopped (`aborted`). Without `[DONE]`, a seen finish reason is
- * enough (tricky case 14); otherwise the answer is marked cut off. Stop is not an error.
+ * The body ended without `[DONE]` (`end`) or the user stopped (`aborted`). A finish reason already
+ * seen means the answer is whole (§5.6 step 6); without one it was cut off. Stopping is not an error.
  */
 export function finishCompletion(c: Completion, end: 'end' | 'aborted'): Completion {
 	if (end === 'aborted' || c.complete || c.error) return c;
 	if (c.finishReason !== null) return { ...c, complete: true };
-	return { ...c, error: INCOMPLETE };
+	return { ...c, error: { kind: 'incomplete', message: INCOMPLETE_MESSAGE } };
 }
 
-/** A finished answer with tool calls but no finish reason finished for the tool calls (§4.2). */
-function withToolCallFinish(c: Completion): Completion {
-	return c.toolCalls.length > 0 && c.finishReason === null
+/** Some models finish with `stop` or nothing although they called tools (§4.2, §13 item 10). */
+function inferToolCallFinish(c: Completion): Completion {
+	const said = c.finishReason;
+	return c.toolCalls.length > 0 && !c.error && (said === null || said === 'stop')
 		? { ...c, finishReason: 'tool_calls' }
 		: c;
 }
 
-function streamError(error: ApiErrorBody): PlaygroundError {
-	return {
-		kind: 'stream',
-		code: error.code ?? error.http_status ?? 'error',
-		message: typeof error.message === 'string' && error.message ? error.message : 'Provider error',
-		...(error.metadata && typeof error.metadata === 'object' ? { metadata: error.metadata } : {}),
-	};
-}
-
 function foldChunk(c: Completion, chunk: ChatChunk): Completion {
 	const next: Completion = { ...c, chunks: c.chunks + 1 };
-	if (typeof chunk.id === 'string' && !next.id) next.id = chunk.id;
-	if (typeof chunk.model === 'string') next.model = chunk.model;
-	if (typeof chunk.provider === 'string') next.provider = chunk.provider;
-	if (chunk.usage && typeof chunk.usage === 'object') next.usage = chunk.usage;
-	for (const choice of chunk.choices ?? []) {
-		// A playground sends n=1; other indexes would be separate answers.
-		if ((choice.index ?? 0) === 0) foldChoice(next, choice);
+	if (typeof chunk.id === 'string' && chunk.id && !next.id) next.id = chunk.id;
+	if (typeof chunk.model === 'string' && chunk.model) next.model = chunk.model;
+	if (typeof chunk.provider === 'string' && chunk.provider) next.provider = chunk.provider;
+	// Usage rides on the last chunk, or on the error chunk (§5.3 item 4, §5.4).
+	if (isObject(chunk.usage)) next.usage = chunk.usage as Usage;
+	// After an in-band error the answer is over (§5.6 step 4); only usage may still arrive.
+	if (c.error?.kind === 'stream') return next;
+
+	let choiceError: Record<string, unknown> | null = null;
+	for (const choice of Array.isArray(chunk.choices) ? chunk.choices : []) {
+		// A playground asks for one answer; other indexes would be other answers.
+		if (!isObject(choice) || (choice.index ?? 0) !== 0) continue;
+		foldChoice(next, choice);
+		choiceError ??= errorSource(choice.error);
 	}
-	const error = chunk.error;
-	if (error && typeof error === 'object' && !next.error) {
-		next.error = streamError(error);
-		next.finishReason = 'error';
-	}
+	const error = errorSource(chunk.error) ?? choiceError;
+	if (error && !next.error)
+		next.error = {
+			kind: 'stream',
+			...errorFields(error, 'error', 'The provider failed mid-answer'),
+		};
+	if (next.error?.kind === 'stream') next.finishReason = 'error';
+	else if (next.finishReason === 'stop') return inferToolCallFinish(next);
 	return next;
 }
 
 function foldChoice(next: Completion, choice: ChunkChoice): void {
-	const delta = choice.delta ?? {};
+	const delta: Delta = isObject(choice.delta) ? choice.delta : {};
 	if (typeof delta.content === 'string' && delta.content) next.text += delta.content;
 	if (typeof delta.refusal === 'string' && delta.refusal) next.refusal += delta.refusal;
-
-	// `reasoning` and `reasoning_details` carry the same text: append one, keep the details verbatim.
-	const details = Array.isArray(delta.reasoning_details) ? delta.reasoning_details : [];
-	if (typeof delta.reasoning === 'string' && delta.reasoning) next.reasoning += delta.reasoning;
-	else for (const d of details) next.reasoning += d.text ?? d.summary ?? '';
-	if (details.length > 0) next.reasoningDetails = mergeDetails(next.reasoningDetails, details);
-
+	foldReasoning(next, delta);
 	if (Array.isArray(delta.tool_calls) && delta.tool_calls.length > 0)
 		next.toolCalls = mergeToolCalls(next.toolCalls, delta.tool_calls);
 	if (Array.isArray(delta.annotations) && delta.annotations.length > 0)
-		next.annotations = [...next.annotations, ...delta.annotations];
-	if (Array.isArray(delta.images) && delta.images.length > 0)
-		next.images = [
-			...next.images,
-			...delta.images.map((image) => image?.image_url?.url).filter((u): u is string => !!u),
-		];
+		next.annotations = next.annotations.concat(delta.annotations);
+	const images = Array.isArray(delta.images) ? imageUrls(delta.images) : [];
+	if (images.length > 0) next.images = next.images.concat(images);
+	const logprobs = isObject(choice.logprobs) ? choice.logprobs.content : null;
+	if (Array.isArray(logprobs) && logprobs.length > 0)
+		next.logprobs = next.logprobs.concat(logprobs);
 
-	// The last non-null finish reason wins; a null in the usage chunk never erases it (§5.3 item 4).
-	if (typeof choice.finish_reason === 'string') next.finishReason = choice.finish_reason;
-	if (typeof choice.native_finish_reason === 'string')
+	// The last non-null finish reason wins; the usage chunk's null never erases it (§5.3 item 4).
+	if (typeof choice.finish_reason === 'string' && choice.finish_reason)
+		next.finishReason = choice.finish_reason;
+	if (typeof choice.native_finish_reason === 'string' && choice.native_finish_reason)
 		next.nativeFinishReason = choice.native_finish_reason;
-	// Some models report stop or nothing although they called tools (§4.2).
-	if (next.toolCalls.length > 0 && next.finishReason === 'stop') next.finishReason = 'tool_calls';
-	if (choice.error && typeof choice.error === 'object' && !next.error) {
-		next.error = streamError(choice.error);
-		next.finishReason = 'error';
-	}
 }
 
-/** Consecutive `reasoning.text` pieces with the same index are one item: text joined, first signature kept. */
+const imageUrls = (images: unknown[]): string[] =>
+	images.flatMap((image) => {
+		const url = isObject(image) && isObject(image.image_url) ? image.image_url.url : null;
+		return typeof url === 'string' && url ? [url] : [];
+	});
+
+/** `reasoning` and `reasoning_details` carry the same text (§5.3 item 5): show one, keep the details. */
+function foldReasoning(next: Completion, delta: Delta): void {
+	const details = Array.isArray(delta.reasoning_details)
+		? (delta.reasoning_details.filter(isObject) as ReasoningDetail[])
+		: [];
+	if (typeof delta.reasoning === 'string' && delta.reasoning) next.reasoning += delta.reasoning;
+	else
+		for (const detail of details)
+			next.reasoning +=
+				typeof detail.text === 'string'
+					? detail.text
+					: typeof detail.summary === 'string'
+						? detail.summary
+						: '';
+	if (details.length > 0) next.reasoningDetails = mergeDetails(next.reasoningDetails, details);
+}
+
+/**
+ * Consecutive `reasoning.text` pieces with the same index are one item: text joined, the first
+ * non-empty value of every other field kept (so the first real signature). Other types stay as sent.
+ * [OpenRouterTeam/ai-sdk-provider src/chat/index.ts; §5.3 item 5]
+ */
 function mergeDetails(existing: ReasoningDetail[], incoming: ReasoningDetail[]): ReasoningDetail[] {
 	const out = existing.slice();
 	for (const detail of incoming) {
 		const last = out[out.length - 1];
-		if (
-			last &&
+		const joins =
+			last?.type === 'reasoning.text' &&
 			detail.type === 'reasoning.text' &&
-			last.type === 'reasoning.text' &&
-			(detail.index ?? 0) === (last.index ?? 0)
-		) {
-			out[out.length - 1] = {
-				...last,
-				...detail,
-				text: (last.text ?? '') + (detail.text ?? ''),
-				signature: last.signature || detail.signature || last.signature,
-			};
-		} else out.push({ ...detail });
+			(last.index ?? 0) === (detail.index ?? 0);
+		if (!last || !joins) {
+			out.push({ ...detail });
+			continue;
+		}
+		const merged: ReasoningDetail = { ...last };
+		for (const [key, value] of Object.entries(detail))
+			if (merged[key] === undefined || merged[key] === null || false)
+				merged[key] = value;
+		if (typeof last.text === 'string' || typeof detail.text === 'string')
+			merged.text = (last.text ?? '') + (detail.text ?? '');
+		out[out.length - 1] = merged;
 	}
 	return out;
 }
 
-/** Tool-call fragments keyed by `index` (not assumed to start at 0), else by id, else appended. */
-function mergeToolCalls(existing: ToolCall[], deltas: ToolCallDelta[]): ToolCall[] {
+/**
+ * Where a fragment belongs: by `index` (not assumed to start at 0 or be contiguous, §5.3 item 7),
+ * else by a known id. A fragment with neither that starts a call (id or name) is a new call; a bare
+ * arguments fragment continues the last one, as the official AI SDK provider does. -1 means new.
+ */
+function findCall(calls: ToolCall[], delta: ToolCallDelta): number {
+	if (typeof delta.index === 'number') return calls.findIndex((call) => call.index === delta.index);
+	if (delta.id) {
+		const at = calls.findIndex((call) => call.id === delta.id);
+		if (at !== -1) return at;
+	}
+	return delta.id || delta.function?.name ? -1 : calls.length - 1;
+}
+
+function argumentsOf(value: unknown): string {
+	if (typeof value === 'string') return value;
+	// A few providers send parsed arguments in a whole call; keep them as the JSON text they mean.
+	return isObject(value) || Array.isArray(value) ? JSON.stringify(value) : '';
+}
+
+function mergeToolCalls(existing: ToolCall[], deltas: unknown[]): ToolCall[] {
 	const out = existing.slice();
-	for (const delta of deltas) {
-		const fn = delta.function ?? {};
-		let at =
-			typeof delta.index === 'number'
-				? out.findIndex((call) => call.index === delta.index)
-				: delta.id
-					? out.findIndex((call) => call.id === delta.id)
-					: -1;
+	for (const raw of deltas) {
+		if (!isObject(raw)) continue;
+		const delta = raw as ToolCallDelta;
+		const fn = isObject(delta.function) ? delta.function : {};
+		let at = findCall(out, delta);
 		if (at === -1) {
-			const index = typeof delta.index === 'number' ? delta.index : out.length;
-			out.push({
-				index,
-				id: delta.id ?? '',
-				type: delta.type ?? 'function',
-				name: '',
-				arguments: '',
-			});
+			const index =
+				typeof delta.index === 'number'
+					? delta.index
+					: out.reduce((max, call) => Math.max(max, call.index + 1), 0);
+			out.push({ index, id: '', type: '', name: '', arguments: '' });
 			at = out.length - 1;
 		}
 		const call = out[at] as ToolCall;
 		out[at] = {
-			...call,
-			id: call.id || delta.id || '',
-			type: delta.type ?? call.type,
-			name: call.name || fn.name || '',
-			arguments: call.arguments + (fn.arguments ?? ''),
+			index: call.index,
+			id: call.id || (typeof delta.id === 'string' ? delta.id : ''),
+			type: call.type || (typeof delta.type === 'string' && delta.type) || 'function',
+			name: call.name || (typeof fn.name === 'string' ? fn.name : ''),
+			arguments: call.arguments + argumentsOf(fn.arguments),
 		};
 	}
 	return out;

@@ -1,73 +1,116 @@
 import type { PlaygroundError } from '../errors';
-import type { ApiErrorBody, ChatChunk, ChunkChoice } from './types';
+import type { ChatChunk, ChunkChoice } from './types';
+
+type Fields = { code: number | string; message: string; metadata?: Record<string, unknown> };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function errorFields(error: ApiErrorBody, fallbackCode: number | string) {
-	return {
-		code: error.code ?? error.http_status ?? fallbackCode,
-		message: typeof error.message === 'string' && error.message ? error.message : 'Unknown error',
-		...(isObject(error.metadata) ? { metadata: error.metadata } : {}),
+const SNIPPET_CHARS = 500;
+
+/**
+ * `code`, `message` and `metadata` of an error object, whatever its shape. `code ?? http_status`
+ * (§6.1), number or string (§5.4). `metadata` is kept as sent; `error_type` and `availability`, which
+ * the availability shape puts beside it (§6.3), are folded in so nothing the API said is lost.
+ */
+export function errorFields(
+	source: Record<string, unknown>,
+	fallbackCode: number | string,
+	fallbackMessage: string,
+): Fields {
+	const { code, http_status: httpStatus, message, metadata, error_type, availability } = source;
+	const fields: Fields = {
+		code:
+			typeof code === 'number' || (typeof code === 'string' && code)
+				? code
+				: typeof httpStatus === 'number'
+					? httpStatus
+					: fallbackCode,
+		message: typeof message === 'string' && message.trim() ? message : fallbackMessage,
 	};
+	const beside = {
+		...(error_type !== undefined ? { error_type } : {}),
+		...(availability !== undefined ? { availability } : {}),
+	};
+	if (Object.keys(beside).length > 0)
+		fields.metadata = { ...(isObject(metadata) ? metadata : {}), ...beside };
+	else if (isObject(metadata)) fields.metadata = metadata;
+	return fields;
+}
+
+/** An `error` member as an object: some gateways send a bare string. Null when there is none. */
+export function errorSource(value: unknown): Record<string, unknown> | null {
+	if (isObject(value)) return value;
+	return typeof value === 'string' && value ? { message: value } : null;
 }
 
 /**
- * A non-2xx answer → an http error. Accepts the usual envelope `{error:{code,message,metadata}}`,
- * the availability shape `{message, error_type, http_status}` (§6.1) and bodies that are not JSON.
+ * A non-2xx answer → an http error. `body` is the parsed JSON (or undefined when it was not JSON),
+ * `fallbackText` the raw text. Accepts the envelope `{error:{code,message,metadata}}`, the
+ * availability shape `{message, error_type, http_status, availability}` (§6.1) and anything else,
+ * in which case the status and the text itself are what the user sees (a proxy page, a plain string).
  */
-export function errorFromBody(status: number, text: string): PlaygroundError {
-	let body: unknown = null;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		// Not JSON: a proxy page or a plain-text error.
+export function errorFromBody(
+	status: number,
+	body: unknown,
+	fallbackText: string,
+): PlaygroundError {
+	const fallback = `The API answered ${status} without a message`;
+	if (isObject(body)) {
+		const error = errorSource(body.error);
+		if (error) return { kind: 'http', status, ...errorFields(error, status, fallback) };
+		if (typeof body.message === 'string')
+			return { kind: 'http', status, ...errorFields(body, status, fallback) };
 	}
-	const envelope = isObject(body) && isObject(body.error) ? (body.error as ApiErrorBody) : null;
-	const flat = isObject(body) && typeof body.message === 'string' ? (body as ApiErrorBody) : null;
-	const source = envelope ?? flat;
-	if (source) return { kind: 'http', status, ...errorFields(source, status) };
-	const snippet = text.trim().slice(0, 300);
+	const text = fallbackText.trim();
 	return {
 		kind: 'http',
 		status,
 		code: status,
-		message: snippet || `The server answered ${status} with an empty body`,
+		message: text
+			? text.length > SNIPPET_CHARS
+				? `${text.slice(0, SNIPPET_CHARS)}…`
+				: text
+			: `The server answered ${status} with an empty body`,
 	};
 }
 
+/** `message` becomes `delta`; a whole tool-call list is keyed by position, whatever `index` says. */
+function choiceFromMessage(raw: unknown, position: number): ChunkChoice {
+	const { message, ...rest } = isObject(raw) ? raw : {};
+	const delta: Record<string, unknown> = isObject(message) ? { ...message } : {};
+	if (Array.isArray(delta.tool_calls))
+		delta.tool_calls = delta.tool_calls.map((call: unknown, index) =>
+			isObject(call) ? { ...call, index } : call,
+		);
+	return {
+		...rest,
+		index: typeof rest.index === 'number' ? rest.index : position,
+		delta,
+	} as ChunkChoice;
+}
+
 /**
- * A non-stream JSON body → one chunk, so it goes through the same fold as a stream. A 200 whose body
- * is an error envelope (§4.7) becomes an http error; `choices[0].error` stays in the chunk (stream error).
+ * A non-stream JSON body (§4.1) → one chunk, so it goes through the same fold as a stream.
+ * A 200 whose body is an error and has no choices (§4.7 item 1) is an http error whose status is the
+ * error's code; `choices[0].error` stays in the chunk, and the fold keeps the partial content with it.
  */
 export function chunkFromResponse(
-	status: number,
 	body: unknown,
 ): { chunk: ChatChunk } | { error: PlaygroundError } {
 	if (!isObject(body))
-		return { error: { kind: 'protocol', message: 'the body was not a JSON object' } };
-	if (isObject(body.error) && !Array.isArray(body.choices)) {
-		const error = body.error as ApiErrorBody;
-		const code = error.code ?? status;
+		return { error: { kind: 'protocol', message: 'the response body was not a JSON object' } };
+	const choices = Array.isArray(body.choices) ? body.choices : [];
+	const error = errorSource(body.error);
+	if (error && choices.length === 0) {
+		const fields = errorFields(error, 200, 'The API answered 200 with an error but no message');
 		return {
 			error: {
 				kind: 'http',
-				status: typeof code === 'number' ? code : status,
-				...errorFields(error, status),
+				status: typeof fields.code === 'number' ? fields.code : 200,
+				...fields,
 			},
 		};
 	}
-	const choices = Array.isArray(body.choices) ? (body.choices as Record<string, unknown>[]) : [];
-	const mapped: ChunkChoice[] = choices.map((choice) => {
-		const message = isObject(choice.message) ? choice.message : {};
-		return {
-			index: typeof choice.index === 'number' ? choice.index : 0,
-			delta: message as ChunkChoice['delta'],
-			finish_reason: (choice.finish_reason as string | null | undefined) ?? null,
-			native_finish_reason: (choice.native_finish_reason as string | null | undefined) ?? null,
-			logprobs: choice.logprobs,
-			...(isObject(choice.error) ? { error: choice.error as ApiErrorBody } : {}),
-		};
-	});
-	return { chunk: { ...body, choices: mapped } as ChatChunk };
+	return { chunk: { ...body, choices: choices.map(choiceFromMessage) } as ChatChunk };
 }

@@ -1,67 +1,153 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { createParser, type EventSourceMessage, type ParseError } from 'eventsource-parser';
 import type { ChatChunk, StreamEvent } from './types';
 
 /**
- * Text pieces of an SSE body → StreamEvents. eventsource-parser does the spec work (buffering partial
- * lines, CR/LF/CRLF, multi-line data, comments); we map payloads. Nothing after `[DONE]` is emitted.
+ * Upper bound for one pending line plus one pending event. Real single events reach ~2 MB (a base64
+ * image, §5.3 item 9); without a cap a body that never ends a line grows memory without bound
+ * (performance-and-security.md §1.3, `maxBufferSize`).
  */
-export function createSseDecoder(emit: (event: StreamEvent) => void): {
-	feed(text: string): void;
+export const MAX_EVENT_CHARS = 64 * 1024 * 1024;
+
+export type SseDecoder = {
+	/** Decoded text in, the events it completed out (often none). Nothing comes out after `[DONE]`. */
+	feed(text: string): StreamEvent[];
+	/** End of input: a last event that lacked its blank line still counts if its JSON is whole. */
+	flush(): StreamEvent[];
+	/** `[DONE]` was seen. */
 	readonly done: boolean;
-} {
+	/** `[DONE]` was seen, or the stream broke a limit; either way no more events will come. */
+	readonly finished: boolean;
+};
+
+const preview = (data: string): string => (data.length > 120 ? `${data.slice(0, 120)}…` : data);
+
+/**
+ * Text pieces of an SSE body → StreamEvents. eventsource-parser does the spec work (buffering partial
+ * lines, LF/CRLF/CR, `data:` with or without a space, multi-line data joined with `\n`, comments);
+ * this maps payloads. A data line that is not JSON is reported as a `protocol` error, never thrown.
+ */
+export function createSseDecoder(maxEventChars = MAX_EVENT_CHARS): SseDecoder {
+	let out: StreamEvent[] = [];
 	let done = false;
-	const parser = createParser({
-		onEvent(message: EventSourceMessage) {
-			if (done) return;
-			const data = message.data;
-			if (data === '[DONE]') {
-				done = true;
-				emit({ type: 'done' });
-				return;
-			}
-			try {
-				emit({ type: 'chunk', chunk: JSON.parse(data) as ChatChunk });
-			} catch {
-				emit({
+	let broken = false;
+	let flushing = false;
+
+	const onEvent = ({ data }: EventSourceMessage): void => {
+		if (done) return;
+		// OpenRouter ends every stream with a literal `[DONE]`, which is not JSON (§5.1).
+		if (data === '[DONE]') {
+			done = true;
+			out.push({ type: 'done' });
+			return;
+		}
+		let chunk: unknown;
+		try {
+			chunk = JSON.parse(data);
+		} catch {
+			// A tail cut mid-JSON at EOF is a dropped connection, which `end` reports better (§13.14).
+			if (!flushing)
+				out.push({
 					type: 'error',
-					error: {
-						kind: 'protocol',
-						message: `a data line was not JSON: ${data.length > 120 ? `${data.slice(0, 120)}…` : data}`,
-					},
+					error: { kind: 'protocol', message: `a data line was not JSON: ${preview(data)}` },
 				});
-			}
+			return;
+		}
+		if (typeof chunk === 'object' && chunk !== null && !Array.isArray(chunk))
+			out.push({ type: 'chunk', chunk: chunk as ChatChunk });
+		else
+			out.push({
+				type: 'error',
+				error: { kind: 'protocol', message: `a data line was not an object: ${preview(data)}` },
+			});
+	};
+
+	const parser = createParser({
+		onEvent,
+		// OpenRouter sends ": OPENROUTER PROCESSING" while it waits; comments are never data (§5.1).
+		onComment(comment) {
+			if (!done) out.push({ type: 'comment', text: comment.trim() });
 		},
-		// OpenRouter sends ": OPENROUTER PROCESSING" comments while waiting; they are not data.
-		onComment(comment: string) {
-			if (!done) emit({ type: 'comment', text: comment.trim() });
+		onError(error: ParseError) {
+			// Unknown fields and bad `retry:` values are ignorable by the SSE spec; only the size cap ends us.
+			if (error.type !== 'max-buffer-size-exceeded' || done) return;
+			broken = true;
+			out.push({
+				type: 'error',
+				error: {
+					kind: 'protocol',
+					message: `one event was larger than ${Math.round(maxEventChars / 1048576)} MB`,
+				},
+			});
 		},
+		maxBufferSize: maxEventChars,
 	});
+
+	const take = (): StreamEvent[] => {
+		const events = out;
+		out = [];
+		return events;
+	};
+
 	return {
-		feed(text: string) {
-			if (!done) parser.feed(text);
+		feed(text) {
+			if (!done && !broken && text) parser.feed(text);
+			return take();
+		},
+		flush() {
+			if (!done && !broken) {
+				flushing = true;
+				// Two line ends close a pending line (even one ending in a lone CR) and dispatch the event.
+				parser.feed('\n\n');
+				flushing = false;
+			}
+			return take();
 		},
 		get done() {
 			return done;
 		},
+		get finished() {
+			return done || broken;
+		},
 	};
+}
+
+/** A ReadableStream read with a reader: async iteration of streams is missing in some browsers. */
+async function* readChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+	const reader = stream.getReader();
+	let finished = false;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) {
+				finished = true;
+				return;
+			}
+			yield value;
+		}
+	} finally {
+		// The consumer stopped early (after [DONE], or on abort): cancelling closes the body cleanly.
+		if (!finished) await reader.cancel().catch(() => undefined);
+	}
 }
 
 /**
  * Bytes → events. One TextDecoder in streaming mode, so a UTF-8 character split across reads is
- * joined. Yields `end` when the bytes run out before `[DONE]`.
+ * joined (§13.2). After `[DONE]` nothing more is yielded, but the input is still read to its end so
+ * the caller may drain the connection; `end` is yielded when the bytes run out before `[DONE]`.
  */
-export async function* decodeSse(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<StreamEvent> {
+export async function* decodeSse(
+	bytes: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+	maxEventChars = MAX_EVENT_CHARS,
+): AsyncGenerator<StreamEvent> {
+	const source = 'getReader' in bytes ? readChunks(bytes) : bytes;
 	const decoder = new TextDecoder('utf-8');
-	const queue: StreamEvent[] = [];
-	const sse = createSseDecoder((event) => queue.push(event));
-	for await (const piece of bytes) {
-		sse.feed(decoder.decode(piece, { stream: true }));
-		while (queue.length > 0) yield queue.shift() as StreamEvent;
-		// Keep draining after [DONE] so the connection closes cleanly, but emit nothing more.
+	const sse = createSseDecoder(maxEventChars);
+	for await (const piece of source) {
+		if (sse.finished) continue;
+		yield* sse.feed(decoder.decode(piece, { stream: true }));
 	}
-	sse.feed(decoder.decode());
-	// A last event without its blank line is still an event for us (tricky case 14).
-	if (!sse.done) sse.feed('\n\n');
-	while (queue.length > 0) yield queue.shift() as StreamEvent;
-	if (!sse.done) yield { type: 'end' };
+	if (sse.finished) return;
+	yield* sse.feed(decoder.decode());
+	yield* sse.flush();
+	if (!sse.finished) yield { type: 'end' };
 }

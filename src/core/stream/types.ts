@@ -103,12 +103,14 @@ export type Completion = {
 	toolCalls: ToolCall[];
 	images: string[];
 	annotations: unknown[];
+	/** `choices[0].logprobs.content` items of every chunk, in order (only when logprobs were asked for). */
+	logprobs: unknown[];
 	refusal: string;
 	finishReason: string | null;
 	nativeFinishReason: string | null;
 	usage: Usage | null;
 	error: PlaygroundError | null;
-	/** `[DONE]` seen, or a whole JSON body received. */
+	/** `[DONE]` seen, a whole JSON body received, or the body ended after a finish reason (§5.6 step 6). */
 	complete: boolean;
 	chunks: number;
 	comments: number;

@@ -1,147 +1,122 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EMPTY_COMPLETION, foldEvent } from '../../../src/core/stream/accumulate';
 import type { StreamEvent } from '../../../src/core/stream/types';
-import { send } from '../../../src/io/openrouter';
+import { buildHeaders, send, type SendOptions } from '../../../src/io/openrouter';
 
-const KEY = 'sk-or-v1-test-secret-value';
-const options = { apiKey: KEY, baseUrl: 'https://openrouter.ai/api/v1' };
+const KEY = 'sk-or-v1-0123456789abcdef-test-secret';
+const OPTIONS: SendOptions = { apiKey: KEY, baseUrl: 'https://openrouter.ai/api/v1' };
+const SSE = { 'Content-Type': 'text/event-stream' };
+const data = (content: string) =>
+	`data: {"id":"gen-1","choices":[{"index":0,"delta":{"role":"assistant","content":${JSON.stringify(content)}},"finish_reason":null}]}\n\n`;
+const FINISH = 'data: {"choices":[{"index":0,"delta":{"content":""},"finish_reason":"stop"}]}\n\n';
 
-function bodyOf(pieces: string[], fail = false): ReadableStream<Uint8Array> {
-	const encoder = new TextEncoder();
-	const queue = [...pieces];
-	// pull, not start: an error raised in start() would discard what was queued before it.
-	return new ReadableStream({
+type BodyOptions = { fail?: Error; onCancel?: () => void; signal?: AbortSignal };
+
+/** A body delivered piece by piece on pull, like a network read; optionally failing at the end. */
+function body(pieces: string[], { fail, onCancel, signal }: BodyOptions = {}) {
+	const queue = pieces.map((piece) => new TextEncoder().encode(piece));
+	return new ReadableStream<Uint8Array>({
 		pull(controller) {
+			if (signal?.aborted) return controller.error(new DOMException('aborted', 'AbortError'));
 			const next = queue.shift();
-			if (next !== undefined) controller.enqueue(encoder.encode(next));
-			else if (fail) controller.error(new TypeError('terminated'));
+			if (next) controller.enqueue(next);
+			else if (fail) controller.error(fail);
 			else controller.close();
 		},
+		cancel: onCancel,
 	});
 }
 
-async function collect(fetchImpl: typeof fetch, signal?: AbortSignal): Promise<StreamEvent[]> {
+async function collect(
+	fetchImpl: typeof fetch,
+	options: Partial<SendOptions> = {},
+	request: Record<string, unknown> = { model: 'openai/gpt-4o-mini', messages: [], stream: true },
+): Promise<StreamEvent[]> {
 	const events: StreamEvent[] = [];
-	for await (const event of send({ model: 'm', messages: [] }, { ...options, signal }, fetchImpl))
+	for await (const event of send(request, { ...OPTIONS, ...options }, fetchImpl))
 		events.push(event);
 	return events;
 }
 
-describe('send', () => {
-	it('posts JSON with the key only in the Authorization header', async () => {
-		let seen: { url: string; init: RequestInit } | null = null;
-		await collect(async (url, init) => {
-			seen = { url: String(url), init: init ?? {} };
-			return new Response(bodyOf(['data: [DONE]\n\n']), {
-				headers: { 'Content-Type': 'text/event-stream' },
-			});
-		});
-		expect(seen!.url).toBe('https://openrouter.ai/api/v1/chat/completions');
-		expect(seen!.init.method).toBe('POST');
-		expect((seen!.init.headers as Record<string, string>).Authorization).toBe(`Bearer ${KEY}`);
-		expect(seen!.init.body).toBe('{"model":"m","messages":[]}');
-	});
+const respond = (response: Response) => async () => response;
+const types = (events: StreamEvent[]) => events.map((e) => e.type);
+const fold = (events: StreamEvent[]) => events.reduce(foldEvent, EMPTY_COMPLETION);
 
-	it('an HTTP error is yielded with status, code, message and metadata', async () => {
-		const events = await collect(async () =>
-			Response.json(
-				{
-					error: {
-						code: 502,
-						message: 'Provider returned error',
-						metadata: { provider_name: 'Google', raw: 'boom' },
-					},
-				},
-				{ status: 502 },
-			),
-		);
-		expect(events.at(-1)).toEqual({
-			type: 'error',
-			error: {
-				kind: 'http',
-				status: 502,
-				code: 502,
-				message: 'Provider returned error',
-				metadata: { provider_name: 'Google', raw: 'boom' },
+afterEach(() => vi.restoreAllMocks());
+
+describe('send: the request', () => {
+	it('POSTs the JSON body to /chat/completions with the key only in Authorization', async () => {
+		let url = '';
+		let init: RequestInit = {};
+		const request = { model: 'm', messages: [{ role: 'user', content: 'Hi é' }], stream: true };
+		await collect(
+			async (input, given) => {
+				url = String(input);
+				init = given ?? {};
+				return new Response(body(['data: [DONE]\n\n']), { headers: SSE });
 			},
-		});
-	});
-
-	it('a non-JSON error page still says what happened', async () => {
-		const events = await collect(
-			async () => new Response('<html>Bad gateway</html>', { status: 502 }),
-		);
-		expect(events.at(-1)).toMatchObject({
-			type: 'error',
-			error: { kind: 'http', status: 502, message: '<html>Bad gateway</html>' },
-		});
-	});
-
-	it('a JSON body despite stream:true is treated as a whole answer', async () => {
-		const events = await collect(async () =>
-			Response.json({
-				id: 'gen-1',
-				choices: [
-					{ index: 0, message: { role: 'assistant', content: 'whole' }, finish_reason: 'stop' },
-				],
-			}),
-		);
-		expect(events.map((e) => e.type)).toEqual(['open', 'chunk', 'done']);
-	});
-
-	it('a 200 JSON body that is an error envelope becomes an error', async () => {
-		const events = await collect(async () =>
-			Response.json({ error: { code: 429, message: 'Rate limit exceeded' } }),
-		);
-		expect(events.at(-1)).toMatchObject({
-			type: 'error',
-			error: { kind: 'http', status: 429, message: 'Rate limit exceeded' },
-		});
-	});
-
-	it('a failed fetch is a network error naming the host, without the key', async () => {
-		const events = await collect(async () => {
-			throw new TypeError('Failed to fetch');
-		});
-		expect(events).toEqual([
 			{
-				type: 'error',
-				error: { kind: 'network', message: 'Could not reach openrouter.ai (Failed to fetch)' },
+				baseUrl: 'https://openrouter.ai/api/v1/',
+				headers: { 'HTTP-Referer': 'https://play.example', 'X-OpenRouter-Title': 'Playground' },
 			},
-		]);
-		expect(JSON.stringify(events)).not.toContain(KEY);
-	});
-
-	it('a body that breaks mid-stream keeps earlier chunks, then a network error', async () => {
-		const events = await collect(
-			async () =>
-				new Response(bodyOf(['data: {"choices":[{"delta":{"content":"par"}}]}\n\n'], true), {
-					headers: { 'Content-Type': 'text/event-stream' },
-				}),
+			request,
 		);
-		expect(events.map((e) => e.type)).toEqual(['open', 'chunk', 'error']);
-		expect(events.at(-1)).toMatchObject({ error: { kind: 'network' } });
+		expect(url).toBe('https://openrouter.ai/api/v1/chat/completions');
+		expect(init.method).toBe('POST');
+		expect(init.body).toBe(JSON.stringify(request));
+		expect(init.headers).toEqual({
+			'HTTP-Referer': 'https://play.example',
+			'X-OpenRouter-Title': 'Playground',
+			Authorization: `Bearer ${KEY}`,
+			'Content-Type': 'application/json',
+		});
 	});
 
-	it('an abort ends quietly', async () => {
+	it('buildHeaders: extra headers cannot replace or double Authorization or Content-Type', () => {
+		expect(
+			buildHeaders(KEY, {
+				authorization: 'Bearer other',
+				'content-type': 'text/plain',
+				'X-OpenRouter-Title': 'T',
+			}),
+		).toEqual({
+			'X-OpenRouter-Title': 'T',
+			Authorization: `Bearer ${KEY}`,
+			'Content-Type': 'application/json',
+		});
+	});
+
+	it('passes the abort signal to fetch', async () => {
 		const controller = new AbortController();
-		controller.abort();
-		const events = await collect(async (_url, init) => {
-			if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
-			return new Response('');
-		}, controller.signal);
-		expect(events).toEqual([]);
+		let given: AbortSignal | null | undefined;
+		await collect(
+			async (_input, init) => {
+				given = init?.signal;
+				return new Response(body(['data: [DONE]\n\n']), { headers: SSE });
+			},
+			{ signal: controller.signal },
+		);
+		expect(given).toBe(controller.signal);
 	});
+});
 
-	it('reads X-Generation-Id and X-Provider-Name', async () => {
+describe('send: a stream', () => {
+	it('yields open with status, generation id and provider, then the SSE events', async () => {
 		const events = await collect(
-			async () =>
-				new Response(bodyOf(['data: [DONE]\n\n']), {
-					headers: {
-						'Content-Type': 'text/event-stream',
-						'X-Generation-Id': 'gen-9',
-						'X-Provider-Name': 'Novita',
+			respond(
+				new Response(
+					body([
+						': OPENROUTER PROCESSING\n\n',
+						data('Hel'),
+						data('lo'),
+						FINISH,
+						'data: [DONE]\n\n',
+					]),
+					{
+						headers: { ...SSE, 'X-Generation-Id': 'gen-9', 'X-Provider-Name': 'Novita' },
 					},
-				}),
+				),
+			),
 		);
 		expect(events[0]).toEqual({
 			type: 'open',
@@ -149,5 +124,223 @@ describe('send', () => {
 			generationId: 'gen-9',
 			providerName: 'Novita',
 		});
+		expect(types(events)).toEqual(['open', 'comment', 'chunk', 'chunk', 'chunk', 'done']);
+		expect(fold(events)).toMatchObject({ text: 'Hello', provider: 'Novita', complete: true });
+	});
+
+	it('stops reading at [DONE] and closes the body', async () => {
+		let cancelled = false;
+		const events = await collect(
+			respond(
+				new Response(
+					body([data('a'), 'data: [DONE]\n\n', data('never'), data('read')], {
+						onCancel: () => {
+							cancelled = true;
+						},
+					}),
+					{ headers: SSE },
+				),
+			),
+		);
+		expect(types(events)).toEqual(['open', 'chunk', 'done']);
+		expect(cancelled).toBe(true);
+	});
+
+	it('a body that ends without [DONE] ends with end', async () => {
+		const events = await collect(
+			respond(new Response(body([data('a'), FINISH]), { headers: SSE })),
+		);
+		expect(types(events)).toEqual(['open', 'chunk', 'chunk', 'end']);
+		expect(fold(events)).toMatchObject({ text: 'a', complete: true, error: null });
+	});
+
+	it('a body that breaks keeps earlier chunks, then a network error', async () => {
+		const events = await collect(
+			respond(
+				new Response(body([data('par')], { fail: new TypeError('terminated') }), { headers: SSE }),
+			),
+		);
+		expect(types(events)).toEqual(['open', 'chunk', 'error']);
+		expect(events.at(-1)).toEqual({
+			type: 'error',
+			error: { kind: 'network', message: 'The connection to openrouter.ai broke off: terminated' },
+		});
+		expect(fold(events).text).toBe('par');
+	});
+});
+
+describe('send: JSON bodies', () => {
+	it('a non-2xx JSON error becomes one error event with status, code, message and metadata', async () => {
+		const metadata = { provider_name: 'Google', raw: '{"error":{"status":"RESOURCE_EXHAUSTED"}}' };
+		const events = await collect(
+			respond(
+				Response.json(
+					{ error: { code: 429, message: 'Provider returned error', metadata }, user_id: 'user_1' },
+					{ status: 429 },
+				),
+			),
+		);
+		expect(events).toEqual([
+			{ type: 'open', status: 429, generationId: null, providerName: null },
+			{
+				type: 'error',
+				error: {
+					kind: 'http',
+					status: 429,
+					code: 429,
+					message: 'Provider returned error',
+					metadata,
+				},
+			},
+		]);
+	});
+
+	it('a non-JSON error page still says what happened', async () => {
+		const events = await collect(
+			respond(
+				new Response('<html>502 Bad Gateway</html>', {
+					status: 502,
+					headers: { 'Content-Type': 'text/html' },
+				}),
+			),
+		);
+		expect(events.at(-1)).toEqual({
+			type: 'error',
+			error: { kind: 'http', status: 502, code: 502, message: '<html>502 Bad Gateway</html>' },
+		});
+	});
+
+	it('a 200 JSON body that is an error envelope becomes an http error (§4.7)', async () => {
+		const events = await collect(
+			respond(
+				Response.json({ error: { code: 429, message: 'Rate limit exceeded' }, user_id: 'u' }),
+			),
+		);
+		expect(events.at(-1)).toEqual({
+			type: 'error',
+			error: { kind: 'http', status: 429, code: 429, message: 'Rate limit exceeded' },
+		});
+	});
+
+	it('a JSON body despite stream:true is one whole answer (§5.6 step 1)', async () => {
+		const events = await collect(
+			respond(
+				new Response(
+					JSON.stringify({
+						id: 'gen-1',
+						choices: [
+							{ index: 0, message: { role: 'assistant', content: 'whole' }, finish_reason: 'stop' },
+						],
+					}),
+					{ headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+				),
+			),
+		);
+		expect(types(events)).toEqual(['open', 'chunk', 'done']);
+		expect(fold(events)).toMatchObject({ text: 'whole', finishReason: 'stop', complete: true });
+	});
+
+	it('a 200 web page instead of the API is a protocol error, not a dropped stream', async () => {
+		const events = await collect(
+			respond(
+				new Response('<!doctype html><title>App</title>', {
+					headers: { 'Content-Type': 'text/html' },
+				}),
+			),
+		);
+		expect(events.at(-1)).toMatchObject({ type: 'error', error: { kind: 'protocol' } });
+	});
+});
+
+describe('send: failures and aborts', () => {
+	it('a rejected fetch is a network error naming the host', async () => {
+		const events = await collect(async () => {
+			throw new TypeError('Failed to fetch');
+		});
+		expect(events).toEqual([
+			{
+				type: 'error',
+				error: { kind: 'network', message: 'Could not reach openrouter.ai: Failed to fetch' },
+			},
+		]);
+	});
+
+	it('a base URL that is not a URL is an error value, not a throw', async () => {
+		// Like fetch, the fake rejects a URL it cannot parse (nothing leaves the machine).
+		const strict = async (input: RequestInfo | URL) => new Response(new URL(String(input)).href);
+		const events = await collect(strict, { baseUrl: 'not a url' });
+		expect(events).toEqual([
+			{
+				type: 'error',
+				error: { kind: 'network', message: expect.stringContaining('Could not reach') },
+			},
+		]);
+	});
+
+	it('an abort before the answer yields nothing', async () => {
+		const controller = new AbortController();
+		controller.abort();
+		const events = await collect(
+			async (_input, init) => {
+				if (init?.signal?.aborted)
+					throw new DOMException('The operation was aborted.', 'AbortError');
+				return new Response('');
+			},
+			{ signal: controller.signal },
+		);
+		expect(events).toEqual([]);
+	});
+
+	it('an abort mid-stream ends quietly after what arrived', async () => {
+		const controller = new AbortController();
+		const response = new Response(
+			body([data('a'), data('b'), data('c')], { signal: controller.signal }),
+			{
+				headers: SSE,
+			},
+		);
+		const events: StreamEvent[] = [];
+		for await (const event of send(
+			{},
+			{ ...OPTIONS, signal: controller.signal },
+			respond(response),
+		)) {
+			events.push(event);
+			if (event.type === 'chunk') controller.abort();
+		}
+		expect(types(events)).toEqual(['open', 'chunk']);
+	});
+});
+
+describe('send: the key stays secret', () => {
+	const responses: [string, () => Response | Promise<Response>][] = [
+		['stream', () => new Response(body([data('x'), 'data: [DONE]\n\n']), { headers: SSE })],
+		[
+			'http error',
+			() => Response.json({ error: { code: 401, message: 'User not found.' } }, { status: 401 }),
+		],
+		[
+			'broken body',
+			() =>
+				new Response(body([data('x')], { fail: new TypeError(`bad ${KEY}`) }), { headers: SSE }),
+		],
+		[
+			'fetch quoting the header',
+			() => {
+				// undici names the bad header value in its message; that value contains the key.
+				throw new TypeError(`Headers.append: "Bearer ${KEY}" is an invalid header value.`);
+			},
+		],
+	];
+
+	it.each(responses)('%s: the key is in no event and nothing is logged', async (_name, make) => {
+		const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+			vi.spyOn(console, method).mockImplementation(() => undefined),
+		);
+		const events = await collect(async () => make());
+		expect(events.length).toBeGreaterThan(0);
+		expect(JSON.stringify(events)).not.toContain(KEY);
+		expect(JSON.stringify(events)).not.toContain('0123456789abcdef');
+		for (const spy of spies) expect(spy).not.toHaveBeenCalled();
 	});
 });

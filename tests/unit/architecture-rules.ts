@@ -10,8 +10,56 @@ const IMPORT_PATTERNS = [
 ];
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-const stripComments = (source: string) =>
-	source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+/**
+ * Blanks comments and the text of template literals (generated code lives there: snippets that
+ * `import OpenAI from 'openai'` are data, not imports), keeping ordinary strings, which hold the
+ * import specifiers. A small lexer, because regexes cannot pair backticks across `${…}`.
+ */
+export function codeOnly(source: string): string {
+	let out = '';
+	const stack: ('template' | 'brace')[] = [];
+	let i = 0;
+	const inTemplate = () => stack[stack.length - 1] === 'template';
+	while (i < source.length) {
+		const c = source[i] as string;
+		const next = source[i + 1];
+		if (inTemplate()) {
+			if (c === '\\') i += 2;
+			else if (c === '`') {
+				stack.pop();
+				out += '`';
+				i++;
+			} else if (c === '$' && next === '{') {
+				stack.push('brace');
+				out += '${';
+				i += 2;
+			} else i++;
+			continue;
+		}
+		if (c === '/' && next === '/') {
+			while (i < source.length && source[i] !== '\n') i++;
+		} else if (c === '/' && next === '*') {
+			const end = source.indexOf('*/', i + 2);
+			i = end === -1 ? source.length : end + 2;
+		} else if (c === "'" || c === '"') {
+			let j = i + 1;
+			while (j < source.length && source[j] !== c && source[j] !== '\n')
+				j += source[j] === '\\' ? 2 : 1;
+			out += source.slice(i, j + 1);
+			i = j + 1;
+		} else if (c === '`') {
+			stack.push('template');
+			out += '`';
+			i++;
+		} else {
+			if (c === '{' && stack.length) stack.push('brace');
+			if (c === '}' && stack[stack.length - 1] === 'brace') stack.pop();
+			out += c;
+			i++;
+		}
+	}
+	return out;
+}
 
 /** For .svelte files, only what is inside <script> blocks is code. */
 export function scriptOf(file: string, source: string): string {
@@ -40,7 +88,7 @@ const FORBIDDEN_GLOBALS_IN_CORE =
 	/\b(window|document|localStorage|sessionStorage|indexedDB|navigator)\b|(?<![.\w])fetch\s*\(/;
 
 export function checkSource(file: string, rawSource: string): Violation[] {
-	const source = stripComments(scriptOf(file, rawSource));
+	const source = codeOnly(scriptOf(file, rawSource));
 	const layer = layerOf(file);
 	const found: Violation[] = [];
 	const flag = (specifier: string, rule: string) => found.push({ file, specifier, rule });

@@ -77,6 +77,7 @@ describe('the checker itself catches each forbidden import', () => {
 		['src/ui/editor/monaco.ts', `const monaco = await import('monaco-editor/editor/editor.api');`],
 		['src/App.svelte', `<script>import { send } from './io/openrouter';</script>`],
 		['src/state/s.svelte.ts', `import type { Completion } from '../core/stream/types';`],
+		['src/core/codegen/x.ts', "export const snippet = `import OpenAI from 'openai';\nwindow.x`;"],
 	])('allows %s: %s', (file, source) => {
 		expect(checkSource(file, source)).toEqual([]);
 	});

@@ -152,12 +152,14 @@ ${client}
 `;
 	if (!streaming)
 		return `${head}${call}
+if (!('choices' in result)) throw new Error('expected a whole answer');
 const message = result.choices[0]!.message;
 if (message.content) console.log(message.content);
 for (const call of message.toolCalls ?? []) console.log(\`tool call \${call.function.name}(\${call.function.arguments})\`);
 console.error('usage:', JSON.stringify(result.usage));
 `;
 	return `${head}${call}
+if (!(Symbol.asyncIterator in result)) throw new Error('expected a stream');
 const calls = new Map<number, { name: string; arguments: string }>();
 for await (const chunk of result) {
 	if (chunk.error) {

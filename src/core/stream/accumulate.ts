@@ -173,7 +173,7 @@ function mergeDetails(existing: ReasoningDetail[], incoming: ReasoningDetail[]):
 		}
 		const merged: ReasoningDetail = { ...last };
 		for (const [key, value] of Object.entries(detail))
-			if (merged[key] === undefined || merged[key] === null || false)
+			if (merged[key] === undefined || merged[key] === null || merged[key] === '')
 				merged[key] = value;
 		if (typeof last.text === 'string' || typeof detail.text === 'string')
 			merged.text = (last.text ?? '') + (detail.text ?? '');

@@ -19,7 +19,29 @@ export type SseDecoder = {
 	readonly finished: boolean;
 };
 
+const sizeOf = (chars: number): string =>
+	chars >= 1048576 ? `${Math.round(chars / 1048576)} MB` : `${chars} characters`;
+
 const preview = (data: string): string => (data.length > 120 ? `${data.slice(0, 120)}…` : data);
+
+const protocolError = (message: string): StreamEvent => ({
+	type: 'error',
+	error: { kind: 'protocol', message },
+});
+
+/** One `data:` payload → a chunk, or a protocol error; null for a tail cut mid-JSON at the end. */
+function eventFromData(data: string, atEnd: boolean): StreamEvent | null {
+	let chunk: unknown;
+	try {
+		chunk = JSON.parse(data);
+	} catch {
+		// Cut mid-JSON when the body ended: a dropped connection, which `end` reports better (§13 item 14).
+		return atEnd ? null : protocolError(`a data line was not JSON: ${preview(data)}`);
+	}
+	return typeof chunk === 'object' && chunk !== null && !Array.isArray(chunk)
+		? { type: 'chunk', chunk: chunk as ChatChunk }
+		: protocolError(`a data line was not an object: ${preview(data)}`);
+}
 
 /**
  * Text pieces of an SSE body → StreamEvents. eventsource-parser does the spec work (buffering partial
@@ -35,30 +57,9 @@ export function createSseDecoder(maxEventChars = MAX_EVENT_CHARS): SseDecoder {
 	const onEvent = ({ data }: EventSourceMessage): void => {
 		if (done) return;
 		// OpenRouter ends every stream with a literal `[DONE]`, which is not JSON (§5.1).
-		if (data === '[DONE]') {
-			done = true;
-			out.push({ type: 'done' });
-			return;
-		}
-		let chunk: unknown;
-		try {
-			chunk = JSON.parse(data);
-		} catch {
-			// A tail cut mid-JSON at EOF is a dropped connection, which `end` reports better (§13.14).
-			if (!flushing)
-				out.push({
-					type: 'error',
-					error: { kind: 'protocol', message: `a data line was not JSON: ${preview(data)}` },
-				});
-			return;
-		}
-		if (typeof chunk === 'object' && chunk !== null && !Array.isArray(chunk))
-			out.push({ type: 'chunk', chunk: chunk as ChatChunk });
-		else
-			out.push({
-				type: 'error',
-				error: { kind: 'protocol', message: `a data line was not an object: ${preview(data)}` },
-			});
+		if (data === '[DONE]') done = true;
+		const event = data === '[DONE]' ? ({ type: 'done' } as const) : eventFromData(data, flushing);
+		if (event) out.push(event);
 	};
 
 	const parser = createParser({
@@ -71,13 +72,9 @@ export function createSseDecoder(maxEventChars = MAX_EVENT_CHARS): SseDecoder {
 			// Unknown fields and bad `retry:` values are ignorable by the SSE spec; only the size cap ends us.
 			if (error.type !== 'max-buffer-size-exceeded' || done) return;
 			broken = true;
-			out.push({
-				type: 'error',
-				error: {
-					kind: 'protocol',
-					message: `one event was larger than ${Math.round(maxEventChars / 1048576)} MB`,
-				},
-			});
+			out.push(
+				protocolError(`one event was larger than ${sizeOf(maxEventChars)}; reading stopped`),
+			);
 		},
 		maxBufferSize: maxEventChars,
 	});

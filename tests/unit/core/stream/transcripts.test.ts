@@ -280,7 +280,8 @@ describe.each(CASES)('$name', ({ text, expected, lastEvent }) => {
 	);
 });
 
-describe('a ~2 MB image in one SSE event (§5.3 item 9, §13 item 23)', () => {
+// Byte by byte this is two million reads; give a loaded CI machine room.
+describe('a ~2 MB image in one SSE event (§5.3 item 9, §13 item 23)', { timeout: 30_000 }, () => {
 	const url = `data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAA'.repeat(87_382)}`;
 	const head =
 		'"id":"gen-1","object":"chat.completion.chunk","model":"google/gemini-2.5-flash-image"';

@@ -41,6 +41,8 @@ test('Forget key removes it for good', async ({ page }) => {
 		.getByRole('dialog', { name: 'API key' })
 		.getByRole('button', { name: 'Forget key' })
 		.click();
+	// The button changes only once the store has removed the key, so the reload cannot race it.
+	await expect(page.getByRole('button', { name: 'API key' })).toContainText('not set');
 	await page.reload();
 	await expect(page.getByRole('button', { name: 'API key' })).toContainText('not set');
 });

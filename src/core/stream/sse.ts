@@ -57,8 +57,8 @@ export function createSseDecoder(maxEventChars = MAX_EVENT_CHARS): SseDecoder {
 	const onEvent = ({ data }: EventSourceMessage): void => {
 		if (done) return;
 		// OpenRouter ends every stream with a literal `[DONE]`, which is not JSON (§5.1).
-		if (data === '[DONE]') done = true;
-		const event = data === '[DONE]' ? ({ type: 'done' } as const) : eventFromData(data, flushing);
+		done = data === '[DONE]';
+		const event = done ? ({ type: 'done' } as const) : eventFromData(data, flushing);
 		if (event) out.push(event);
 	};
 

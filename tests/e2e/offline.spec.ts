@@ -1,0 +1,72 @@
+import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
+
+/** Waits until the service worker controls the page (it claims it on first install). */
+async function waitForWorker(page: import('@playwright/test').Page): Promise<void> {
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+}
+
+/** Every URL held in any Cache Storage cache of the page's origin. */
+async function cachedUrls(page: import('@playwright/test').Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const urls: string[] = [];
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			urls.push(...(await cache.keys()).map((request) => request.url));
+		}
+		return urls;
+	});
+}
+
+test('after one load the app reloads offline, edits, generates code, and explains Send', async ({
+	page,
+	context,
+}) => {
+	await page.goto('./');
+	await saveKey(page, KEYS.good);
+	await waitForWorker(page);
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByRole('status', { name: 'Offline' })).toContainText(
+		'Send needs a network connection',
+	);
+	await setRequest(page, {
+		model: 'mistralai/mistral-small',
+		messages: [{ role: 'user', content: 'written offline' }],
+		stream: true,
+	});
+	const code = page.getByRole('region', { name: 'Code' }).getByRole('tabpanel');
+	await expect(code).toContainText('written offline');
+	await expect(code).toContainText('mistralai/mistral-small');
+
+	const send = page.getByRole('button', { name: 'Send' });
+	await expect(send).toBeDisabled();
+	await expect(send).toHaveAttribute('title', /offline: sending needs a network connection/);
+	await page.getByRole('textbox', { name: 'Request JSON' }).focus();
+	await page.keyboard.press('Control+Enter');
+	expect(await emulator.chatRequests()).toEqual([]);
+
+	await context.setOffline(false);
+	await expect(page.getByRole('status', { name: 'Offline' })).toBeHidden();
+	await send.click();
+	await expect(response(page).status).toContainText('Done', { timeout: 15_000 });
+});
+
+test('the worker keeps the app shell but never an API answer or anything with the key', async ({
+	page,
+}) => {
+	await page.goto('./');
+	await saveKey(page, KEYS.good);
+	await waitForWorker(page);
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(response(page).status).toContainText('Done', { timeout: 15_000 });
+
+	const urls = await cachedUrls(page);
+	expect(urls.some((url) => url.endsWith('/index.html'))).toBe(true);
+	expect(urls.some((url) => /\/assets\/index-[\w-]+\.js$/.test(url))).toBe(true);
+	const apiUrls = urls.filter((url) => /\/api\/v1\/(?!models)/.test(url));
+	expect(apiUrls).toEqual([]);
+});

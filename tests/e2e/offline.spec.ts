@@ -1,3 +1,4 @@
+import { E2E } from '../scripts/ports';
 import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
 
 /** Waits until the service worker controls the page (it claims it on first install). */
@@ -69,4 +70,37 @@ test('the worker keeps the app shell but never an API answer or anything with th
 	expect(urls.some((url) => /\/assets\/index-[\w-]+\.js$/.test(url))).toBe(true);
 	const apiUrls = urls.filter((url) => /\/api\/v1\/(?!models)/.test(url));
 	expect(apiUrls).toEqual([]);
+});
+
+test('the model list is kept for offline use, stamped with its fetch time', async ({
+	page,
+	context,
+}) => {
+	await page.goto('./');
+	await waitForWorker(page);
+	const read = (url: string) =>
+		page.evaluate(async (u) => {
+			const res = await fetch(u);
+			const body = (await res.json()) as { data: unknown[] };
+			return { count: body.data.length, stamp: res.headers.get('X-Playground-Fetched-At') };
+		}, url);
+	const online = await read(`${E2E.apiBaseUrl}/models`);
+	expect(online.count).toBeGreaterThan(5);
+	await context.setOffline(true);
+	const before = Date.now();
+	const offline = await read(`${E2E.apiBaseUrl}/models`);
+	expect(offline.count).toBe(online.count);
+	expect(online.stamp).toBeNull();
+	expect(Number(offline.stamp)).toBeGreaterThan(before - 60_000);
+	expect(Number(offline.stamp)).toBeLessThanOrEqual(before);
+	// Nothing else of the API is kept: offline it fails.
+	const other = await page.evaluate(
+		(u) =>
+			fetch(u).then(
+				() => 'answered',
+				() => 'failed',
+			),
+		`${E2E.apiBaseUrl}/models/count`,
+	);
+	expect(other).toBe('failed');
 });

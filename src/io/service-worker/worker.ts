@@ -76,10 +76,17 @@ async function fromShell(request: Request): Promise<Response> {
 async function fromCatalog(request: Request): Promise<Response> {
 	const cache = await caches.open(CATALOG_CACHE);
 	try {
-		const response = await fetch(request);
+		// Past the HTTP cache: offline must mean "the saved copy", with the time it was saved.
+		const response = await fetch(request, { cache: 'no-store' });
 		if (response.ok) {
 			const headers = new Headers(response.headers);
 			headers.set(FETCHED_AT_HEADER, String(Date.now()));
+			// The page reads the answer as a CORS response: let it see the stamp.
+			const exposed = headers.get('Access-Control-Expose-Headers');
+			headers.set(
+				'Access-Control-Expose-Headers',
+				exposed ? `${exposed}, ${FETCHED_AT_HEADER}` : FETCHED_AT_HEADER,
+			);
 			const body = await response.clone().arrayBuffer();
 			await cache.put(request, new Response(body, { status: 200, headers }));
 		}

@@ -1,8 +1,10 @@
 import { getContext, setContext } from 'svelte';
 import type { Prices } from './prices.svelte';
+import type { Replay } from './replay.svelte';
+import type { Upstream } from './upstream.svelte';
 
 /** Issue 10's state (bill prices, upstream echo, replay), beside the app state, not inside it. */
-export type Insight = { prices: Prices };
+export type Insight = { prices: Prices; upstream: Upstream; replay: Replay };
 
 const KEY = Symbol('insight');
 

@@ -122,7 +122,7 @@ describe('debug.echo_upstream_body', () => {
 					{ role: 'user', content: 'hi' },
 				],
 				tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }],
-			},
+			} as unknown as ChatRequestLike,
 			'Google',
 		);
 		expect(claude.system).toEqual([{ type: 'text', text: 'Be brief.' }]);

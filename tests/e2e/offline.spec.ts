@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { E2E } from '../scripts/ports';
 import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
 
@@ -103,4 +105,46 @@ test('the model list is kept for offline use, stamped with its fetch time', asyn
 		`${E2E.apiBaseUrl}/models/count`,
 	);
 	expect(other).toBe('failed');
+});
+
+test('a new version waits beside the open tab, which keeps working, until Reload', async ({
+	page,
+}) => {
+	const file = join(E2E.outDir, 'sw.js');
+	const original = readFileSync(file, 'utf8');
+	const version = /\\"version\\":\\"([a-z0-9]+)\\"/.exec(original)?.[1];
+	expect(version).toBeTruthy();
+	try {
+		await page.goto('./');
+		await waitForWorker(page);
+		const cacheNames = () => page.evaluate(() => caches.keys());
+		expect(await cacheNames()).toContain(`playground-shell-${version}`);
+
+		// Deploy: the same files under a new version id.
+		writeFileSync(
+			file,
+			original.replace(`\\"version\\":\\"${version}\\"`, '\\"version\\":\\"next1\\"'),
+		);
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		const update = page.getByRole('status', { name: 'Update' });
+		await expect(update).toContainText('A new version is ready');
+
+		// The open tab is not disturbed: still controlled by the old version, still editing.
+		await setRequest(page, {
+			model: 'x-ai/grok-4-fast',
+			messages: [{ role: 'user', content: 'hi' }],
+		});
+		await expect(page.getByRole('region', { name: 'Code' }).getByRole('tabpanel')).toContainText(
+			'x-ai/grok-4-fast',
+		);
+		expect(await cacheNames()).toContain(`playground-shell-${version}`);
+
+		await update.getByRole('button', { name: 'Reload' }).click();
+		await expect(update).toBeHidden();
+		await expect.poll(cacheNames).toEqual(expect.arrayContaining(['playground-shell-next1']));
+		await expect.poll(cacheNames).not.toContain(`playground-shell-${version}`);
+		await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+	} finally {
+		writeFileSync(file, original);
+	}
 });

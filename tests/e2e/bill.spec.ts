@@ -45,4 +45,10 @@ test('Explain the bill: the parts add up to the usage cost shown, beside the lis
 	const tokens = money(await promptRow.locator('td').nth(0).textContent());
 	const estimate = money(await promptRow.locator('td').nth(1).textContent());
 	expect(estimate).toBeCloseTo(tokens * 0.0000003, 8);
+	// The range one could have estimated before sending: the charge falls inside it.
+	const before = bill.getByText('Estimated before sending');
+	await expect(before).toContainText('–');
+	const [low, high] = ((await before.textContent()) ?? '').split('(')[0]!.split('–').map(money);
+	expect(low).toBeLessThanOrEqual(total);
+	expect(high).toBeGreaterThanOrEqual(total);
 });

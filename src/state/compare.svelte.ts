@@ -40,6 +40,7 @@ export class CompareColumn {
 /** The same request against several models at once, each streamed through the one `send`. */
 export class Compare {
 	#deps: Required<Omit<CompareDeps, 'onRunEnd'>> & Pick<CompareDeps, 'onRunEnd'>;
+	#catalogLoad: Promise<void> | null = null;
 
 	open = $state(false);
 	models = $state<string[]>([]);
@@ -75,7 +76,8 @@ export class Compare {
 	show(model: string | null): void {
 		if (this.models.length === 0) this.models = [model ?? '', ''];
 		this.open = true;
-		if (this.catalogState === 'idle' || this.catalogState === 'failed') void this.#loadCatalog();
+		if (this.catalogState === 'idle' || this.catalogState === 'failed')
+			this.#catalogLoad = this.#loadCatalog();
 	}
 
 	async #loadCatalog(): Promise<void> {
@@ -109,6 +111,9 @@ export class Compare {
 			this.#deps.settings.dialogOpen = true;
 			return;
 		}
+		// Plans need the catalog: a Run all right after opening waits for it (it fails soft to null).
+		if (this.#catalogLoad) await this.#catalogLoad;
+		if (this.running) return;
 		const now = this.#deps.now;
 		this.columns = models.map((model, i) => {
 			const plan = planColumn(request, model, this.catalog?.[model]);

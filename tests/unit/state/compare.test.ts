@@ -94,6 +94,28 @@ describe('Compare', () => {
 		expect(compare.columns[1]?.run.completion.text).toBe('from b/second');
 	});
 
+	it('Run all right after opening waits for the model list, so unsupported parameters are named', async () => {
+		const gated = gatedSend();
+		const settings = await loadedSettings();
+		let answer: (value: Record<string, string[]>) => void = () => undefined;
+		const compare = new Compare({
+			send: gated.send,
+			settings,
+			loadCatalog: () => new Promise((resolve) => (answer = resolve)),
+			schedule: (commit) => commit(),
+		});
+		compare.show('a/first');
+		compare.models = ['a/first', 'b/second'];
+		const done = compare.run(request);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(gated.calls).toEqual([]);
+		answer({ 'a/first': ['logprobs'], 'b/second': [] });
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(compare.columns.map((c) => c.plan.unsupported)).toEqual([[], ['logprobs']]);
+		gated.finish();
+		await done;
+	});
+
 	it('without a key opens the key dialog and sends nothing', async () => {
 		const gated = gatedSend();
 		const settings = await loadedSettings(null);

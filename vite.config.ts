@@ -3,6 +3,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { parseOriginList } from './src/core/api-origin.ts';
 import { buildCsp, buildHeadersFile } from './src/core/security/csp.ts';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { manifestVersion, precacheList, type BundleItem } from './src/core/offline/precache.ts';
 
 export const DEFAULT_API_BASE_URL = 'https://openrouter.ai/api/v1';
 
@@ -25,12 +28,61 @@ function productionCsp(apiBaseUrl: string, extraOrigins: string[]): Plugin {
 	};
 }
 
+const SW_PLACEHOLDER = /(["'`])__PLAYGROUND_SW_MANIFEST__\1/g;
+
+/**
+ * Builds the service worker to `sw.js` (a stable name beside index.html, so its scope is the app's
+ * base) and writes into it the precache list taken from this bundle and the API origins.
+ */
+function serviceWorker(apiOrigins: string[]): Plugin {
+	return {
+		name: 'playground-sw',
+		apply: 'build',
+		enforce: 'post',
+		buildStart() {
+			const id = fileURLToPath(new URL('./src/io/service-worker/worker.ts', import.meta.url));
+			this.emitFile({ type: 'chunk', id, fileName: 'sw.js' });
+		},
+		generateBundle(_options, bundle) {
+			const worker = bundle['sw.js'];
+			if (!worker || worker.type !== 'chunk') throw new Error('sw.js was not built');
+			if (worker.imports.length > 0) throw new Error('sw.js must not share chunks with the app');
+			const items: BundleItem[] = Object.values(bundle).map((item) =>
+				item.type === 'chunk'
+					? {
+							type: 'chunk',
+							fileName: item.fileName,
+							isEntry: item.isEntry && item.fileName !== 'sw.js',
+							imports: item.imports,
+							css: item.viteMetadata?.importedCss,
+							assets: item.viteMetadata?.importedAssets,
+						}
+					: { type: 'asset', fileName: item.fileName },
+			);
+			const publicDir = fileURLToPath(new URL('./public', import.meta.url));
+			const files = precacheList(items, readdirSync(publicDir));
+			const page = bundle['index.html'];
+			const pageText = page?.type === 'asset' ? String(page.source) : '';
+			const manifest = { version: manifestVersion(files, pageText), files, apiOrigins };
+			const matches = worker.code.match(SW_PLACEHOLDER)?.length ?? 0;
+			if (matches !== 1)
+				throw new Error(`sw.js: expected one manifest placeholder, found ${matches}`);
+			worker.code = worker.code.replace(SW_PLACEHOLDER, JSON.stringify(JSON.stringify(manifest)));
+		},
+	};
+}
+
 export default defineConfig(({ mode }) => {
 	const env = loadEnv(mode, process.cwd(), 'VITE_');
 	const apiBaseUrl = env.VITE_OPENROUTER_BASE_URL || DEFAULT_API_BASE_URL;
+	const extraOrigins = parseOriginList(env.VITE_ALLOWED_API_ORIGINS);
 	return {
 		base: env.VITE_BASE || './',
-		plugins: [svelte(), productionCsp(apiBaseUrl, parseOriginList(env.VITE_ALLOWED_API_ORIGINS))],
+		plugins: [
+			svelte(),
+			productionCsp(apiBaseUrl, extraOrigins),
+			serviceWorker([new URL(apiBaseUrl).origin, ...extraOrigins]),
+		],
 		build: { target: 'es2022', sourcemap: false },
 		preview: { port: 4173, strictPort: true },
 		server: { port: 5173 },

@@ -100,7 +100,11 @@ export async function* send(
 		});
 	} catch (error) {
 		if (signal?.aborted) return;
-		const message = `Could not reach ${host}: ${reasonOf(error, apiKey)}`;
+		// fetch rejects with a bare TypeError offline; say what it means (issue 10).
+		const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+		const message = offline
+			? `You are offline: sending needs a network connection (${host} could not be reached).`
+			: `Could not reach ${host}: ${reasonOf(error, apiKey)}`;
 		yield { type: 'error', error: { kind: 'network', message } };
 		return;
 	}

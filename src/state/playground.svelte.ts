@@ -53,6 +53,8 @@ export class Playground {
 	headers = $state.raw<Record<string, string>>({});
 	/** Storage problems worth telling the user about (the draft is still in the editor). */
 	notice = $state<string | null>(null);
+	/** Issue 10: the browser reports no network; Send is blocked with a reason, editing goes on. */
+	offline = $state(false);
 
 	parsed = $derived(parseRequest(this.text));
 	body: Record<string, unknown> | null = $derived(
@@ -97,6 +99,11 @@ export class Playground {
 			return false;
 		}
 		this.text = `${JSON.stringify(decoded.request, null, 2)}\n`;
+		// Issue 10: `#model=<id>` quick start.
+		if (decoded.kind === 'model') {
+			this.notice = `Opened the default request with ${decoded.model}. Nothing has been sent: edit it, then press Send.`;
+			return true;
+		}
 		const ignored = decoded.ignored.length
 			? ` It also carried ${decoded.ignored.join(', ')}, which a link can never set: ignored.`
 			: '';
@@ -119,6 +126,7 @@ export class Playground {
 
 	#blocker(): string | null {
 		if (this.streaming) return 'A request is running';
+		if (this.offline) return 'You are offline: sending needs a network connection';
 		if (!this.parsed.ok) {
 			const first = this.parsed.diagnostics.find((d) => d.severity === 'error');
 			return first

@@ -36,8 +36,8 @@ type Guard = { cspViolations: string[]; allowCspViolations(): void };
 
 /**
  * Runs around every test: the emulator starts clean, and the test fails if the page requests any
- * origin but the app's and the API's, sends Authorization anywhere but the API, throws, or reports a
- * CSP violation.
+ * origin but the app's and the API's, sends Authorization anywhere but the API, logs a key, throws,
+ * or reports a CSP violation.
  */
 export const test = base.extend<{ guard: Guard }>({
 	guard: [
@@ -79,6 +79,11 @@ export const test = base.extend<{ guard: Guard }>({
 						() => undefined,
 					),
 				);
+			});
+			// Nothing the page logs may hold a key (every test key starts with sk-or-v1-).
+			page.on('console', (message) => {
+				if (message.text().includes('sk-or-v1-'))
+					problems.push(`a key in the console: ${message.type()}`);
 			});
 			page.on('pageerror', (error) =>
 				problems.push(`uncaught error in the page: ${error.message}`),

@@ -6,6 +6,7 @@
 import { findModel } from './catalog';
 import { HTTP_ERRORS, HTTP_ERROR_BY_ID, type HttpErrorId } from './errors';
 import { generateTokens, gradientPng, promptTokens } from './text';
+import { routeRequest, upstreamBody, type ProviderInfo, type Route } from './routing';
 
 export const STREAM_SCENARIOS = [
 	{
@@ -130,6 +131,11 @@ type Ctx = {
 	created: number;
 	model: string;
 	provider: string;
+	/** Whether the serving provider honours `seed`; one that does not samples afresh each request. */
+	honoursSeed: boolean;
+	/** Every provider tried, in order (the last one serves); one debug chunk each. */
+	tried: ProviderInfo[];
+	route: Route;
 	request: ChatRequestLike;
 	eol: string;
 	prompt: number;
@@ -144,11 +150,15 @@ export function createContext(
 ): Ctx {
 	const found = findModel(request.model ?? '');
 	const price = (value: unknown) => Math.max(0, Number(value ?? 0)) || 0;
+	const route = routeRequest(request);
 	return {
 		id: generationId,
 		created,
 		model: found?.model.canonical_slug ?? request.model ?? 'openrouter/auto',
-		provider: found?.provider ?? 'Emulator',
+		provider: route.ok ? route.provider.name : (found?.provider ?? 'Emulator'),
+		honoursSeed: route.ok ? route.provider.honoursSeed : true,
+		tried: route.ok ? route.tried : [],
+		route,
 		request,
 		eol,
 		prompt: promptTokens(request.messages),
@@ -171,7 +181,9 @@ function contentTokens(ctx: Ctx, fallback: number): string[] {
 	const cap = ctx.request.max_completion_tokens ?? ctx.request.max_tokens;
 	const count = typeof cap === 'number' && cap > 0 ? Math.min(cap, fallback) : fallback;
 	const last = [...(ctx.request.messages ?? [])].reverse().find((m) => m.role === 'user');
-	return generateTokens(`${stableStringify(last?.content ?? '')}|${ctx.request.seed ?? ''}`, count);
+	// Same seed and provider, same answer; a provider that ignores seed differs on every request.
+	const seed = ctx.honoursSeed ? (ctx.request.seed ?? '') : ctx.id;
+	return generateTokens(`${stableStringify(last?.content ?? '')}|${seed}|${ctx.provider}`, count);
 }
 
 function usage(ctx: Ctx, completion: number, reasoning = 0): Record<string, unknown> {
@@ -298,22 +310,17 @@ function streamFor(
 	const toolName = ctx.request.tools?.[0]?.function?.name ?? 'get_weather';
 
 	comment(3); // OpenRouter sends keep-alives while the request is queued (§5.1)
-	switch (id) {
-		case 'debug-echo': {
-			const { debug: _debug, ...rest } = ctx.request;
-			const upstream = {
-				...rest,
-				model: ctx.model.replace(/^[^/]+\//, ''),
-				max_completion_tokens: rest.max_tokens,
-				max_tokens: undefined,
-				stream: true,
-				stream_options: { include_usage: true },
-			};
+	// debug.echo_upstream_body: first data chunks, choices [], one per provider tried (§5.1).
+	if (ctx.request.debug?.echo_upstream_body === true || id === 'debug-echo')
+		for (const tried of ctx.tried)
 			data({
 				...base(ctx),
+				provider: tried.name,
 				choices: [],
-				debug: { echo_upstream_body: JSON.parse(JSON.stringify(upstream)) },
+				debug: { echo_upstream_body: upstreamBody(ctx.request, tried.name) },
 			});
+	switch (id) {
+		case 'debug-echo': {
 			data({ ...base(ctx), choices: [choice({ content: '' })] });
 			sendText(tokens);
 			finishAndUsage('stop', 'stop', 'a', tokens.length);
@@ -771,6 +778,24 @@ export function renderScenario(
 			},
 		};
 	}
+	if (!ctx.route.ok)
+		return {
+			kind: 'json',
+			status: ctx.route.status,
+			headers: {},
+			body: {
+				error: { code: ctx.route.status, message: ctx.route.message, metadata: ctx.route.metadata },
+			},
+			expected: {
+				text: '',
+				reasoning: '',
+				toolCalls: [],
+				finishReason: null,
+				usage: null,
+				error: { code: ctx.route.status, message: ctx.route.message },
+				complete: false,
+			},
+		};
 	const jsonOnly = (JSON_SCENARIOS as readonly { id: string }[]).some((s) => s.id === id);
 	if (request.stream === true && !jsonOnly) {
 		const stream = streamFor(id, ctx);

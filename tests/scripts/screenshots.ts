@@ -4,16 +4,17 @@
  * test-results/screens/. Run `npm run test:e2e` once first so dist-e2e/ exists.
  */
 import { spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { ensureChromium } from './chromium';
 import { E2E } from './ports';
 
 const OUT = 'test-results/screens';
+// Each server in its own process group, so the whole npx → node tree goes when we are done.
+const start = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
+	spawn('npx', args, { env, detached: true, stdio: 'ignore' });
 const servers = [
-	spawn('npx', ['tsx', 'tests/emulator/main.ts'], {
-		env: { ...process.env, PORT: String(E2E.emulatorPort) },
-	}),
-	spawn('npx', [
+	start(['tsx', 'tests/emulator/main.ts'], { ...process.env, PORT: String(E2E.emulatorPort) }),
+	start([
 		'vite',
 		'preview',
 		'--outDir',
@@ -25,13 +26,30 @@ const servers = [
 		'127.0.0.1',
 	]),
 ];
-await new Promise((resolve) => setTimeout(resolve, 2500));
+const stopServers = () => {
+	for (const server of servers) if (server.pid) process.kill(-server.pid, 'SIGTERM');
+};
 
-const browser = await chromium.launch({
-	executablePath: ensureChromium(),
-	args: ['--no-sandbox', '--disable-gpu'],
-});
+async function waitFor(url: string): Promise<void> {
+	for (let tries = 0; tries < 150; tries++) {
+		const ok = await fetch(url).then(
+			(res) => res.ok,
+			() => false,
+		);
+		if (ok) return;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`${url} did not answer within 30 s`);
+}
+
+let browser: Browser | undefined;
 try {
+	await waitFor(`${E2E.emulatorOrigin}/__emulator/health`);
+	await waitFor(`${E2E.appOrigin}/`);
+	browser = await chromium.launch({
+		executablePath: ensureChromium(),
+		args: ['--no-sandbox', '--disable-gpu'],
+	});
 	for (const [name, viewport] of [
 		['desktop', { width: 1440, height: 900 }],
 		['narrow', { width: 390, height: 844 }],
@@ -119,6 +137,6 @@ try {
 	}
 	console.log(`screenshots in ${OUT}/`);
 } finally {
-	await browser.close();
-	for (const server of servers) server.kill();
+	await browser?.close();
+	stopServers();
 }

@@ -4,8 +4,10 @@
  *   #z=<base64url of the deflate-raw compressed UTF-8 JSON>   (used when shorter)
  * A later format would take a new parameter name, so every old link keeps loading. A link carries
  * the request body only: never a key, a base URL or headers; such fields are dropped with a notice.
+ * Quick start: #model=<model id> opens the default request with that model (the id is checked).
  */
 import { base64url } from '../oauth';
+import { DEFAULT_REQUEST } from '../request/normalize';
 
 export type Deflate = {
 	compress(bytes: Uint8Array): Promise<Uint8Array>;
@@ -35,6 +37,7 @@ export type Encoded = { ok: true; url: string; form: 'r' | 'z' } | { ok: false; 
 export type Decoded =
 	| { kind: 'none' }
 	| { kind: 'request'; request: Record<string, unknown>; ignored: string[] }
+	| { kind: 'model'; model: string; request: Record<string, unknown> }
 	| { kind: 'error'; message: string };
 
 export function fromBase64url(text: string): Uint8Array {
@@ -58,11 +61,36 @@ export async function encodeShare(
 	return { ok: true, url, form: packed.length < plain.length ? 'z' : 'r' };
 }
 
+/**
+ * A model id as OpenRouter writes them: `author/slug`, optionally `:variant`, `~` for aliases
+ * (`openai/gpt-4o-mini`, `meta-llama/llama-3.1-8b-instruct:free`, `~anthropic/claude-sonnet-latest`).
+ */
+const MODEL_ID = /^~?[a-z0-9][a-z0-9._-]{0,63}\/[a-z0-9][a-z0-9._:-]{0,127}$/i;
+
+export function isModelId(value: string): boolean {
+	return MODEL_ID.test(value) && !value.includes('..');
+}
+
+/** `#model=<id>`: the default request with that model, or why the id was refused. */
+function decodeModel(value: string): Decoded {
+	if (!isModelId(value))
+		return {
+			kind: 'error',
+			message: `This link names a model id that is not valid (${JSON.stringify(value.slice(0, 80))}). Nothing was loaded.`,
+		};
+	return {
+		kind: 'model',
+		model: value,
+		request: { ...structuredClone(DEFAULT_REQUEST), model: value },
+	};
+}
+
 export async function decodeShare(hash: string, deflate: Deflate): Promise<Decoded> {
 	const params = new URLSearchParams(hash.replace(/^#/, ''));
 	const r = params.get('r');
 	const z = params.get('z');
-	if (r === null && z === null) return { kind: 'none' };
+	const model = params.get('model');
+	if (r === null && z === null) return model === null ? { kind: 'none' } : decodeModel(model);
 	const payload = (r ?? z) as string;
 	// base64 grows by 4/3 and deflate rarely beats 10:1 on JSON; refuse before doing any work.
 	if (payload.length > (MAX_PAYLOAD_BYTES * 4) / 3 + 4)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINK_LENGTH, decodeShare, encodeShare } from '../../../../src/core/share/codec';
 import { deflateRaw } from '../../../../src/io/deflate';
+import { DEFAULT_REQUEST } from '../../../../src/core/request/normalize';
 
 const APP = 'https://me.example/tools/playground/';
 const hashOf = (url: string) => url.slice(url.indexOf('#'));
@@ -123,6 +124,51 @@ describe('share links', () => {
 
 	it('no link hash means nothing to load', async () => {
 		expect(await decodeShare('', deflateRaw)).toEqual({ kind: 'none' });
-		expect(await decodeShare('#model=x', deflateRaw)).toEqual({ kind: 'none' });
+		expect(await decodeShare('#section=x', deflateRaw)).toEqual({ kind: 'none' });
+	});
+});
+
+describe('#model= quick-start links', () => {
+	it.each([
+		'openai/gpt-4o-mini',
+		'meta-llama/llama-3.1-8b-instruct:free',
+		'~anthropic/claude-sonnet-latest',
+		'openrouter/auto',
+		'emulator/debug-echo',
+	])('%s opens the default request with that model', async (model) => {
+		const decoded = await decodeShare(`#model=${encodeURIComponent(model)}`, deflateRaw);
+		expect(decoded).toEqual({
+			kind: 'model',
+			model,
+			request: { ...DEFAULT_REQUEST, model },
+		});
+	});
+
+	it.each([
+		'',
+		'gpt-4o',
+		'openai/',
+		'/gpt',
+		'openai/gpt 4o',
+		'openai/gpt-4o/extra',
+		'openai/../../etc',
+		'<script>/x',
+		'openai/gpt-4o"},"api_key":"x',
+		`openai/${'a'.repeat(200)}`,
+	])('%j is refused with a notice and loads nothing', async (model) => {
+		const decoded = await decodeShare(`#model=${encodeURIComponent(model)}`, deflateRaw);
+		expect(decoded.kind).toBe('error');
+		if (decoded.kind === 'error') expect(decoded.message).toContain('not valid');
+	});
+
+	it('a request link wins over a model in the same fragment', async () => {
+		const r = Buffer.from(JSON.stringify({ model: 'a/b', messages: [] })).toString('base64url');
+		const decoded = await decodeShare(`#model=openai/gpt-4o&r=${r}`, deflateRaw);
+		expect(decoded.kind).toBe('request');
+	});
+
+	it('never changes the default request it starts from', async () => {
+		await decodeShare('#model=x/y', deflateRaw);
+		expect(DEFAULT_REQUEST.model).toBe('openai/gpt-4o-mini');
 	});
 });

@@ -1,0 +1,65 @@
+/**
+ * Registers `sw.js` (built beside index.html) so the app opens offline once it has been loaded.
+ * Relative to the page's base, so it works under a sub-path; its scope is that folder. Never in
+ * dev (Vite serves modules there, not the bundle). A new version waits until the user reloads.
+ */
+export type UpdateHandle = {
+	/** Hands control to the waiting version, then reloads the page once it has taken over. */
+	apply(): void;
+};
+
+export type WorkerOptions = {
+	/** A new version has installed and is waiting; the open tab keeps running the old one. */
+	onUpdateReady(update: UpdateHandle): void;
+	/** Problems worth a quiet notice (registration refused, e.g. in a private window). */
+	onProblem?(message: string): void;
+	container?: ServiceWorkerContainer | undefined;
+	scriptUrl?: string;
+	reload?: () => void;
+};
+
+function handleFor(
+	waiting: ServiceWorker,
+	container: ServiceWorkerContainer,
+	reload: () => void,
+): UpdateHandle {
+	return {
+		apply() {
+			container.addEventListener('controllerchange', reload, { once: true });
+			waiting.postMessage({ type: 'skip-waiting' });
+		},
+	};
+}
+
+export async function registerServiceWorker(options: WorkerOptions): Promise<void> {
+	const container = options.container ?? navigator.serviceWorker;
+	if (!container) return;
+	const scriptUrl = options.scriptUrl ?? `${import.meta.env.BASE_URL}sw.js`;
+	let registration: ServiceWorkerRegistration;
+	try {
+		registration = await container.register(scriptUrl);
+	} catch (error) {
+		options.onProblem?.(
+			`Offline use is not available in this browser window (${error instanceof Error ? error.message : String(error)}).`,
+		);
+		return;
+	}
+	// Only an update if a version already controls this page; the first install is not news.
+	const notify = (waiting: ServiceWorker | null) => {
+		if (waiting && container.controller)
+			options.onUpdateReady(
+				handleFor(waiting, container, options.reload ?? (() => location.reload())),
+			);
+	};
+	notify(registration.waiting);
+	registration.addEventListener('updatefound', () => {
+		const installing = registration.installing;
+		installing?.addEventListener('statechange', () => {
+			if (installing.state === 'installed') notify(registration.waiting ?? installing);
+		});
+	});
+	// A tab left open for days still learns about new versions.
+	globalThis.document?.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'visible') void registration.update().catch(() => undefined);
+	});
+}

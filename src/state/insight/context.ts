@@ -1,0 +1,19 @@
+import { getContext, setContext } from 'svelte';
+import type { Prices } from './prices.svelte';
+import type { Replay } from './replay.svelte';
+import type { Upstream } from './upstream.svelte';
+
+/** Issue 10's state (bill prices, upstream echo, replay), beside the app state, not inside it. */
+export type Insight = { prices: Prices; upstream: Upstream; replay: Replay };
+
+const KEY = Symbol('insight');
+
+export function setInsight(insight: Insight): void {
+	setContext(KEY, insight);
+}
+
+export function getInsight(): Insight {
+	const insight = getContext<Insight | undefined>(KEY);
+	if (!insight) throw new Error('Insight state is missing: components must sit inside App.svelte');
+	return insight;
+}

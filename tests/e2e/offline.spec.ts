@@ -1,0 +1,150 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E } from '../scripts/ports';
+import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
+
+/** Waits until the service worker controls the page (it claims it on first install). */
+async function waitForWorker(page: import('@playwright/test').Page): Promise<void> {
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+}
+
+/** Every URL held in any Cache Storage cache of the page's origin. */
+async function cachedUrls(page: import('@playwright/test').Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const urls: string[] = [];
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			urls.push(...(await cache.keys()).map((request) => request.url));
+		}
+		return urls;
+	});
+}
+
+test('after one load the app reloads offline, edits, generates code, and explains Send', async ({
+	page,
+	context,
+}) => {
+	await page.goto('./');
+	await saveKey(page, KEYS.good);
+	await waitForWorker(page);
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByRole('status', { name: 'Offline' })).toContainText(
+		'Send needs a network connection',
+	);
+	await setRequest(page, {
+		model: 'mistralai/mistral-small',
+		messages: [{ role: 'user', content: 'written offline' }],
+		stream: true,
+	});
+	const code = page.getByRole('region', { name: 'Code' }).getByRole('tabpanel');
+	await expect(code).toContainText('written offline');
+	await expect(code).toContainText('mistralai/mistral-small');
+
+	const send = page.getByRole('button', { name: 'Send' });
+	await expect(send).toBeDisabled();
+	await expect(send).toHaveAttribute('title', /offline: sending needs a network connection/);
+	await page.getByRole('textbox', { name: 'Request JSON' }).focus();
+	await page.keyboard.press('Control+Enter');
+	expect(await emulator.chatRequests()).toEqual([]);
+
+	await context.setOffline(false);
+	await expect(page.getByRole('status', { name: 'Offline' })).toBeHidden();
+	await send.click();
+	await expect(response(page).status).toContainText('Done', { timeout: 15_000 });
+});
+
+test('the worker keeps the app shell but never an API answer or anything with the key', async ({
+	page,
+}) => {
+	await page.goto('./');
+	await saveKey(page, KEYS.good);
+	await waitForWorker(page);
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(response(page).status).toContainText('Done', { timeout: 15_000 });
+
+	const urls = await cachedUrls(page);
+	expect(urls.some((url) => url.endsWith('/index.html'))).toBe(true);
+	expect(urls.some((url) => /\/assets\/index-[\w-]+\.js$/.test(url))).toBe(true);
+	const apiUrls = urls.filter((url) => /\/api\/v1\/(?!models)/.test(url));
+	expect(apiUrls).toEqual([]);
+});
+
+test('the model list is kept for offline use, stamped with its fetch time', async ({
+	page,
+	context,
+}) => {
+	await page.goto('./');
+	await waitForWorker(page);
+	const read = (url: string) =>
+		page.evaluate(async (u) => {
+			const res = await fetch(u);
+			const body = (await res.json()) as { data: unknown[] };
+			return { count: body.data.length, stamp: res.headers.get('X-Playground-Fetched-At') };
+		}, url);
+	const online = await read(`${E2E.apiBaseUrl}/models`);
+	expect(online.count).toBeGreaterThan(5);
+	await context.setOffline(true);
+	const before = Date.now();
+	const offline = await read(`${E2E.apiBaseUrl}/models`);
+	expect(offline.count).toBe(online.count);
+	expect(online.stamp).toBeNull();
+	expect(Number(offline.stamp)).toBeGreaterThan(before - 60_000);
+	expect(Number(offline.stamp)).toBeLessThanOrEqual(before);
+	// Nothing else of the API is kept: offline it fails.
+	const other = await page.evaluate(
+		(u) =>
+			fetch(u).then(
+				() => 'answered',
+				() => 'failed',
+			),
+		`${E2E.apiBaseUrl}/models/count`,
+	);
+	expect(other).toBe('failed');
+});
+
+test('a new version waits beside the open tab, which keeps working, until Reload', async ({
+	page,
+}) => {
+	const file = join(E2E.outDir, 'sw.js');
+	const original = readFileSync(file, 'utf8');
+	const version = /\\"version\\":\\"([a-z0-9]+)\\"/.exec(original)?.[1];
+	expect(version).toBeTruthy();
+	try {
+		await page.goto('./');
+		await waitForWorker(page);
+		const cacheNames = () => page.evaluate(() => caches.keys());
+		expect(await cacheNames()).toContain(`playground-shell-${version}`);
+
+		// Deploy: the same files under a new version id.
+		writeFileSync(
+			file,
+			original.replace(`\\"version\\":\\"${version}\\"`, '\\"version\\":\\"next1\\"'),
+		);
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		const update = page.getByRole('status', { name: 'Update' });
+		await expect(update).toContainText('A new version is ready');
+
+		// The open tab is not disturbed: still controlled by the old version, still editing.
+		await setRequest(page, {
+			model: 'x-ai/grok-4-fast',
+			messages: [{ role: 'user', content: 'hi' }],
+		});
+		await expect(page.getByRole('region', { name: 'Code' }).getByRole('tabpanel')).toContainText(
+			'x-ai/grok-4-fast',
+		);
+		expect(await cacheNames()).toContain(`playground-shell-${version}`);
+
+		await update.getByRole('button', { name: 'Reload' }).click();
+		await expect(update).toBeHidden();
+		await expect.poll(cacheNames).toEqual(expect.arrayContaining(['playground-shell-next1']));
+		await expect.poll(cacheNames).not.toContain(`playground-shell-${version}`);
+		await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+	} finally {
+		writeFileSync(file, original);
+	}
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { manifestVersion, precacheList } from '../../../../src/core/offline/precache';
+
+describe('precacheList', () => {
+	const bundle = [
+		{
+			type: 'chunk' as const,
+			fileName: 'assets/index-a1.js',
+			isEntry: true,
+			imports: ['assets/shared-b2.js'],
+			css: ['assets/index-c3.css'],
+		},
+		{ type: 'chunk' as const, fileName: 'assets/shared-b2.js', isEntry: false, imports: [] },
+		// Only reached through import(): cached when fetched, not up front.
+		{
+			type: 'chunk' as const,
+			fileName: 'assets/monaco-d4.js',
+			isEntry: false,
+			imports: ['assets/shared-b2.js'],
+		},
+		{ type: 'chunk' as const, fileName: 'sw.js', isEntry: false, imports: [] },
+		{ type: 'asset' as const, fileName: 'assets/index-c3.css' },
+		{ type: 'asset' as const, fileName: '_headers' },
+		{ type: 'asset' as const, fileName: 'index.html' },
+	];
+
+	it('holds the page, the entry, its static imports and CSS, and public files', () => {
+		expect(precacheList(bundle, ['favicon.svg', '_headers'])).toEqual([
+			'assets/index-a1.js',
+			'assets/index-c3.css',
+			'assets/shared-b2.js',
+			'favicon.svg',
+			'index.html',
+		]);
+	});
+
+	it('versions change when any file name or the page changes', () => {
+		const files = precacheList(bundle);
+		expect(manifestVersion(files, '<html>')).toBe(manifestVersion([...files], '<html>'));
+		expect(manifestVersion(files, '<html>')).not.toBe(manifestVersion(files, '<html> '));
+		expect(manifestVersion(files, '<html>')).not.toBe(
+			manifestVersion([...files, 'assets/x.js'], '<html>'),
+		);
+	});
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+	registerServiceWorker,
+	type UpdateHandle,
+} from '../../../../src/io/service-worker/register';
+
+/** A worker and container with just enough behaviour: events, state, postMessage. */
+function fakeWorker(state: string) {
+	const target = new EventTarget();
+	return Object.assign(target, { state, postMessage: vi.fn() });
+}
+
+function fakeContainer(options: { controlled: boolean; waiting?: ReturnType<typeof fakeWorker> }) {
+	const registration = Object.assign(new EventTarget(), {
+		waiting: options.waiting ?? null,
+		installing: null as ReturnType<typeof fakeWorker> | null,
+		update: vi.fn(async () => undefined),
+	});
+	const container = Object.assign(new EventTarget(), {
+		controller: options.controlled ? {} : null,
+		register: vi.fn(async () => registration),
+	});
+	return { container, registration };
+}
+
+const asContainer = (c: unknown) => c as ServiceWorkerContainer;
+
+describe('registerServiceWorker', () => {
+	it('registers sw.js relative to the base and says nothing on the first install', async () => {
+		const { container, registration } = fakeContainer({ controlled: false });
+		const onUpdateReady = vi.fn();
+		await registerServiceWorker({ container: asContainer(container), onUpdateReady });
+		expect(container.register).toHaveBeenCalledWith('/sw.js');
+		const installing = fakeWorker('installing');
+		registration.installing = installing;
+		registration.dispatchEvent(new Event('updatefound'));
+		installing.state = 'installed';
+		installing.dispatchEvent(new Event('statechange'));
+		expect(onUpdateReady).not.toHaveBeenCalled();
+	});
+
+	it('a new version waits; Reload asks it to take over, then reloads once it has', async () => {
+		const { container, registration } = fakeContainer({ controlled: true });
+		const reload = vi.fn();
+		let update: UpdateHandle | null = null;
+		await registerServiceWorker({
+			container: asContainer(container),
+			onUpdateReady: (handle) => (update = handle),
+			reload,
+		});
+		expect(update).toBeNull();
+		const installing = fakeWorker('installing');
+		registration.installing = installing;
+		registration.dispatchEvent(new Event('updatefound'));
+		installing.state = 'installed';
+		registration.waiting = installing;
+		installing.dispatchEvent(new Event('statechange'));
+		expect(update).not.toBeNull();
+		expect(installing.postMessage).not.toHaveBeenCalled();
+		expect(reload).not.toHaveBeenCalled();
+
+		(update as unknown as UpdateHandle).apply();
+		expect(installing.postMessage).toHaveBeenCalledWith({ type: 'skip-waiting' });
+		expect(reload).not.toHaveBeenCalled();
+		container.dispatchEvent(new Event('controllerchange'));
+		expect(reload).toHaveBeenCalledTimes(1);
+	});
+
+	it('a version already waiting at load is offered at once', async () => {
+		const waiting = fakeWorker('installed');
+		const { container } = fakeContainer({ controlled: true, waiting });
+		const onUpdateReady = vi.fn();
+		await registerServiceWorker({ container: asContainer(container), onUpdateReady });
+		expect(onUpdateReady).toHaveBeenCalledTimes(1);
+	});
+
+	it('a refused registration becomes a notice, not an exception', async () => {
+		const { container } = fakeContainer({ controlled: false });
+		container.register.mockRejectedValueOnce(new Error('SecurityError'));
+		const onProblem = vi.fn();
+		await registerServiceWorker({
+			container: asContainer(container),
+			onUpdateReady: vi.fn(),
+			onProblem,
+		});
+		expect(onProblem.mock.calls[0]?.[0]).toContain('Offline use is not available');
+	});
+});

@@ -42,23 +42,26 @@ test('a curl command pasted into the editor loads the request and drops the key'
 	expect(await code.getByRole('tabpanel').textContent()).toBe(
 		generateCurl(body, { baseUrl: E2E.apiBaseUrl, headers: attribution }),
 	);
-	// Give the draft time to be saved, then look everywhere the page keeps or shows things.
-	await page.waitForTimeout(600);
-	const stored = await page.evaluate(async () => {
-		const drafts = await new Promise<unknown[]>((resolve) => {
-			const open = indexedDB.open('openrouter-playground-drafts');
-			open.onsuccess = () => {
-				const db = open.result;
-				const names = [...db.objectStoreNames];
-				if (!names.length) return resolve([]);
-				const all = db.transaction(names).objectStore(names[0]!).getAll();
-				all.onsuccess = () => resolve(all.result);
-			};
+	// Look everywhere the page keeps things, once the draft (saved 300 ms after an edit) is there.
+	const readStored = () =>
+		page.evaluate(async () => {
+			const drafts = await new Promise<unknown[]>((resolve) => {
+				const open = indexedDB.open('openrouter-playground-drafts');
+				// Never create the app's database ourselves: abort if it does not exist yet.
+				open.onupgradeneeded = () => open.transaction?.abort();
+				open.onerror = () => resolve([]);
+				open.onsuccess = () => {
+					const db = open.result;
+					const names = [...db.objectStoreNames];
+					if (!names.length) return resolve([]);
+					const all = db.transaction(names).objectStore(names[0]!).getAll();
+					all.onsuccess = () => resolve(all.result);
+				};
+			});
+			return JSON.stringify([drafts, { ...localStorage }, { ...sessionStorage }]);
 		});
-		return JSON.stringify([drafts, { ...localStorage }, { ...sessionStorage }]);
-	});
-	expect(stored).toContain('Imported from curl');
-	expect(stored).not.toContain(PASTED_KEY);
+	await expect.poll(readStored).toContain('Imported from curl');
+	expect(await readStored()).not.toContain(PASTED_KEY);
 	expect(await page.content()).not.toContain(PASTED_KEY);
 
 	await page.getByRole('button', { name: 'Send' }).click();

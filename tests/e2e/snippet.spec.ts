@@ -169,8 +169,12 @@ test('large inline data can be shortened for reading while Copy keeps all of it'
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
 		generateCurl(body, { baseUrl: E2E.apiBaseUrl }),
 	);
+	// The draft is saved 300 ms after the last edit; the choice itself is saved at once.
+	await page.waitForTimeout(800);
 	await page.reload();
+	await expect(page.getByRole('textbox', { name: 'Request JSON' })).toHaveValue(/iVBORw0KGgo/);
 	await expect(shorten).toBeChecked();
+	await expect(panel).toContainText('characters hidden');
 });
 
 test('Copy as link copies the share link of the request', async ({ page, context }) => {

@@ -1,4 +1,3 @@
-import { generateCurl } from '../core/codegen/curl';
 import type { DraftStore } from '../core/draft';
 import { decodeShare, encodeShare, type Deflate, type Encoded } from '../core/share/codec';
 import type { PlaygroundError } from '../core/errors';
@@ -10,7 +9,12 @@ import type { Settings } from './settings.svelte';
 
 export type SendFn = (
 	body: Record<string, unknown>,
-	options: { apiKey: string; baseUrl: string; signal: AbortSignal },
+	options: {
+		apiKey: string;
+		baseUrl: string;
+		signal: AbortSignal;
+		headers?: Record<string, string>;
+	},
 ) => AsyncIterable<StreamEvent>;
 
 export type RunStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
@@ -45,6 +49,8 @@ export class Playground {
 
 	text = $state(DEFAULT_REQUEST_TEXT);
 	run = $state.raw<Run | null>(null);
+	/** Attribution headers (HTTP-Referer, X-OpenRouter-Title), e.g. from an imported curl command. */
+	headers = $state.raw<Record<string, string>>({});
 	/** Storage problems worth telling the user about (the draft is still in the editor). */
 	notice = $state<string | null>(null);
 	/** Issue 10: the browser reports no network; Send is blocked with a reason, editing goes on. */
@@ -53,9 +59,6 @@ export class Playground {
 	parsed = $derived(parseRequest(this.text));
 	body: Record<string, unknown> | null = $derived(
 		this.parsed.ok ? normalizeRequest(this.parsed.value) : null,
-	);
-	curl: string = $derived.by(() =>
-		this.body ? generateCurl(this.body, { baseUrl: this.#deps.settings.apiBaseUrl }) : '',
 	);
 	streaming: boolean = $derived(this.run?.status === 'streaming');
 	/** Why Send is disabled, or null when it is enabled. */
@@ -163,9 +166,15 @@ export class Playground {
 		};
 
 		const baseUrl = this.#deps.settings.apiBaseUrl;
+		const { headers } = this;
 		let sawEnd = false;
 		try {
-			for await (const event of send(body, { apiKey, baseUrl, signal: controller.signal })) {
+			for await (const event of send(body, {
+				apiKey,
+				baseUrl,
+				headers,
+				signal: controller.signal,
+			})) {
 				run = this.#fold(run, event);
 				if (event.type === 'end') sawEnd = true;
 				if (!pending) {

@@ -23,6 +23,10 @@ export const STREAM_SCENARIOS = [
 	},
 	{ id: 'long', description: '2000 tokens, for Stop and speed' },
 	{
+		id: 'echo',
+		description: 'the last user message back verbatim in 1-4 character tokens (rendering tests)',
+	},
+	{
 		id: 'reasoning',
 		description:
 			'Anthropic pattern: reasoning and reasoning_details, signature-only piece (§5.3 5)',
@@ -172,6 +176,21 @@ function contentTokens(ctx: Ctx, fallback: number): string[] {
 	const count = typeof cap === 'number' && cap > 0 ? Math.min(cap, fallback) : fallback;
 	const last = [...(ctx.request.messages ?? [])].reverse().find((m) => m.role === 'user');
 	return generateTokens(`${stableStringify(last?.content ?? '')}|${ctx.request.seed ?? ''}`, count);
+}
+
+/** The last user message's text cut into 1-4 code point pieces, the same cuts for the same text. */
+function echoTokens(ctx: Ctx): string[] {
+	const last = [...(ctx.request.messages ?? [])].reverse().find((m) => m.role === 'user');
+	const text =
+		typeof last?.content === 'string' ? last.content : stableStringify(last?.content ?? '');
+	const points = Array.from(text);
+	const pieces: string[] = [];
+	for (let at = 0, n = 0; at < points.length; n++) {
+		const size = 1 + ((n * 7 + points.length) % 4);
+		pieces.push(points.slice(at, at + size).join(''));
+		at += size;
+	}
+	return pieces;
 }
 
 function usage(ctx: Ctx, completion: number, reasoning = 0): Record<string, unknown> {
@@ -556,6 +575,12 @@ function streamFor(
 			expected.images = 1;
 			sendText(tokens.slice(0, 8));
 			finishAndUsage('stop', 'STOP', 'b', 8 + 1290);
+			done();
+			break;
+		case 'echo':
+			data({ ...base(ctx), choices: [choice({ content: '' })] });
+			sendText(echoTokens(ctx));
+			finishAndUsage('stop', 'stop', 'a', echoTokens(ctx).length);
 			done();
 			break;
 		case 'logprobs':

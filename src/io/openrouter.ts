@@ -9,7 +9,25 @@ export type SendOptions = {
 	signal?: AbortSignal;
 	/** Attribution headers (HTTP-Referer, X-OpenRouter-Title). Never the key. */
 	headers?: Record<string, string>;
+	/** Receives the body's text exactly as it arrives (for the raw inspector). */
+	onText?: (text: string) => void;
 };
+
+/** A copy of the body's text for the inspector, decoded as it passes; the bytes go on unchanged. */
+function tapText(
+	body: ReadableStream<Uint8Array>,
+	onText: (text: string) => void,
+): ReadableStream<Uint8Array> {
+	const decoder = new TextDecoder();
+	return body.pipeThrough(
+		new TransformStream<Uint8Array, Uint8Array>({
+			transform(chunk, controller) {
+				controller.enqueue(chunk);
+				onText(decoder.decode(chunk, { stream: true }));
+			},
+		}),
+	);
+}
 
 const OWN_HEADERS = new Set(['authorization', 'content-type']);
 
@@ -109,6 +127,7 @@ export async function* send(
 		status: res.status,
 		generationId: res.headers.get('X-Generation-Id'),
 		providerName: res.headers.get('X-Provider-Name'),
+		headers: [...res.headers.entries()],
 	};
 
 	try {
@@ -128,7 +147,8 @@ export async function* send(
 			yield { type: 'error', error: { kind: 'protocol', message } };
 			return;
 		}
-		for await (const event of decodeSse(res.body)) {
+		const body = options.onText ? tapText(res.body, options.onText) : res.body;
+		for await (const event of decodeSse(body)) {
 			if (signal?.aborted) return;
 			yield event;
 			// Stop at [DONE]: leaving the loop cancels the reader, which closes the body cleanly (§13 item 27).

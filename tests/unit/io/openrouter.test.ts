@@ -123,6 +123,7 @@ describe('send: a stream', () => {
 			status: 200,
 			generationId: 'gen-9',
 			providerName: 'Novita',
+			headers: expect.arrayContaining([['x-provider-name', 'Novita']]),
 		});
 		expect(types(events)).toEqual(['open', 'comment', 'chunk', 'chunk', 'chunk', 'done']);
 		expect(fold(events)).toMatchObject({ text: 'Hello', provider: 'Novita', complete: true });
@@ -181,7 +182,13 @@ describe('send: JSON bodies', () => {
 			),
 		);
 		expect(events).toEqual([
-			{ type: 'open', status: 429, generationId: null, providerName: null },
+			{
+				type: 'open',
+				status: 429,
+				generationId: null,
+				providerName: null,
+				headers: expect.any(Array),
+			},
 			{
 				type: 'error',
 				error: {

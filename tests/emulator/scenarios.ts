@@ -41,6 +41,11 @@ export const STREAM_SCENARIOS = [
 		id: 'tool-calls-whole',
 		description: 'a whole call in one chunk, finish_reason stop despite the call (§4.2)',
 	},
+	{
+		id: 'tool-calls-bad-json',
+		description: 'a whole call whose arguments are cut-off JSON (a model bug the client must flag)',
+	},
+	{ id: 'refusal', description: 'delta.refusal pieces instead of content (safety refusal)' },
 	{ id: 'annotations', description: 'url_citation annotations before the text (§5.3 8)' },
 	{ id: 'image', description: 'one ~100 KB image in a single SSE event (§5.3 9)' },
 	{ id: 'logprobs', description: 'logprobs on every content chunk' },
@@ -529,6 +534,37 @@ function streamFor(
 			expected.toolCalls = [{ id: 'call_whole_1', name: toolName, arguments: '{"city":"Lyon"}' }];
 			finishAndUsage('stop', 'stop', 'a', 9);
 			expected.finishReason = 'tool_calls'; // inferred: calls were made although the model said stop (§4.2)
+			done();
+			break;
+		}
+		case 'tool-calls-bad-json': {
+			const args = '{"city": "Paris", "unit": ';
+			data({
+				...base(ctx),
+				choices: [
+					choice({
+						content: null,
+						tool_calls: [
+							{
+								index: 0,
+								id: 'call_bad_json',
+								type: 'function',
+								function: { name: toolName, arguments: args },
+							},
+						],
+					}),
+				],
+			});
+			expected.toolCalls = [{ id: 'call_bad_json', name: toolName, arguments: args }];
+			finishAndUsage('tool_calls', 'tool_calls', 'a', 7);
+			done();
+			break;
+		}
+		case 'refusal': {
+			const pieces = ["I'm sorry,", " but I can't", ' help with that.'];
+			for (const piece of pieces)
+				data({ ...base(ctx), choices: [choice({ content: null, refusal: piece })] }, true);
+			finishAndUsage('stop', 'refusal', 'a', 9);
 			done();
 			break;
 		}

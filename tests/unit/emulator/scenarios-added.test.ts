@@ -29,3 +29,24 @@ describe('echo', () => {
 		expect(pieces.length).toBeGreaterThan(content.length / 4);
 	});
 });
+
+describe('refusal and tool-calls-bad-json', () => {
+	it('refusal sends refusal pieces and no content', () => {
+		const rendered = renderScenario('refusal', { messages: [], stream: true });
+		if (rendered.kind !== 'sse') throw new Error('streams');
+		const refusal = rendered.frames
+			.map((f) => f.text)
+			.filter((t) => t.startsWith('data: {'))
+			.map((t) => JSON.parse(t.slice(6)) as { choices: { delta?: { refusal?: string } }[] })
+			.map((c) => c.choices[0]?.delta?.refusal ?? '')
+			.join('');
+		expect(refusal).toBe("I'm sorry, but I can't help with that.");
+		expect(rendered.expected.text).toBe('');
+	});
+
+	it('tool-calls-bad-json sends arguments that do not parse', () => {
+		const rendered = renderScenario('tool-calls-bad-json', { messages: [], stream: true });
+		const args = rendered.expected.toolCalls[0]?.arguments ?? '';
+		expect(() => JSON.parse(args)).toThrow();
+	});
+});

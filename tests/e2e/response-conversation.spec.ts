@@ -10,7 +10,7 @@ test('parallel tool calls: a result per call, sent with the right tool_call_id',
 	const form = region.getByRole('form', { name: 'Tool results' });
 	await form.getByLabel(/Result for get_weather call_emulator_a/).fill('{"temp": 18}');
 	await form.getByLabel(/Result for get_weather call_emulator_b/).fill('{"temp": 12}');
-	await form.getByRole('button', { name: 'Send with results' }).click();
+	await form.getByRole('button', { name: 'Continue with results' }).click();
 	await expect.poll(async () => (await emulator.chatRequests()).length).toBe(2);
 	const second = (await emulator.chatRequests())[1]?.body as { messages: Message[] };
 	expect(second.messages.slice(1)).toEqual([

@@ -62,8 +62,12 @@ function hostOf(baseUrl: string): string {
 }
 
 /** A JSON body, even one answering `stream: true` (§5.6 step 1), is one chunk and then done. */
-async function* jsonEvents(res: Response): AsyncGenerator<StreamEvent> {
+async function* jsonEvents(
+	res: Response,
+	onText?: (text: string) => void,
+): AsyncGenerator<StreamEvent> {
 	const text = await res.text();
+	onText?.(text);
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
@@ -84,8 +88,9 @@ async function* jsonEvents(res: Response): AsyncGenerator<StreamEvent> {
 }
 
 /** Errors before the stream starts are JSON, not SSE, even with `stream: true` (§13 item 17). */
-async function httpError(res: Response): Promise<PlaygroundError> {
+async function httpError(res: Response, onText?: (text: string) => void): Promise<PlaygroundError> {
 	const text = await res.text();
+	onText?.(text);
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
@@ -132,12 +137,12 @@ export async function* send(
 
 	try {
 		if (!res.ok) {
-			yield { type: 'error', error: await httpError(res) };
+			yield { type: 'error', error: await httpError(res, options.onText) };
 			return;
 		}
 		const contentType = res.headers.get('Content-Type') ?? '';
 		if (/\bjson\b/i.test(contentType) || !res.body) {
-			yield* jsonEvents(res);
+			yield* jsonEvents(res, options.onText);
 			return;
 		}
 		// A wrong base URL often answers 200 with a web page; as SSE it would look like a dropped stream.

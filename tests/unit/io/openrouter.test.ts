@@ -351,3 +351,27 @@ describe('send: the key stays secret', () => {
 		for (const spy of spies) expect(spy).not.toHaveBeenCalled();
 	});
 });
+
+describe('send: the raw text for the inspector', () => {
+	it('hands over the SSE body exactly as it arrived, and JSON and error bodies whole', async () => {
+		const pieces = [
+			': OPENROUTER PROCESSING\n\n',
+			data('Hel'),
+			data('lo'),
+			FINISH,
+			'data: [DONE]\n\n',
+		];
+		let seen = '';
+		await collect(respond(new Response(body(pieces), { headers: SSE })), {
+			onText: (t) => (seen += t),
+		});
+		expect(seen).toBe(pieces.join(''));
+
+		const error = JSON.stringify({ error: { code: 402, message: 'Insufficient credits' } });
+		let errorText = '';
+		await collect(respond(new Response(error, { status: 402 })), {
+			onText: (t) => (errorText += t),
+		});
+		expect(errorText).toBe(error);
+	});
+});

@@ -5,6 +5,9 @@ import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normaliz
 import { parseRequest } from '../core/request/parse';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
 import type { Completion, StreamEvent } from '../core/stream/types';
+import { appendTurn } from '../core/conversation';
+import type { GenerationResult } from '../core/generation';
+import { RawLog } from '../core/stream/raw-log';
 import type { Settings } from './settings.svelte';
 
 export type SendFn = (
@@ -14,8 +17,15 @@ export type SendFn = (
 		baseUrl: string;
 		signal: AbortSignal;
 		headers?: Record<string, string>;
+		onText?: (text: string) => void;
 	},
 ) => AsyncIterable<StreamEvent>;
+
+/** `GET /generation?id=` with its retries (io/generation.ts). */
+export type GenerationFn = (
+	id: string,
+	options: { apiKey: string; baseUrl: string },
+) => Promise<GenerationResult>;
 
 export type RunStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
 
@@ -29,10 +39,19 @@ export type Run = {
 	endedAt: number | null;
 	generationId: string | null;
 	httpStatus: number | null;
+	/** The API base URL the request went to. */
+	baseUrl: string;
+	/** Readable response headers (CORS exposes only some, §2.3). */
+	responseHeaders: [string, string][];
+	/** Every body line with its arrival time; appended to in place, read by the inspector. */
+	raw: RawLog;
+	/** `/generation` stats, fetched after the run. */
+	generation: { status: 'loading' } | GenerationResult | null;
 };
 
 export type PlaygroundDeps = {
 	send: SendFn;
+	generation?: GenerationFn;
 	settings: Settings;
 	drafts?: DraftStore;
 	/** deflate-raw for `#z=` share links. */
@@ -44,7 +63,7 @@ export type PlaygroundDeps = {
 
 /** The request text (single source of truth), everything derived from it, and the current run. */
 export class Playground {
-	#deps: Required<PlaygroundDeps>;
+	#deps: Required<Omit<PlaygroundDeps, 'generation'>> & Pick<PlaygroundDeps, 'generation'>;
 	#controller: AbortController | null = null;
 
 	text = $state(DEFAULT_REQUEST_TEXT);
@@ -70,6 +89,7 @@ export class Playground {
 		};
 		this.#deps = {
 			send: deps.send,
+			generation: deps.generation,
 			settings: deps.settings,
 			now: deps.now ?? (() => performance.now()),
 			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
@@ -136,8 +156,29 @@ export class Playground {
 		return null;
 	}
 
-	async send(): Promise<void> {
-		const body = this.body;
+	/** Sends the request again exactly as it was sent last time. */
+	retry(): Promise<void> {
+		return this.run ? this.send(this.run.body) : Promise.resolve();
+	}
+
+	/**
+	 * Appends the last answer (and, for tool calls, one result per call) to the request's messages;
+	 * with `andSend`, sends the continued conversation. Returns a problem to show, or null.
+	 */
+	async continueConversation(
+		toolResults: Record<string, string> | null,
+		andSend: boolean,
+	): Promise<string | null> {
+		if (!this.run) return 'Nothing to add yet.';
+		const result = appendTurn(this.text, this.run.completion, toolResults);
+		if (!result.ok) return result.message;
+		this.text = result.text;
+		if (andSend) await this.send();
+		return null;
+	}
+
+	async send(override?: Record<string, unknown>): Promise<void> {
+		const body = override ?? this.body;
 		if (!body || this.sendBlocker) return;
 		const apiKey = this.#deps.settings.readKey();
 		if (!apiKey) {
@@ -157,8 +198,14 @@ export class Playground {
 			endedAt: null,
 			generationId: null,
 			httpStatus: null,
+			baseUrl: this.#deps.settings.apiBaseUrl,
+			responseHeaders: [],
+			raw: new RawLog(),
+			generation: null,
 		};
 		this.run = run;
+		const raw = run.raw;
+		const startedAt = run.startedAt;
 		let pending = false;
 		const commit = () => {
 			pending = false;
@@ -169,12 +216,9 @@ export class Playground {
 		const { headers } = this;
 		let sawEnd = false;
 		try {
-			for await (const event of send(body, {
-				apiKey,
-				baseUrl,
-				headers,
-				signal: controller.signal,
-			})) {
+			const onText = (text: string) => raw.push(text, now() - startedAt);
+			const options = { apiKey, baseUrl, headers, signal: controller.signal, onText };
+			for await (const event of send(body, options)) {
 				run = this.#fold(run, event);
 				if (event.type === 'end') sawEnd = true;
 				if (!pending) {
@@ -194,9 +238,20 @@ export class Playground {
 		else if (!sawEnd && !completion.complete && !completion.error)
 			completion = finishCompletion(completion, 'end');
 		const status: RunStatus = aborted ? 'stopped' : completion.error ? 'error' : 'done';
+		raw.end(now() - startedAt);
 		run = { ...run, completion, status, endedAt: now() };
 		this.#controller = null;
 		this.run = run;
+		await this.#loadGeneration(run, apiKey);
+	}
+
+	async #loadGeneration(run: Run, apiKey: string): Promise<void> {
+		const id = run.generationId ?? run.completion.id;
+		if (!this.#deps.generation || !id || run.httpStatus !== 200) return;
+		const current = () => this.run?.startedAt === run.startedAt;
+		this.run = { ...run, generation: { status: 'loading' } };
+		const result = await this.#deps.generation(id, { apiKey, baseUrl: run.baseUrl });
+		if (current() && this.run) this.run = { ...this.run, generation: result };
 	}
 
 	#fold(run: Run, event: StreamEvent): Run {
@@ -205,6 +260,7 @@ export class Playground {
 		if (event.type === 'open') {
 			next.generationId = event.generationId;
 			next.httpStatus = event.status;
+			next.responseHeaders = event.headers ?? [];
 		}
 		const produced =
 			completion.text !== run.completion.text ||

@@ -9,7 +9,25 @@ export type SendOptions = {
 	signal?: AbortSignal;
 	/** Attribution headers (HTTP-Referer, X-OpenRouter-Title). Never the key. */
 	headers?: Record<string, string>;
+	/** Receives the body's text exactly as it arrives (for the raw inspector). */
+	onText?: (text: string) => void;
 };
+
+/** A copy of the body's text for the inspector, decoded as it passes; the bytes go on unchanged. */
+function tapText(
+	body: ReadableStream<Uint8Array>,
+	onText: (text: string) => void,
+): ReadableStream<Uint8Array> {
+	const decoder = new TextDecoder();
+	return body.pipeThrough(
+		new TransformStream<Uint8Array, Uint8Array>({
+			transform(chunk, controller) {
+				controller.enqueue(chunk);
+				onText(decoder.decode(chunk, { stream: true }));
+			},
+		}),
+	);
+}
 
 const OWN_HEADERS = new Set(['authorization', 'content-type']);
 
@@ -44,8 +62,12 @@ function hostOf(baseUrl: string): string {
 }
 
 /** A JSON body, even one answering `stream: true` (§5.6 step 1), is one chunk and then done. */
-async function* jsonEvents(res: Response): AsyncGenerator<StreamEvent> {
+async function* jsonEvents(
+	res: Response,
+	onText?: (text: string) => void,
+): AsyncGenerator<StreamEvent> {
 	const text = await res.text();
+	onText?.(text);
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
@@ -66,8 +88,9 @@ async function* jsonEvents(res: Response): AsyncGenerator<StreamEvent> {
 }
 
 /** Errors before the stream starts are JSON, not SSE, even with `stream: true` (§13 item 17). */
-async function httpError(res: Response): Promise<PlaygroundError> {
+async function httpError(res: Response, onText?: (text: string) => void): Promise<PlaygroundError> {
 	const text = await res.text();
+	onText?.(text);
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
@@ -113,16 +136,17 @@ export async function* send(
 		status: res.status,
 		generationId: res.headers.get('X-Generation-Id'),
 		providerName: res.headers.get('X-Provider-Name'),
+		headers: [...res.headers.entries()],
 	};
 
 	try {
 		if (!res.ok) {
-			yield { type: 'error', error: await httpError(res) };
+			yield { type: 'error', error: await httpError(res, options.onText) };
 			return;
 		}
 		const contentType = res.headers.get('Content-Type') ?? '';
 		if (/\bjson\b/i.test(contentType) || !res.body) {
-			yield* jsonEvents(res);
+			yield* jsonEvents(res, options.onText);
 			return;
 		}
 		// A wrong base URL often answers 200 with a web page; as SSE it would look like a dropped stream.
@@ -132,7 +156,8 @@ export async function* send(
 			yield { type: 'error', error: { kind: 'protocol', message } };
 			return;
 		}
-		for await (const event of decodeSse(res.body)) {
+		const body = options.onText ? tapText(res.body, options.onText) : res.body;
+		for await (const event of decodeSse(body)) {
 			if (signal?.aborted) return;
 			yield event;
 			// Stop at [DONE]: leaving the loop cancels the reader, which closes the body cleanly (§13 item 27).

@@ -1,4 +1,10 @@
 import { isStoredBaseUrl, type StoredBaseUrlV1 } from '../core/api-origin';
+import {
+	DEFAULT_SNIPPET_PREFS,
+	readSnippetPrefs,
+	type SnippetPrefs,
+	type StoredSnippetPrefsV1,
+} from '../core/codegen/prefs';
 
 const BASE_URL_KEY = 'openrouter-playground:base-url';
 
@@ -34,4 +40,29 @@ function safeLocalStorage(): Storage | null {
 	} catch {
 		return null;
 	}
+}
+
+const SNIPPETS_KEY = 'openrouter-playground:snippets';
+
+/** The Code panel's tab and elide choice. Nothing secret: the key never reaches a snippet. */
+export function createSnippetPrefsStore(storage: Storage | null = safeLocalStorage()) {
+	return {
+		load(): SnippetPrefs {
+			try {
+				return readSnippetPrefs(JSON.parse(storage?.getItem(SNIPPETS_KEY) ?? 'null'));
+			} catch {
+				return DEFAULT_SNIPPET_PREFS;
+			}
+		},
+		save(prefs: SnippetPrefs): void {
+			try {
+				storage?.setItem(
+					SNIPPETS_KEY,
+					JSON.stringify({ v: 1, ...prefs } satisfies StoredSnippetPrefsV1),
+				);
+			} catch {
+				// Storage refused: the choice lasts for this page.
+			}
+		},
+	};
 }

@@ -1,8 +1,9 @@
 import { getContext, setContext } from 'svelte';
 import type { Playground } from './playground.svelte';
 import type { Settings } from './settings.svelte';
+import type { Snippets } from './snippets.svelte';
 
-type AppState = { playground: Playground; settings: Settings };
+type AppState = { playground: Playground; settings: Settings; snippets: Snippets };
 
 const KEY = Symbol('app-state');
 

@@ -1,4 +1,3 @@
-import { generateCurl } from '../core/codegen/curl';
 import type { DraftStore } from '../core/draft';
 import { decodeShare, encodeShare, type Deflate, type Encoded } from '../core/share/codec';
 import type { PlaygroundError } from '../core/errors';
@@ -6,12 +5,27 @@ import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normaliz
 import { parseRequest } from '../core/request/parse';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
 import type { Completion, StreamEvent } from '../core/stream/types';
+import { appendTurn } from '../core/conversation';
+import type { GenerationResult } from '../core/generation';
+import { RawLog } from '../core/stream/raw-log';
 import type { Settings } from './settings.svelte';
 
 export type SendFn = (
 	body: Record<string, unknown>,
-	options: { apiKey: string; baseUrl: string; signal: AbortSignal },
+	options: {
+		apiKey: string;
+		baseUrl: string;
+		signal: AbortSignal;
+		headers?: Record<string, string>;
+		onText?: (text: string) => void;
+	},
 ) => AsyncIterable<StreamEvent>;
+
+/** `GET /generation?id=` with its retries (io/generation.ts). */
+export type GenerationFn = (
+	id: string,
+	options: { apiKey: string; baseUrl: string },
+) => Promise<GenerationResult>;
 
 export type RunStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
 
@@ -25,10 +39,19 @@ export type Run = {
 	endedAt: number | null;
 	generationId: string | null;
 	httpStatus: number | null;
+	/** The API base URL the request went to. */
+	baseUrl: string;
+	/** Readable response headers (CORS exposes only some, §2.3). */
+	responseHeaders: [string, string][];
+	/** Every body line with its arrival time; appended to in place, read by the inspector. */
+	raw: RawLog;
+	/** `/generation` stats, fetched after the run. */
+	generation: { status: 'loading' } | GenerationResult | null;
 };
 
 export type PlaygroundDeps = {
 	send: SendFn;
+	generation?: GenerationFn;
 	settings: Settings;
 	drafts?: DraftStore;
 	/** deflate-raw for `#z=` share links. */
@@ -42,11 +65,13 @@ export type PlaygroundDeps = {
 
 /** The request text (single source of truth), everything derived from it, and the current run. */
 export class Playground {
-	#deps: Required<PlaygroundDeps>;
+	#deps: Required<Omit<PlaygroundDeps, 'generation'>> & Pick<PlaygroundDeps, 'generation'>;
 	#controller: AbortController | null = null;
 
 	text = $state(DEFAULT_REQUEST_TEXT);
 	run = $state.raw<Run | null>(null);
+	/** Attribution headers (HTTP-Referer, X-OpenRouter-Title), e.g. from an imported curl command. */
+	headers = $state.raw<Record<string, string>>({});
 	/** Storage problems worth telling the user about (the draft is still in the editor). */
 	notice = $state<string | null>(null);
 	/** Issue 10: the browser reports no network; Send is blocked with a reason, editing goes on. */
@@ -55,9 +80,6 @@ export class Playground {
 	parsed = $derived(parseRequest(this.text));
 	body: Record<string, unknown> | null = $derived(
 		this.parsed.ok ? normalizeRequest(this.parsed.value) : null,
-	);
-	curl: string = $derived.by(() =>
-		this.body ? generateCurl(this.body, { baseUrl: this.#deps.settings.apiBaseUrl }) : '',
 	);
 	streaming: boolean = $derived(this.run?.status === 'streaming');
 	/** Why Send is disabled, or null when it is enabled. */
@@ -69,6 +91,7 @@ export class Playground {
 		};
 		this.#deps = {
 			send: deps.send,
+			generation: deps.generation,
 			settings: deps.settings,
 			now: deps.now ?? (() => performance.now()),
 			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
@@ -136,8 +159,29 @@ export class Playground {
 		return null;
 	}
 
-	async send(): Promise<void> {
-		const body = this.body;
+	/** Sends the request again exactly as it was sent last time. */
+	retry(): Promise<void> {
+		return this.run ? this.send(this.run.body) : Promise.resolve();
+	}
+
+	/**
+	 * Appends the last answer (and, for tool calls, one result per call) to the request's messages;
+	 * with `andSend`, sends the continued conversation. Returns a problem to show, or null.
+	 */
+	async continueConversation(
+		toolResults: Record<string, string> | null,
+		andSend: boolean,
+	): Promise<string | null> {
+		if (!this.run) return 'Nothing to add yet.';
+		const result = appendTurn(this.text, this.run.completion, toolResults);
+		if (!result.ok) return result.message;
+		this.text = result.text;
+		if (andSend) await this.send();
+		return null;
+	}
+
+	async send(override?: Record<string, unknown>): Promise<void> {
+		const body = override ?? this.body;
 		if (!body || this.sendBlocker) return;
 		const apiKey = this.#deps.settings.readKey();
 		if (!apiKey) {
@@ -157,8 +201,14 @@ export class Playground {
 			endedAt: null,
 			generationId: null,
 			httpStatus: null,
+			baseUrl: this.#deps.settings.apiBaseUrl,
+			responseHeaders: [],
+			raw: new RawLog(),
+			generation: null,
 		};
 		this.run = run;
+		const raw = run.raw;
+		const startedAt = run.startedAt;
 		let pending = false;
 		const commit = () => {
 			pending = false;
@@ -166,9 +216,12 @@ export class Playground {
 		};
 
 		const baseUrl = this.#deps.settings.apiBaseUrl;
+		const { headers } = this;
 		let sawEnd = false;
 		try {
-			for await (const event of send(body, { apiKey, baseUrl, signal: controller.signal })) {
+			const onText = (text: string) => raw.push(text, now() - startedAt);
+			const options = { apiKey, baseUrl, headers, signal: controller.signal, onText };
+			for await (const event of send(body, options)) {
 				run = this.#fold(run, event);
 				if (event.type === 'end') sawEnd = true;
 				if (!pending) {
@@ -188,10 +241,21 @@ export class Playground {
 		else if (!sawEnd && !completion.complete && !completion.error)
 			completion = finishCompletion(completion, 'end');
 		const status: RunStatus = aborted ? 'stopped' : completion.error ? 'error' : 'done';
+		raw.end(now() - startedAt);
 		run = { ...run, completion, status, endedAt: now() };
 		this.#controller = null;
 		this.run = run;
 		this.#deps.onRunEnd(run);
+		await this.#loadGeneration(run, apiKey);
+	}
+
+	async #loadGeneration(run: Run, apiKey: string): Promise<void> {
+		const id = run.generationId ?? run.completion.id;
+		if (!this.#deps.generation || !id || run.httpStatus !== 200) return;
+		const current = () => this.run?.startedAt === run.startedAt;
+		this.run = { ...run, generation: { status: 'loading' } };
+		const result = await this.#deps.generation(id, { apiKey, baseUrl: run.baseUrl });
+		if (current() && this.run) this.run = { ...this.run, generation: result };
 	}
 
 	#fold(run: Run, event: StreamEvent): Run {
@@ -200,6 +264,7 @@ export class Playground {
 		if (event.type === 'open') {
 			next.generationId = event.generationId;
 			next.httpStatus = event.status;
+			next.responseHeaders = event.headers ?? [];
 		}
 		const produced =
 			completion.text !== run.completion.text ||

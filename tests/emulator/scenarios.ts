@@ -24,6 +24,10 @@ export const STREAM_SCENARIOS = [
 	},
 	{ id: 'long', description: '2000 tokens, for Stop and speed' },
 	{
+		id: 'echo',
+		description: 'the last user message back verbatim in 1-4 character tokens (rendering tests)',
+	},
+	{
 		id: 'reasoning',
 		description:
 			'Anthropic pattern: reasoning and reasoning_details, signature-only piece (§5.3 5)',
@@ -38,6 +42,11 @@ export const STREAM_SCENARIOS = [
 		id: 'tool-calls-whole',
 		description: 'a whole call in one chunk, finish_reason stop despite the call (§4.2)',
 	},
+	{
+		id: 'tool-calls-bad-json',
+		description: 'a whole call whose arguments are cut-off JSON (a model bug the client must flag)',
+	},
+	{ id: 'refusal', description: 'delta.refusal pieces instead of content (safety refusal)' },
 	{ id: 'annotations', description: 'url_citation annotations before the text (§5.3 8)' },
 	{ id: 'image', description: 'one ~100 KB image in a single SSE event (§5.3 9)' },
 	{ id: 'logprobs', description: 'logprobs on every content chunk' },
@@ -184,6 +193,21 @@ function contentTokens(ctx: Ctx, fallback: number): string[] {
 	// Same seed and provider, same answer; a provider that ignores seed differs on every request.
 	const seed = ctx.honoursSeed ? (ctx.request.seed ?? '') : ctx.id;
 	return generateTokens(`${stableStringify(last?.content ?? '')}|${seed}|${ctx.provider}`, count);
+}
+
+/** The last user message's text cut into 1-4 code point pieces, the same cuts for the same text. */
+function echoTokens(ctx: Ctx): string[] {
+	const last = [...(ctx.request.messages ?? [])].reverse().find((m) => m.role === 'user');
+	const text =
+		typeof last?.content === 'string' ? last.content : stableStringify(last?.content ?? '');
+	const points = Array.from(text);
+	const pieces: string[] = [];
+	for (let at = 0, n = 0; at < points.length; n++) {
+		const size = 1 + ((n * 7 + points.length) % 4);
+		pieces.push(points.slice(at, at + size).join(''));
+		at += size;
+	}
+	return pieces;
 }
 
 function usage(ctx: Ctx, completion: number, reasoning = 0): Record<string, unknown> {
@@ -520,6 +544,37 @@ function streamFor(
 			done();
 			break;
 		}
+		case 'tool-calls-bad-json': {
+			const args = '{"city": "Paris", "unit": ';
+			data({
+				...base(ctx),
+				choices: [
+					choice({
+						content: null,
+						tool_calls: [
+							{
+								index: 0,
+								id: 'call_bad_json',
+								type: 'function',
+								function: { name: toolName, arguments: args },
+							},
+						],
+					}),
+				],
+			});
+			expected.toolCalls = [{ id: 'call_bad_json', name: toolName, arguments: args }];
+			finishAndUsage('tool_calls', 'tool_calls', 'a', 7);
+			done();
+			break;
+		}
+		case 'refusal': {
+			const pieces = ["I'm sorry,", " but I can't", ' help with that.'];
+			for (const piece of pieces)
+				data({ ...base(ctx), choices: [choice({ content: null, refusal: piece })] }, true);
+			finishAndUsage('stop', 'refusal', 'a', 9);
+			done();
+			break;
+		}
 		case 'annotations': {
 			const sources = [
 				{
@@ -563,6 +618,12 @@ function streamFor(
 			expected.images = 1;
 			sendText(tokens.slice(0, 8));
 			finishAndUsage('stop', 'STOP', 'b', 8 + 1290);
+			done();
+			break;
+		case 'echo':
+			data({ ...base(ctx), choices: [choice({ content: '' })] });
+			sendText(echoTokens(ctx));
+			finishAndUsage('stop', 'stop', 'a', echoTokens(ctx).length);
 			done();
 			break;
 		case 'logprobs':

@@ -100,6 +100,38 @@ try {
 			await page.getByRole('button', { name: 'Send' }).click();
 			await page.getByRole('status').filter({ hasText: 'Error' }).waitFor();
 			await shot('5-api-error');
+			await page.getByRole('textbox', { name: 'Request JSON' }).fill(
+				JSON.stringify(
+					{
+						model: 'google/gemini-2.5-flash',
+						messages: [
+							{
+								role: 'user',
+								content: [
+									{ type: 'text', text: "What's in this image? It costs $5." },
+									{
+										type: 'image_url',
+										image_url: { url: `data:image/png;base64,${'iVBORw0KGgo'.repeat(900)}` },
+									},
+								],
+							},
+						],
+						max_tokens: 200,
+					},
+					null,
+					2,
+				),
+			);
+			const code = page.getByRole('region', { name: 'Code' });
+			await code.getByRole('tab', { name: 'Python (OpenAI SDK)' }).click();
+			await code.getByRole('checkbox', { name: 'Shorten inline data for reading' }).check();
+			await shot('6-code-python');
+			await page.getByRole('button', { name: 'Import curl' }).click();
+			await page
+				.getByRole('textbox', { name: 'curl command' })
+				.fill(`curl https://openrouter.ai/api/v1/chat/completions \\\n  -d '{"model": }'`);
+			await page.getByRole('button', { name: 'Import', exact: true }).click();
+			await shot('7-import-curl');
 			await page.close();
 		}
 	}

@@ -17,7 +17,9 @@ export const TARGETS = [
 		label: 'curl',
 		language: 'bash',
 		filename: 'request.sh',
-		install: 'curl ships with macOS, Windows 10+ and most Linux systems',
+		install: null,
+		requires: 'curl ships with macOS, Windows 10+ and most Linux systems.',
+		run: 'bash request.sh',
 		generate: generateCurl,
 	},
 	{
@@ -25,7 +27,9 @@ export const TARGETS = [
 		label: 'TypeScript',
 		language: 'typescript',
 		filename: 'request.ts',
-		install: 'npm install eventsource-parser   # Node 20+; run with: npx tsx request.ts',
+		install: 'npm install eventsource-parser',
+		requires: 'Node 20+.',
+		run: 'npx tsx request.ts',
 		generate: spaces(generateFetch),
 	},
 	{
@@ -33,7 +37,9 @@ export const TARGETS = [
 		label: 'TypeScript (OpenAI SDK)',
 		language: 'typescript',
 		filename: 'request-openai.ts',
-		install: 'npm install openai   # run with: npx tsx request-openai.ts',
+		install: 'npm install openai',
+		requires: 'Node 20+.',
+		run: 'npx tsx request-openai.ts',
 		generate: spaces(generateOpenAiTs),
 	},
 	{
@@ -41,7 +47,9 @@ export const TARGETS = [
 		label: 'TypeScript (OpenRouter SDK)',
 		language: 'typescript',
 		filename: 'request-openrouter.ts',
-		install: 'npm install @openrouter/sdk   # run with: npx tsx request-openrouter.ts',
+		install: 'npm install @openrouter/sdk',
+		requires: 'Node 20+.',
+		run: 'npx tsx request-openrouter.ts',
 		generate: spaces(generateOpenRouterTs),
 	},
 	{
@@ -50,6 +58,8 @@ export const TARGETS = [
 		language: 'python',
 		filename: 'request.py',
 		install: 'pip install requests',
+		requires: 'Python 3.8+.',
+		run: 'python3 request.py',
 		generate: generatePythonRequests,
 	},
 	{
@@ -58,6 +68,8 @@ export const TARGETS = [
 		language: 'python',
 		filename: 'request_openai.py',
 		install: 'pip install openai',
+		requires: 'Python 3.8+.',
+		run: 'python3 request_openai.py',
 		generate: generatePythonOpenAi,
 	},
 ] as const satisfies readonly {
@@ -65,7 +77,10 @@ export const TARGETS = [
 	label: string;
 	language: string;
 	filename: string;
-	install: string;
+	/** The command that installs what the code imports; null when nothing is needed. */
+	install: string | null;
+	requires: string;
+	run: string;
 	generate: Generator;
 }[];
 

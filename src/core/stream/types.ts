@@ -83,7 +83,14 @@ export type ChatChunk = {
  * or `error` (HTTP error, network failure).
  */
 export type StreamEvent =
-	| { type: 'open'; status: number; generationId: string | null; providerName: string | null }
+	| {
+			type: 'open';
+			status: number;
+			generationId: string | null;
+			providerName: string | null;
+			/** The response headers the browser lets us read (CORS exposes only a few, §2.3). */
+			headers?: [string, string][];
+	  }
 	| { type: 'comment'; text: string }
 	| { type: 'chunk'; chunk: ChatChunk }
 	| { type: 'done' }

@@ -123,6 +123,7 @@ describe('send: a stream', () => {
 			status: 200,
 			generationId: 'gen-9',
 			providerName: 'Novita',
+			headers: expect.arrayContaining([['x-provider-name', 'Novita']]),
 		});
 		expect(types(events)).toEqual(['open', 'comment', 'chunk', 'chunk', 'chunk', 'done']);
 		expect(fold(events)).toMatchObject({ text: 'Hello', provider: 'Novita', complete: true });
@@ -181,7 +182,13 @@ describe('send: JSON bodies', () => {
 			),
 		);
 		expect(events).toEqual([
-			{ type: 'open', status: 429, generationId: null, providerName: null },
+			{
+				type: 'open',
+				status: 429,
+				generationId: null,
+				providerName: null,
+				headers: expect.any(Array),
+			},
 			{
 				type: 'error',
 				error: {
@@ -342,5 +349,29 @@ describe('send: the key stays secret', () => {
 		expect(JSON.stringify(events)).not.toContain(KEY);
 		expect(JSON.stringify(events)).not.toContain('0123456789abcdef');
 		for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+	});
+});
+
+describe('send: the raw text for the inspector', () => {
+	it('hands over the SSE body exactly as it arrived, and JSON and error bodies whole', async () => {
+		const pieces = [
+			': OPENROUTER PROCESSING\n\n',
+			data('Hel'),
+			data('lo'),
+			FINISH,
+			'data: [DONE]\n\n',
+		];
+		let seen = '';
+		await collect(respond(new Response(body(pieces), { headers: SSE })), {
+			onText: (t) => (seen += t),
+		});
+		expect(seen).toBe(pieces.join(''));
+
+		const error = JSON.stringify({ error: { code: 402, message: 'Insufficient credits' } });
+		let errorText = '';
+		await collect(respond(new Response(error, { status: 402 })), {
+			onText: (t) => (errorText += t),
+		});
+		expect(errorText).toBe(error);
 	});
 });

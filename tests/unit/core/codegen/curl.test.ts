@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { generateCurl } from '../../../../src/core/codegen/curl';
+import { generateCurl, INLINE_BODY_LIMIT } from '../../../../src/core/codegen/curl';
 import { shellQuote } from '../../../../src/core/codegen/quote';
 
 const BASE = 'https://openrouter.ai/api/v1';
@@ -69,10 +69,30 @@ describe('generateCurl', () => {
 	});
 
 	it('keeps a 100 KB string intact', () => {
-		const long = 'x'.repeat(50_000) + "'$`\n" + 'y'.repeat(50_000);
+		const long = 'x'.repeat(30_000) + "'$`\n" + 'y'.repeat(30_000);
 		const body = { messages: [{ role: 'user', content: long }] };
 		const args = run(generateCurl(body, { baseUrl: BASE }));
 		expect(JSON.parse(args[args.indexOf('-d') + 1] ?? '')).toEqual(body);
+	});
+
+	it('sends a body past the 128 KiB argument limit through standard input, intact', () => {
+		const long = 'x'.repeat(150_000) + "'$`\nJSON\n" + 'y'.repeat(150_000);
+		const body = { messages: [{ role: 'user', content: long }] };
+		const snippet = generateCurl(body, { baseUrl: BASE });
+		expect(snippet.length).toBeGreaterThan(INLINE_BODY_LIMIT);
+		// The script goes in on standard input: as an argument it would itself be too long.
+		const script = (stub: string) =>
+			execFileSync('bash', ['-s'], {
+				input: `curl() { ${stub}; }\n${snippet}\n`,
+				env: { PATH: process.env.PATH, OPENROUTER_API_KEY: 'key-from-env' },
+				encoding: 'utf8',
+				maxBuffer: 64 * 1024 * 1024,
+			});
+		expect(JSON.parse(script('cat'))).toEqual(body);
+		expect(script(`printf '%s\\0' "$@"`).split('\0').slice(-3, -1)).toEqual([
+			'--data-binary',
+			'@-',
+		]);
 	});
 
 	it('never contains a key: there is no way to pass one', () => {

@@ -1,0 +1,98 @@
+/**
+ * Model text → HTML, incrementally. The text is split into top-level markdown blocks with
+ * `marked.lexer`; every block but the last is settled: rendered once, handed out once, never parsed
+ * again. Only the last (open) block is re-rendered on each update, so the cost of an update is
+ * proportional to the open block, not to the whole answer (performance-and-security.md §1.2,
+ * "settled-tail").
+ *
+ * The HTML is safe by construction, and the UI sanitises it again with an allow-list: raw HTML in the
+ * text is shown as text, links are kept only for http(s)/mailto URLs (checked after entity decoding),
+ * images become a click-to-load placeholder, task-list boxes are text, reference definitions are not
+ * honoured (a later definition would otherwise change an already settled block).
+ */
+import { Marked, type Token, type Tokens } from 'marked';
+import { escapeHtml, hostOf, safeUrl } from './safe-url';
+
+const marked = new Marked({
+	gfm: true,
+	breaks: false,
+	tokenizer: {
+		// Reference-style links resolve against definitions anywhere in the text; see above.
+		def: () => undefined,
+	},
+	renderer: {
+		html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.raw),
+		link(token: Tokens.Link) {
+			const inner = this.parser.parseInline(token.tokens);
+			const href = safeUrl(token.href, { mail: true });
+			if (!href) return inner;
+			const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+			return `<a href="${escapeHtml(href)}"${title} target="_blank" rel="noopener noreferrer nofollow">${inner}</a>`;
+		},
+		image(token: Tokens.Image) {
+			const src = safeUrl(token.href, { dataImage: true });
+			const alt = token.text || 'image';
+			if (!src) return escapeHtml(`[image: ${alt}]`);
+			const from = src.startsWith('data:') ? 'embedded' : hostOf(src);
+			return `<button type="button" class="md-image" data-src="${escapeHtml(src)}" data-alt="${escapeHtml(alt)}">Image “${escapeHtml(alt)}” from ${escapeHtml(from)}: load</button>`;
+		},
+		checkbox: ({ checked }: Tokens.Checkbox) => (checked ? '☑ ' : '☐ '),
+		code({ text, lang }: Tokens.Code) {
+			const language = (lang ?? '').match(/^[\w+#.-]{1,30}/)?.[0] ?? '';
+			const cls = language ? ` class="language-${escapeHtml(language)}"` : '';
+			const label = language ? `<span class="md-lang">${escapeHtml(language)}</span>` : '';
+			return `<div class="md-code">${label}<button type="button" class="md-copy" aria-label="Copy this code">Copy</button><pre><code${cls}>${escapeHtml(text.replace(/\n$/, ''))}\n</code></pre></div>\n`;
+		},
+	},
+});
+
+const normalize = (text: string) => text.replace(/\r\n?/g, '\n');
+
+/** The whole text rendered at once: what the incremental renderer must always equal. */
+export function renderMarkdown(text: string): string {
+	return marked.parser(marked.lexer(normalize(text)));
+}
+
+export type MarkdownUpdate = {
+	/** True when the text did not extend the previous one: drop everything shown and start again. */
+	reset: boolean;
+	/** HTML of blocks that settled since the last update, to append after the settled ones. */
+	settled: string;
+	/** HTML of the open last block, replacing the previous tail. */
+	tail: string;
+};
+
+const renderTokens = (tokens: Token[]): string =>
+	tokens.length === 0 ? '' : marked.parser(Object.assign(tokens, { links: {} }));
+
+/** Feeds the growing text of one answer; see the file comment. */
+export class MarkdownStream {
+	#text = '';
+	/** Where the open block starts in `#text`; everything before it is settled. */
+	#settledEnd = 0;
+
+	update(fullText: string): MarkdownUpdate {
+		const text = normalize(fullText);
+		let reset = false;
+		if (!text.startsWith(this.#text)) {
+			reset = true;
+			this.#settledEnd = 0;
+		}
+		this.#text = text;
+		const tokens = marked.lexer(text.slice(this.#settledEnd));
+		let open = tokens.length - 1;
+		while (open > 0 && tokens[open]?.type === 'space') open--;
+		const settledTokens = open > 0 ? tokens.slice(0, open) : [];
+		for (const token of settledTokens) this.#settledEnd += token.raw.length;
+		return {
+			reset,
+			settled: renderTokens(settledTokens),
+			tail: renderTokens(open >= 0 ? tokens.slice(Math.max(open, 0)) : []),
+		};
+	}
+
+	/** How much of the text is settled (for tests and the benchmark). */
+	get settledLength(): number {
+		return this.#settledEnd;
+	}
+}

@@ -1,0 +1,54 @@
+import { parsePartialJson } from './partial-json';
+import { validateSchema, type Violation } from './validate';
+
+/** What the structured-output check says about the answer so far. */
+export type StructuredCheck =
+	| { state: 'waiting' }
+	| { state: 'ok-so-far' }
+	| { state: 'valid' }
+	| { state: 'violations'; violations: Violation[]; final: boolean }
+	| { state: 'not-json'; message: string };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The schema of `response_format: {type: 'json_schema', json_schema: {schema}}`, or null. */
+export function structuredSchema(body: Record<string, unknown> | null): unknown {
+	const format = body?.response_format;
+	if (!isObject(format) || format.type !== 'json_schema' || !isObject(format.json_schema))
+		return null;
+	return format.json_schema.schema ?? null;
+}
+
+/** Some models wrap the JSON in a ```json fence although they were asked for JSON. */
+const unfence = (text: string) =>
+	text.replace(/^\s*```(?:json)?\s*\n?/i, '').replace(/\n?```\s*$/, '');
+
+/**
+ * Checks streamed text against a schema: while streaming, only what is already settled (partial
+ * JSON); once `done`, the whole value, ending in "valid" or the violating paths.
+ */
+export function checkStructured(text: string, schema: unknown, done: boolean): StructuredCheck {
+	const source = unfence(text);
+	if (!source.trim())
+		return done ? { state: 'not-json', message: 'the answer is empty' } : { state: 'waiting' };
+	if (done) {
+		let value: unknown;
+		try {
+			value = JSON.parse(source);
+		} catch (error) {
+			return { state: 'not-json', message: (error as Error).message };
+		}
+		const violations = validateSchema(schema, value);
+		return violations.length
+			? { state: 'violations', violations, final: true }
+			: { state: 'valid' };
+	}
+	const parsed = parsePartialJson(source);
+	if (!parsed.ok) return { state: 'not-json', message: parsed.message };
+	if (parsed.value === undefined) return { state: 'waiting' };
+	const violations = validateSchema(schema, parsed.value, { partial: !parsed.complete });
+	return violations.length
+		? { state: 'violations', violations, final: false }
+		: { state: 'ok-so-far' };
+}

@@ -1,0 +1,63 @@
+/** Every line of a response body with its arrival time, for the raw inspector and its exports. */
+export type RawLine = { at: number; text: string };
+
+export type GapStats = { count: number; p50: number; p95: number; max: number };
+
+/** Splits text that arrives in arbitrary pieces into lines (LF, CRLF or CR), stamping each line. */
+export class RawLog {
+	readonly lines: RawLine[] = [];
+	#pending = '';
+
+	push(text: string, at: number): void {
+		this.#pending += text;
+		for (;;) {
+			const match = /\r\n|\n|\r/.exec(this.#pending);
+			// A CR at the very end may be the first half of a CRLF.
+			if (!match || (match[0] === '\r' && match.index === this.#pending.length - 1)) return;
+			this.lines.push({ at, text: this.#pending.slice(0, match.index) });
+			this.#pending = this.#pending.slice(match.index + match[0].length);
+		}
+	}
+
+	end(at: number): void {
+		if (this.#pending) this.lines.push({ at, text: this.#pending.replace(/\r$/, '') });
+		this.#pending = '';
+	}
+
+	/** Gaps between consecutive `data:` lines, in milliseconds. */
+	gaps(): GapStats {
+		const times = this.lines.filter((l) => l.text.startsWith('data:')).map((l) => l.at);
+		const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
+		const sorted = gaps.slice().sort((a, b) => a - b);
+		const pick = (q: number) =>
+			sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+		return {
+			count: gaps.length,
+			p50: pick(0.5),
+			p95: pick(0.95),
+			max: sorted[sorted.length - 1] ?? 0,
+		};
+	}
+
+	/** The body as it arrived. */
+	toSse(): string {
+		return this.lines.map((l) => `${l.text}\n`).join('');
+	}
+
+	/** Lines with times, plus the request and response headers given (the key already masked). */
+	toJson(extra: Record<string, unknown>): string {
+		return JSON.stringify(
+			{
+				...extra,
+				lines: this.lines.map((l) => ({ at_ms: Math.round(l.at * 10) / 10, line: l.text })),
+			},
+			null,
+			2,
+		);
+	}
+}
+
+/** `sk-or-v1-abcd…wxyz` → `sk-or-v1-…wxyz`: enough to tell keys apart, never the key. */
+export function maskKey(key: string): string {
+	return key.length > 12 ? `${key.slice(0, 9)}…${key.slice(-4)}` : '…';
+}

@@ -1,0 +1,58 @@
+import { validateSchema, type Violation } from '../schema/validate';
+import type { ToolCall } from '../stream/types';
+
+export type ToolCallView = {
+	/** Arguments pretty-printed when they are JSON, else as sent. */
+	pretty: string;
+	/** Why the arguments are not JSON (null when they are, or while they may still be arriving). */
+	jsonError: string | null;
+	/** Violations of the tool's own `parameters` schema; null when the tool or its schema is unknown. */
+	violations: Violation[] | null;
+	/** The request declared no tool of this name. */
+	unknownTool: boolean;
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The `parameters` schema of each function tool in the request, by name. */
+export function toolSchemas(body: Record<string, unknown> | null): Map<string, unknown> {
+	const out = new Map<string, unknown>();
+	for (const tool of Array.isArray(body?.tools) ? body.tools : []) {
+		const fn = isObject(tool) && isObject(tool.function) ? tool.function : null;
+		if (fn && typeof fn.name === 'string') out.set(fn.name, fn.parameters ?? null);
+	}
+	return out;
+}
+
+/**
+ * Pretty arguments, JSON problems and schema violations of one call. `settled` is false while the
+ * call may still grow; a cut-off argument string is then not yet an error.
+ */
+export function inspectToolCall(
+	call: ToolCall,
+	schemas: Map<string, unknown>,
+	settled: boolean,
+): ToolCallView {
+	const unknownTool = schemas.size > 0 && call.name !== '' && !schemas.has(call.name);
+	// Zero-argument tools may come with no arguments at all (§4.1).
+	const source = call.arguments.trim() === '' ? '{}' : call.arguments;
+	let value: unknown;
+	try {
+		value = JSON.parse(source);
+	} catch (error) {
+		return {
+			pretty: call.arguments,
+			jsonError: settled ? `The arguments are not valid JSON: ${(error as Error).message}` : null,
+			violations: null,
+			unknownTool,
+		};
+	}
+	const schema = schemas.get(call.name);
+	return {
+		pretty: JSON.stringify(value, null, 2),
+		jsonError: null,
+		violations: schema ? validateSchema(schema, value) : null,
+		unknownTool,
+	};
+}

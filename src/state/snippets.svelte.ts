@@ -1,0 +1,73 @@
+import { elideInlineData, hasInlineData, type Elided } from '../core/codegen/elide';
+import { highlight, type Token } from '../core/codegen/highlight';
+import { DEFAULT_SNIPPET_PREFS, type SnippetPrefs } from '../core/codegen/prefs';
+import { TARGETS, type Target, type TargetId } from '../core/codegen/targets';
+import type { Playground } from './playground.svelte';
+import type { Settings } from './settings.svelte';
+
+export type SnippetPrefsStore = { load(): SnippetPrefs; save(prefs: SnippetPrefs): void };
+
+export type SnippetsDeps = {
+	playground: Playground;
+	settings: Settings;
+	prefs?: SnippetPrefsStore;
+};
+
+/**
+ * The Code panel: which target is shown and the code for it, derived from the same normalised body
+ * that Send posts, with the attribution headers Send adds. The key is never an input here.
+ */
+export class Snippets {
+	#playground: Playground;
+	#settings: Settings;
+	#prefs: SnippetPrefsStore | undefined;
+
+	target = $state<TargetId>(DEFAULT_SNIPPET_PREFS.target);
+	/** Show long base64 data shortened. Display only: Copy and Download take the full code. */
+	elide = $state(DEFAULT_SNIPPET_PREFS.elide);
+
+	selected: Target = $derived(TARGETS.find((t) => t.id === this.target) ?? TARGETS[0]);
+	/** The full snippet of the selected tab ('' while the request JSON is invalid). */
+	code: string = $derived(this.generate(this.target));
+	hasInlineData: boolean = $derived(hasInlineData(this.code));
+	display: Elided = $derived(
+		this.elide && this.hasInlineData
+			? elideInlineData(this.code)
+			: { text: this.code, runs: 0, hiddenChars: 0 },
+	);
+	tokens: Token[] = $derived(highlight(this.display.text, this.selected.language));
+
+	constructor(deps: SnippetsDeps) {
+		this.#playground = deps.playground;
+		this.#settings = deps.settings;
+		this.#prefs = deps.prefs;
+		const prefs = deps.prefs?.load() ?? DEFAULT_SNIPPET_PREFS;
+		this.target = prefs.target;
+		this.elide = prefs.elide;
+	}
+
+	/** The code of any target for the current request. */
+	generate(id: TargetId): string {
+		const body = this.#playground.body;
+		const target = TARGETS.find((t) => t.id === id);
+		if (!body || !target) return '';
+		return target.generate(body, {
+			baseUrl: this.#settings.apiBaseUrl,
+			headers: this.#playground.headers,
+		});
+	}
+
+	select(id: TargetId): void {
+		this.target = id;
+		this.#save();
+	}
+
+	setElide(on: boolean): void {
+		this.elide = on;
+		this.#save();
+	}
+
+	#save(): void {
+		this.#prefs?.save({ target: this.target, elide: this.elide });
+	}
+}

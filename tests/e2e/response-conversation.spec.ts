@@ -1,0 +1,58 @@
+import { emulator, expect, test } from './fixtures';
+import { WEATHER_TOOL, ask, sendRequest } from './response-helpers';
+
+type Message = Record<string, unknown>;
+
+test('parallel tool calls: a result per call, sent with the right tool_call_id', async ({
+	page,
+}) => {
+	const { region } = await sendRequest(page, ask('parallel-tool-calls', { tools: [WEATHER_TOOL] }));
+	const form = region.getByRole('form', { name: 'Tool results' });
+	await form.getByLabel(/Result for get_weather call_emulator_a/).fill('{"temp": 18}');
+	await form.getByLabel(/Result for get_weather call_emulator_b/).fill('{"temp": 12}');
+	await form.getByRole('button', { name: 'Continue with results' }).click();
+	await expect.poll(async () => (await emulator.chatRequests()).length).toBe(2);
+	const second = (await emulator.chatRequests())[1]?.body as { messages: Message[] };
+	expect(second.messages.slice(1)).toEqual([
+		{
+			role: 'assistant',
+			content: null,
+			tool_calls: [
+				{
+					id: 'call_emulator_a',
+					type: 'function',
+					function: { name: 'get_weather', arguments: '{"city": "Paris"}' },
+				},
+				{
+					id: 'call_emulator_b',
+					type: 'function',
+					function: { name: 'get_weather', arguments: '{"city": "東京"}' },
+				},
+			],
+		},
+		{ role: 'tool', tool_call_id: 'call_emulator_a', content: '{"temp": 18}' },
+		{ role: 'tool', tool_call_id: 'call_emulator_b', content: '{"temp": 12}' },
+	]);
+});
+
+test('Add to conversation keeps reasoning_details with their signature', async ({ page }) => {
+	const { answer, region } = await sendRequest(page, ask('reasoning'));
+	const text = await answer.textContent();
+	await region.getByRole('button', { name: 'Add to conversation' }).click();
+	const editor = page.getByRole('textbox', { name: 'Request JSON' });
+	const request = JSON.parse(await editor.inputValue()) as { messages: Message[] };
+	const added = request.messages[1] as Message & { reasoning_details: Message[] };
+	expect(added.role).toBe('assistant');
+	expect(typeof added.content).toBe('string');
+	expect((added.content as string).trim()).toBe(text?.trim());
+	expect(added.reasoning_details[0]).toMatchObject({
+		type: 'reasoning.text',
+		text: 'Let me think about this step by step.',
+		signature: 'EtQBCkgIBxABGAIqQKnEmulatorSignature==',
+	});
+	// The continued conversation is what Send posts next.
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect.poll(async () => (await emulator.chatRequests()).length).toBe(2);
+	const second = (await emulator.chatRequests())[1]?.body as { messages: Message[] };
+	expect(second.messages[1]).toEqual(added);
+});

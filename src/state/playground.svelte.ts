@@ -59,6 +59,8 @@ export type PlaygroundDeps = {
 	now?: () => number;
 	/** Commits are batched to one per frame; tests in Node pass a synchronous scheduler. */
 	schedule?: (commit: () => void) => void;
+	/** Told of every finished run (history keeps it). */
+	onRunEnd?: (run: Run) => void;
 };
 
 /** The request text (single source of truth), everything derived from it, and the current run. */
@@ -98,6 +100,7 @@ export class Playground {
 				save: async () => ({ ok: true, notice: null }),
 			},
 			deflate: deps.deflate ?? { compress: unavailable, decompress: unavailable },
+			onRunEnd: deps.onRunEnd ?? (() => undefined),
 		};
 	}
 
@@ -242,6 +245,7 @@ export class Playground {
 		run = { ...run, completion, status, endedAt: now() };
 		this.#controller = null;
 		this.run = run;
+		this.#deps.onRunEnd(run);
 		await this.#loadGeneration(run, apiKey);
 	}
 

@@ -1,0 +1,128 @@
+import { applyBound, boundNotice, MAX_RUNS } from '../core/history/bound';
+import {
+	filterRuns,
+	modelsOf,
+	NO_FILTER,
+	sortNewestFirst,
+	type HistoryFilter,
+} from '../core/history/filter';
+import { recordFromRun, type FinishedRun } from '../core/history/from-run';
+import type { RunRecord } from '../core/history/record';
+import type { HistoryStore } from '../core/history/store';
+import { buildExport, newRuns, parseImport } from '../core/history/transfer';
+
+/** Presets live in their own store (when the app has one); history only carries them in files. */
+export type PresetsPort = {
+	list(): Record<string, unknown>[];
+	/** Adds imported presets; returns a notice when some were not taken. */
+	add(presets: Record<string, unknown>[]): Promise<string | null>;
+};
+
+export type HistoryDeps = {
+	store: HistoryStore;
+	/** The key, only to make sure an export never carries it. */
+	readKey: () => string | null;
+	presets?: PresetsPort;
+	now?: () => number;
+	newId?: () => string;
+	max?: number;
+};
+
+/** Every finished run, newest first, with the list's filter and what the history view shows. */
+export class RunHistory {
+	#deps: Required<Omit<HistoryDeps, 'presets'>> & Pick<HistoryDeps, 'presets'>;
+
+	runs = $state.raw<RunRecord[]>([]);
+	filter = $state<HistoryFilter>({ ...NO_FILTER });
+	open = $state(false);
+	/** The run shown read-only, or null for the list. */
+	selectedId = $state<string | null>(null);
+	notice = $state<string | null>(null);
+	loaded = $state(false);
+
+	filtered: RunRecord[] = $derived.by(() => filterRuns(this.runs, this.filter, this.#deps.now()));
+	models: string[] = $derived(modelsOf(this.runs));
+	selected: RunRecord | null = $derived(this.runs.find((r) => r.id === this.selectedId) ?? null);
+	boundNotice: string | null = $derived.by(() => boundNotice(this.runs.length, this.#deps.max));
+
+	constructor(deps: HistoryDeps) {
+		this.#deps = {
+			store: deps.store,
+			readKey: deps.readKey,
+			presets: deps.presets,
+			now: deps.now ?? (() => Date.now()),
+			newId: deps.newId ?? (() => crypto.randomUUID()),
+			max: deps.max ?? MAX_RUNS,
+		};
+	}
+
+	async load(): Promise<void> {
+		const { runs, notice } = await this.#deps.store.load();
+		// Runs recorded while loading are kept in front of the stored ones.
+		this.runs = sortNewestFirst([...this.runs, ...newRuns(this.runs, runs)]);
+		this.loaded = true;
+		this.#tell(notice);
+	}
+
+	/** Keeps a finished run. Never throws: history must not get in the way of sending. */
+	async record(run: FinishedRun): Promise<void> {
+		const at = this.#deps.now() - (run.endedAt !== null ? run.endedAt - run.startedAt : 0);
+		const record = recordFromRun(run, this.#deps.newId(), Math.round(at));
+		if (record) await this.#add([record]);
+	}
+
+	async #add(records: RunRecord[]): Promise<void> {
+		const { kept, dropped } = applyBound(
+			sortNewestFirst([...records, ...this.runs]),
+			this.#deps.max,
+		);
+		this.runs = kept;
+		this.#tell((await this.#deps.store.put(records.filter((r) => kept.includes(r)))).notice);
+		if (dropped.length === 0) return;
+		this.#tell((await this.#deps.store.remove(dropped.map((r) => r.id))).notice);
+		this.#tell(`History keeps ${this.#deps.max} runs: the ${dropped.length} oldest were dropped.`);
+	}
+
+	async remove(id: string): Promise<void> {
+		this.runs = this.runs.filter((run) => run.id !== id);
+		if (this.selectedId === id) this.selectedId = null;
+		this.#tell((await this.#deps.store.remove([id])).notice);
+	}
+
+	async clearAll(): Promise<void> {
+		this.runs = [];
+		this.selectedId = null;
+		this.#tell((await this.#deps.store.clear()).notice);
+	}
+
+	/** The export file's text: every run (not only the filtered ones) and the presets. */
+	exportText(): string {
+		return buildExport(this.runs, {
+			exportedAt: this.#deps.now(),
+			presets: this.#deps.presets?.list(),
+			secret: this.#deps.readKey(),
+		});
+	}
+
+	/** Imports a file's text; on any problem nothing changes. Returns what happened, for the user. */
+	async importText(text: string): Promise<{ ok: boolean; message: string }> {
+		const parsed = parseImport(text);
+		if (!parsed.ok) return { ok: false, message: parsed.message };
+		const added = newRuns(this.runs, parsed.runs);
+		if (added.length > 0) await this.#add(added);
+		const skipped = parsed.runs.length - added.length;
+		let message = `Imported ${added.length} run(s)${skipped ? `; ${skipped} already in history` : ''}.`;
+		if (parsed.presets?.length) {
+			const presets = this.#deps.presets;
+			const note = presets
+				? await presets.add(parsed.presets)
+				: `The file's ${parsed.presets.length} preset(s) were not imported: this version has no presets.`;
+			message += note ? ` ${note}` : ` Imported ${parsed.presets.length} preset(s).`;
+		}
+		return { ok: true, message };
+	}
+
+	#tell(notice: string | null): void {
+		if (notice) this.notice = notice;
+	}
+}

@@ -1,0 +1,40 @@
+/** Small display helpers shared by the history and compare views. */
+
+export const ms = (value: number | null): string =>
+	value === null
+		? '–'
+		: value < 1000
+			? `${Math.round(value)} ms`
+			: `${(value / 1000).toFixed(2)} s`;
+
+export const usd = (value: unknown): string =>
+	typeof value === 'number' ? `$${value.toFixed(6)}` : '–';
+
+export const when = (at: number): string =>
+	new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The last user message as one line, for a list row. */
+export function promptOf(request: Record<string, unknown>): string {
+	const messages = Array.isArray(request.messages) ? request.messages : [];
+	const last = [...messages]
+		.reverse()
+		.find(
+			(m): m is { content: unknown } => typeof m === 'object' && m !== null && m.role === 'user',
+		);
+	const content = last?.content;
+	const text =
+		typeof content === 'string'
+			? content
+			: Array.isArray(content)
+				? content.map((part) => (typeof part?.text === 'string' ? part.text : '')).join(' ')
+				: '';
+	return text.replace(/\s+/g, ' ').trim().slice(0, 140);
+}
+
+/** Saves text as a file through a temporary link. */
+export function downloadText(text: string, name: string): void {
+	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+	const a = Object.assign(document.createElement('a'), { href: url, download: name });
+	a.click();
+	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '../../../src/core/stream/types';
+import { Compare } from '../../../src/state/compare.svelte';
+import type { SendFn } from '../../../src/state/playground.svelte';
+import { loadedSettings, textChunk } from './helpers';
+
+const request = { model: 'a/first', messages: [{ role: 'user', content: 'hi' }], logprobs: true };
+
+/** A send whose streams advance only when the test releases them, to observe them side by side. */
+function gatedSend() {
+	const calls: { body: Record<string, unknown>; signal: AbortSignal }[] = [];
+	let release: () => void = () => undefined;
+	let gate = new Promise<void>((resolve) => (release = resolve));
+	const send: SendFn = async function* (body, { signal }) {
+		calls.push({ body, signal });
+		yield { type: 'open', status: 200, generationId: null, providerName: null } as StreamEvent;
+		yield textChunk(`from ${String(body.model)}`);
+		await gate;
+		if (signal.aborted) return;
+		yield textChunk('', 'stop', { prompt_tokens: 3, completion_tokens: 2, cost: 0.5 });
+		yield { type: 'done' } as StreamEvent;
+	};
+	return {
+		send,
+		calls,
+		finish: () => {
+			release();
+			gate = new Promise<void>((resolve) => (release = resolve));
+		},
+	};
+}
+
+async function setup(send: SendFn) {
+	const settings = await loadedSettings();
+	const ended: string[] = [];
+	const compare = new Compare({
+		send,
+		settings,
+		loadCatalog: async () => ({ 'a/first': ['logprobs'], 'b/second': ['temperature'] }),
+		schedule: (commit) => commit(),
+		onRunEnd: (run) => ended.push(String(run.body.model)),
+	});
+	compare.show('a/first');
+	await new Promise((resolve) => setTimeout(resolve, 0));
+	return { compare, ended };
+}
+
+describe('Compare', () => {
+	it('streams every model at once, one request each with its model swapped in', async () => {
+		const gated = gatedSend();
+		const { compare, ended } = await setup(gated.send);
+		compare.models = ['a/first', 'b/second', 'c/third', 'a/first'];
+		const done = compare.run(request);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(gated.calls.map((c) => c.body.model)).toEqual([
+			'a/first',
+			'b/second',
+			'c/third',
+			'a/first',
+		]);
+		expect(compare.columns.map((c) => c.run.status)).toEqual([
+			'streaming',
+			'streaming',
+			'streaming',
+			'streaming',
+		]);
+		expect(compare.columns.map((c) => c.run.completion.text)).toEqual([
+			'from a/first',
+			'from b/second',
+			'from c/third',
+			'from a/first',
+		]);
+		expect(compare.columns.map((c) => c.plan.unsupported)).toEqual([[], ['logprobs'], [], []]);
+		expect(compare.columns[2]?.plan.checked).toBe(false);
+		gated.finish();
+		await done;
+		expect(compare.columns.map((c) => c.run.status)).toEqual(['done', 'done', 'done', 'done']);
+		expect(compare.matches[0]).toEqual({ same: true, others: [4] });
+		expect(ended).toHaveLength(4);
+	});
+
+	it('stops one column and leaves the others streaming; Stop all stops the rest', async () => {
+		const gated = gatedSend();
+		const { compare } = await setup(gated.send);
+		compare.models = ['a/first', 'b/second', 'c/third'];
+		const done = compare.run(request);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		compare.stop(2);
+		expect(gated.calls.map((c) => c.signal.aborted)).toEqual([false, true, false]);
+		compare.stopAll();
+		gated.finish();
+		await done;
+		expect(compare.columns.map((c) => c.run.status)).toEqual(['stopped', 'stopped', 'stopped']);
+		expect(compare.columns[1]?.run.completion.text).toBe('from b/second');
+	});
+
+	it('Run all right after opening waits for the model list, so unsupported parameters are named', async () => {
+		const gated = gatedSend();
+		const settings = await loadedSettings();
+		let answer: (value: Record<string, string[]>) => void = () => undefined;
+		const compare = new Compare({
+			send: gated.send,
+			settings,
+			loadCatalog: () => new Promise((resolve) => (answer = resolve)),
+			schedule: (commit) => commit(),
+		});
+		compare.show('a/first');
+		compare.models = ['a/first', 'b/second'];
+		const done = compare.run(request);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(gated.calls).toEqual([]);
+		answer({ 'a/first': ['logprobs'], 'b/second': [] });
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(compare.columns.map((c) => c.plan.unsupported)).toEqual([[], ['logprobs']]);
+		gated.finish();
+		await done;
+	});
+
+	it('without a key opens the key dialog and sends nothing', async () => {
+		const gated = gatedSend();
+		const settings = await loadedSettings(null);
+		const compare = new Compare({ send: gated.send, settings, loadCatalog: async () => null });
+		compare.models = ['a/first', 'b/second'];
+		await compare.run(request);
+		expect(gated.calls).toEqual([]);
+		expect(settings.dialogOpen).toBe(true);
+	});
+});

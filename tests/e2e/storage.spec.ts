@@ -46,7 +46,9 @@ test('a full disk falls back to this tab with a notice', async ({ page }) => {
 	await page.addInitScript(QUOTA_FULL);
 	await page.goto('./');
 	await saveKey(page, KEYS.good, 'Remember on this device');
-	await expect(page.getByRole('status').filter({ hasText: 'storage is full' })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'storage is full' }).first(),
+	).toBeVisible();
 	await page.getByRole('button', { name: 'API key' }).click();
 	await expect(page.getByRole('dialog', { name: 'API key' })).toContainText('this tab only');
 	await page.keyboard.press('Escape');

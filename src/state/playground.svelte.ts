@@ -10,7 +10,12 @@ import type { Settings } from './settings.svelte';
 
 export type SendFn = (
 	body: Record<string, unknown>,
-	options: { apiKey: string; baseUrl: string; signal: AbortSignal },
+	options: {
+		apiKey: string;
+		baseUrl: string;
+		signal: AbortSignal;
+		headers?: Record<string, string>;
+	},
 ) => AsyncIterable<StreamEvent>;
 
 export type RunStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
@@ -33,6 +38,8 @@ export type PlaygroundDeps = {
 	drafts?: DraftStore;
 	/** deflate-raw for `#z=` share links. */
 	deflate?: Deflate;
+	/** Non-secret extra headers (app attribution): sent, and shown in the snippets. */
+	headers?: () => Record<string, string>;
 	now?: () => number;
 	/** Commits are batched to one per frame; tests in Node pass a synchronous scheduler. */
 	schedule?: (commit: () => void) => void;
@@ -53,7 +60,12 @@ export class Playground {
 		this.parsed.ok ? normalizeRequest(this.parsed.value) : null,
 	);
 	curl: string = $derived.by(() =>
-		this.body ? generateCurl(this.body, { baseUrl: this.#deps.settings.apiBaseUrl }) : '',
+		this.body
+			? generateCurl(this.body, {
+					baseUrl: this.#deps.settings.apiBaseUrl,
+					headers: this.#deps.headers(),
+				})
+			: '',
 	);
 	streaming: boolean = $derived(this.run?.status === 'streaming');
 	/** Why Send is disabled, or null when it is enabled. */
@@ -73,6 +85,7 @@ export class Playground {
 				save: async () => ({ ok: true, notice: null }),
 			},
 			deflate: deps.deflate ?? { compress: unavailable, decompress: unavailable },
+			headers: deps.headers ?? (() => ({})),
 		};
 	}
 
@@ -155,9 +168,15 @@ export class Playground {
 		};
 
 		const baseUrl = this.#deps.settings.apiBaseUrl;
+		const headers = this.#deps.headers();
 		let sawEnd = false;
 		try {
-			for await (const event of send(body, { apiKey, baseUrl, signal: controller.signal })) {
+			for await (const event of send(body, {
+				apiKey,
+				baseUrl,
+				signal: controller.signal,
+				headers,
+			})) {
 				run = this.#fold(run, event);
 				if (event.type === 'end') sawEnd = true;
 				if (!pending) {

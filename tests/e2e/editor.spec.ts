@@ -1,14 +1,16 @@
 import type { Page } from '@playwright/test';
 import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
 
-/** Every script, style or worker the page fetched beyond the first bundle (index-*.js/css). */
+/**
+ * Every Monaco file the page fetched: the chunk of src/ui/editor/monaco.ts, which is the only way
+ * into the rest of Monaco, the editor core, the JSON mode and the two workers.
+ */
 function watchMonaco(page: Page): string[] {
 	const seen: string[] = [];
 	page.on('request', (request) => {
 		const url = new URL(request.url());
 		if (
-			url.pathname.includes('/assets/') &&
-			!/\/assets\/index-[\w-]+\.(js|css)$/.test(url.pathname)
+			/\/assets\/(monaco|editor\.api|jsonMode|editor\.worker|json\.worker)[-.]/.test(url.pathname)
 		)
 			seen.push(url.pathname);
 	});

@@ -134,6 +134,9 @@ export async function createMonacoEditor(options: MonacoOptions): Promise<Monaco
 		fixedOverflowWidgets: true,
 		// Large pasted requests: keep tokenizing and folding bounded.
 		largeFileOptimizations: true,
+		// The classic hidden textarea, not the experimental EditContext input: it is the mature path
+		// for screen readers and IMEs, and whole-text replacements raced inside EditContext.
+		editContext: false,
 	});
 	const start = model.getPositionAt(options.selection.start);
 	const end = model.getPositionAt(options.selection.end);

@@ -19,7 +19,7 @@ export function importCurlCommand(
 	if (!result.ok) return result;
 	const { body, headers, baseUrl, keyDropped, ignored } = result.value;
 	playground.text = `${JSON.stringify(body, null, 2)}\n`;
-	playground.headers = headers;
+	playground.importedHeaders = headers;
 	const parts = ['Imported the curl command. Nothing has been sent: check it, then press Send.'];
 	if (keyDropped)
 		parts.push('It contained an API key, which was dropped: Send uses the key you saved here.');

@@ -56,6 +56,8 @@ export type PlaygroundDeps = {
 	drafts?: DraftStore;
 	/** deflate-raw for `#z=` share links. */
 	deflate?: Deflate;
+	/** Non-secret extra headers (app attribution): sent, and shown in the snippets. */
+	headers?: () => Record<string, string>;
 	now?: () => number;
 	/** Commits are batched to one per frame; tests in Node pass a synchronous scheduler. */
 	schedule?: (commit: () => void) => void;
@@ -70,8 +72,8 @@ export class Playground {
 
 	text = $state(DEFAULT_REQUEST_TEXT);
 	run = $state.raw<Run | null>(null);
-	/** Attribution headers (HTTP-Referer, X-OpenRouter-Title), e.g. from an imported curl command. */
-	headers = $state.raw<Record<string, string>>({});
+	/** Attribution headers (HTTP-Referer, X-OpenRouter-Title) from an imported curl command. */
+	importedHeaders = $state.raw<Record<string, string>>({});
 	/** Storage problems worth telling the user about (the draft is still in the editor). */
 	notice = $state<string | null>(null);
 	/** Issue 10: the browser reports no network; Send is blocked with a reason, editing goes on. */
@@ -84,6 +86,11 @@ export class Playground {
 	streaming: boolean = $derived(this.run?.status === 'streaming');
 	/** Why Send is disabled, or null when it is enabled. */
 	sendBlocker: string | null = $derived(this.#blocker());
+
+	/** The non-secret headers Send adds and the snippets show: the form's, then an import's. */
+	get headers(): Record<string, string> {
+		return { ...this.#deps.headers(), ...this.importedHeaders };
+	}
 
 	constructor(deps: PlaygroundDeps) {
 		const unavailable = async (): Promise<never> => {
@@ -101,6 +108,7 @@ export class Playground {
 			},
 			deflate: deps.deflate ?? { compress: unavailable, decompress: unavailable },
 			onRunEnd: deps.onRunEnd ?? (() => undefined),
+			headers: deps.headers ?? (() => ({})),
 		};
 	}
 

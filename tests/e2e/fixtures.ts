@@ -110,10 +110,23 @@ export async function saveKey(
 	await expect(dialog).toBeHidden();
 }
 
-/** Replaces the request JSON in the editor. */
+/**
+ * Replaces the request JSON in the editor. The plain field is set without focusing it (focus swaps
+ * Monaco in); once Monaco is there, the text is typed over a select-all, as a user would.
+ */
 export async function setRequest(page: Page, body: unknown): Promise<void> {
 	const text = typeof body === 'string' ? body : JSON.stringify(body, null, 2);
-	await page.getByRole('textbox', { name: 'Request JSON' }).fill(text);
+	const box = page.getByRole('textbox', { name: 'Request JSON' });
+	if ((await page.locator('.monaco-editor').count()) > 0) {
+		await box.focus();
+		await page.keyboard.press('ControlOrMeta+A');
+		await page.keyboard.insertText(text);
+		return;
+	}
+	await box.evaluate((field, value) => {
+		(field as HTMLTextAreaElement).value = value;
+		field.dispatchEvent(new Event('input', { bubbles: true }));
+	}, text);
 }
 
 export function response(page: Page) {

@@ -24,6 +24,8 @@ export function runE2e(extraArgs: string[] = []): number {
 		CHROMIUM_PATH: chromium,
 		VITE_OPENROUTER_BASE_URL: E2E.apiBaseUrl,
 		VITE_ALLOWED_API_ORIGINS: E2E.altApiOrigin,
+		// Monaco only when a test focuses the editor (or opts into idle loading); see io/editor-prefs.ts.
+		VITE_EDITOR_MODE: 'focus',
 	};
 	const built = run(
 		'npx',

@@ -4,7 +4,7 @@
  * test-results/screens/. Run `npm run test:e2e` once first so dist-e2e/ exists.
  */
 import { spawn } from 'node:child_process';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { ensureChromium } from './chromium';
 import { E2E } from './ports';
 
@@ -29,6 +29,21 @@ const servers = [
 const stopServers = () => {
 	for (const server of servers) if (server.pid) process.kill(-server.pid, 'SIGTERM');
 };
+
+/** Like the e2e `setRequest`: the plain field without focusing it, or typed over in Monaco. */
+async function setText(page: Page, text: string): Promise<void> {
+	const box = page.getByRole('textbox', { name: 'Request JSON' });
+	if ((await page.locator('.monaco-editor').count()) > 0) {
+		await box.focus();
+		await page.keyboard.press('ControlOrMeta+A');
+		await page.keyboard.insertText(text);
+		return;
+	}
+	await box.evaluate((field, value) => {
+		(field as HTMLTextAreaElement).value = value;
+		field.dispatchEvent(new Event('input', { bubbles: true }));
+	}, text);
+}
 
 async function waitFor(url: string): Promise<void> {
 	for (let tries = 0; tries < 150; tries++) {
@@ -63,11 +78,30 @@ try {
 				});
 			await page.goto(`${E2E.appOrigin}/`);
 			await shot('1-first-load');
+			await page.getByRole('combobox', { name: 'Search models' }).fill('claude');
+			await shot('1b-model-search');
+			await page.keyboard.press('Escape');
+			for (const tab of [
+				'Messages',
+				'Parameters',
+				'Tools',
+				'Output',
+				'Routing',
+				'Headers',
+				'Presets',
+			]) {
+				const button = page.getByRole('tab', { name: tab, exact: true });
+				if ((await button.count()) === 0) continue;
+				await button.click();
+				await shot(`1c-builder-${tab.toLowerCase()}`);
+			}
+			await page.getByRole('tab', { name: 'Model', exact: true }).click();
 			await page.getByRole('button', { name: 'API key' }).click();
 			await shot('2-key-dialog');
 			await page.getByLabel('OpenRouter API key').fill('sk-or-v1-test-screens-0001');
 			await page.getByRole('button', { name: 'Save key' }).click();
-			await page.getByRole('textbox', { name: 'Request JSON' }).fill(
+			await setText(
+				page,
 				JSON.stringify(
 					{
 						model: 'emulator/reasoning',
@@ -82,11 +116,13 @@ try {
 			await page.getByRole('button', { name: 'Send' }).click();
 			await page.getByRole('status').filter({ hasText: 'Done' }).waitFor();
 			await shot('3-answer');
-			await page
-				.getByRole('textbox', { name: 'Request JSON' })
-				.fill('{\n  "model": "x",\n  "messages": [\n    {"role": "user" "content": "hi"}\n  ]\n}');
+			await setText(
+				page,
+				'{\n  "model": "x",\n  "messages": [\n    {"role": "user" "content": "hi"}\n  ]\n}',
+			);
 			await shot('4-bad-json');
-			await page.getByRole('textbox', { name: 'Request JSON' }).fill(
+			await setText(
+				page,
 				JSON.stringify(
 					{
 						model: 'emulator/http-502',

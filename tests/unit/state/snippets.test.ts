@@ -38,7 +38,7 @@ async function setup(stored: SnippetPrefs | null = null) {
 describe('Snippets', () => {
 	it('every tab shows code for the body Send posts, with the headers Send adds, never the key', async () => {
 		const { playground, snippets, posted } = await setup();
-		playground.headers = { 'HTTP-Referer': 'https://me.example/' };
+		playground.importedHeaders = { 'HTTP-Referer': 'https://me.example/' };
 		await playground.send();
 		const [{ body, headers }] = posted as [{ body: Record<string, unknown>; headers: never }];
 		expect(headers).toEqual({ 'HTTP-Referer': 'https://me.example/' });
@@ -97,10 +97,14 @@ describe('importCurlCommand', () => {
 		}).replace('$OPENROUTER_API_KEY', KEY);
 		expect(importCurlCommand(playground, settings, command)).toEqual({ ok: true });
 		expect(playground.body).toEqual(body);
-		expect(playground.headers).toEqual({ 'X-Title': 'Mine' });
+		expect(playground.importedHeaders).toEqual({ 'X-Title': 'Mine' });
 		expect(playground.notice).toContain('contained an API key, which was dropped');
 		expect(playground.notice).toContain('Nothing has been sent');
-		for (const text of [playground.text, playground.notice, JSON.stringify(playground.headers)])
+		for (const text of [
+			playground.text,
+			playground.notice,
+			JSON.stringify(playground.importedHeaders),
+		])
 			expect(text).not.toContain(KEY);
 		expect(snippets.code).toBe(command.replace(KEY, '$OPENROUTER_API_KEY'));
 		await playground.send();

@@ -1,0 +1,161 @@
+/**
+ * The model catalog (GET /models, reference §7.1): the parts the playground uses, read defensively
+ * (prices are strings per token, "-1" means "varies" for routers, most fields may be null), plus
+ * search and price formatting.
+ */
+export type ModelPricing = {
+	/** USD per token; null when unknown or variable (routers send "-1"). */
+	prompt: number | null;
+	completion: number | null;
+	request: number | null;
+	image: number | null;
+	webSearch: number | null;
+	internalReasoning: number | null;
+};
+
+export type ModelReasoning = {
+	supportedEfforts: string[] | null;
+	defaultEffort: string | null;
+	supportsMaxTokens: boolean;
+	mandatory: boolean;
+};
+
+export type Model = {
+	id: string;
+	name: string;
+	description: string;
+	contextLength: number | null;
+	maxCompletionTokens: number | null;
+	pricing: ModelPricing;
+	input: string[];
+	output: string[];
+	supportedParameters: string[];
+	reasoning: ModelReasoning | null;
+};
+
+/** Stored copy of the catalog: the raw list as fetched, and when. */
+export type CatalogRecordV1 = { v: 1; fetchedAt: number; data: unknown[] };
+
+export function isCatalogRecord(value: unknown): value is CatalogRecordV1 {
+	if (typeof value !== 'object' || value === null) return false;
+	const r = value as Record<string, unknown>;
+	return r.v === 1 && typeof r.fetchedAt === 'number' && Array.isArray(r.data);
+}
+
+type Loose = Record<string, unknown>;
+const obj = (v: unknown): Loose => (typeof v === 'object' && v !== null ? (v as Loose) : {});
+const strs = (v: unknown): string[] =>
+	Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+const count = (v: unknown): number | null => (typeof v === 'number' && v > 0 ? v : null);
+
+/** A price string or number per token; negative (router sentinel) or unreadable → null. */
+export function readPrice(value: unknown): number | null {
+	const n = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : NaN;
+	return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+function readModel(raw: unknown): Model | null {
+	const m = obj(raw);
+	if (typeof m.id !== 'string' || m.id === '') return null;
+	const pricing = obj(m.pricing);
+	const arch = obj(m.architecture);
+	const top = obj(m.top_provider);
+	const reasoning = m.reasoning === undefined || m.reasoning === null ? null : obj(m.reasoning);
+	return {
+		id: m.id,
+		name: typeof m.name === 'string' ? m.name : m.id,
+		description: typeof m.description === 'string' ? m.description : '',
+		contextLength: count(m.context_length) ?? count(top.context_length),
+		maxCompletionTokens: count(top.max_completion_tokens),
+		pricing: {
+			prompt: readPrice(pricing.prompt),
+			completion: readPrice(pricing.completion),
+			request: readPrice(pricing.request),
+			image: readPrice(pricing.image),
+			webSearch: readPrice(pricing.web_search),
+			internalReasoning: readPrice(pricing.internal_reasoning),
+		},
+		input: strs(arch.input_modalities),
+		output: strs(arch.output_modalities),
+		supportedParameters: strs(m.supported_parameters),
+		reasoning: reasoning && {
+			supportedEfforts: Array.isArray(reasoning.supported_efforts)
+				? strs(reasoning.supported_efforts)
+				: null,
+			defaultEffort: typeof reasoning.default_effort === 'string' ? reasoning.default_effort : null,
+			supportsMaxTokens: reasoning.supports_max_tokens === true,
+			mandatory: reasoning.mandatory === true,
+		},
+	};
+}
+
+/** `{data: [...]}` from GET /models, or the stored list → models; unreadable entries are skipped. */
+export function readModels(data: unknown): Model[] {
+	const list = Array.isArray(data) ? data : obj(data).data;
+	if (!Array.isArray(list)) return [];
+	return list.map(readModel).filter((m): m is Model => m !== null);
+}
+
+/**
+ * Model id suffixes (reference §1.3): `:free` is a model of its own in the catalog; the others are
+ * routing shortcuts on any model.
+ */
+export const VARIANTS = [
+	{ suffix: ':free', label: 'Free', note: 'free endpoints, low rate limits' },
+	{ suffix: ':nitro', label: 'Nitro', note: 'throughput sort, priority tier' },
+	{ suffix: ':floor', label: 'Floor', note: 'price sort, flex tier' },
+	{ suffix: ':online', label: 'Online', note: 'web search plugin (deprecated)' },
+	{ suffix: ':thinking', label: 'Thinking', note: 'reasoning variant' },
+	{ suffix: ':extended', label: 'Extended', note: 'extended context' },
+	{ suffix: ':exacto', label: 'Exacto', note: 'providers with the best tool-call accuracy' },
+] as const;
+export type VariantSuffix = (typeof VARIANTS)[number]['suffix'];
+
+export function splitVariant(id: string): { base: string; variant: VariantSuffix | null } {
+	const variant = VARIANTS.find((v) => id.endsWith(v.suffix));
+	if (!variant) return { base: id, variant: null };
+	return { base: id.slice(0, -variant.suffix.length), variant: variant.suffix };
+}
+
+/** The catalog entry for a model id, variants included (`x:online` → `x`; `x:free` if listed). */
+export function findModel(models: readonly Model[], id: string): Model | undefined {
+	return models.find((m) => m.id === id) ?? models.find((m) => m.id === splitVariant(id).base);
+}
+
+/** Every word of the query must appear in the id or the name; id and name-prefix hits rank first. */
+export function searchModels(models: readonly Model[], query: string, limit = 50): Model[] {
+	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+	if (words.length === 0) return models.slice(0, limit);
+	const q = words.join(' ');
+	const scored: { model: Model; score: number }[] = [];
+	for (const model of models) {
+		const id = model.id.toLowerCase();
+		const name = model.name.toLowerCase();
+		const hay = `${id} ${name}`;
+		if (!words.every((w) => hay.includes(w))) continue;
+		const short = name.includes(': ') ? name.slice(name.indexOf(': ') + 2) : name;
+		const score =
+			id === q ? 0 : id.startsWith(q) || id.includes(`/${q}`) ? 1 : short.startsWith(q) ? 2 : 3;
+		scored.push({ model, score });
+	}
+	return scored
+		.sort((a, b) => a.score - b.score || a.model.name.localeCompare(b.model.name))
+		.slice(0, limit)
+		.map((s) => s.model);
+}
+
+/** USD per token → "$0.15/M", "free", or "varies". */
+export function formatPerMillion(perToken: number | null): string {
+	if (perToken === null) return 'varies';
+	if (perToken === 0) return 'free';
+	const perMillion = perToken * 1_000_000;
+	const digits = perMillion >= 100 ? 0 : perMillion >= 1 ? 2 : perMillion >= 0.01 ? 3 : 4;
+	return `$${Number(perMillion.toFixed(digits))}/M`;
+}
+
+export function formatContext(tokens: number | null): string {
+	if (tokens === null) return '?';
+	if (tokens >= 1_000_000) return `${Number((tokens / 1_000_000).toFixed(2))}M`;
+	if (tokens >= 1000) return `${Math.round(tokens / 1000)}K`;
+	return String(tokens);
+}

@@ -1,0 +1,31 @@
+/** Named requests the user saved. Versioned records, like every stored thing. */
+export type PresetV1 = { v: 1; id: string; name: string; text: string; savedAt: number };
+
+export type PresetStore = {
+	list(): Promise<{ presets: PresetV1[]; notice: string | null }>;
+	put(preset: PresetV1): Promise<{ ok: boolean; notice: string | null }>;
+	remove(id: string): Promise<{ ok: boolean; notice: string | null }>;
+};
+
+export function isPreset(value: unknown): value is PresetV1 {
+	if (typeof value !== 'object' || value === null) return false;
+	const r = value as Record<string, unknown>;
+	return (
+		r.v === 1 &&
+		typeof r.id === 'string' &&
+		typeof r.name === 'string' &&
+		typeof r.text === 'string' &&
+		typeof r.savedAt === 'number'
+	);
+}
+
+/** A name that no other preset has: "Draft", "Draft (2)", … */
+export function uniqueName(wanted: string, taken: readonly string[]): string {
+	const name = wanted.trim() || 'Untitled';
+	if (!taken.includes(name)) return name;
+	for (let n = 2; ; n++) if (!taken.includes(`${name} (${n})`)) return `${name} (${n})`;
+}
+
+export function sortPresets(presets: readonly PresetV1[]): PresetV1[] {
+	return [...presets].sort((a, b) => a.name.localeCompare(b.name));
+}

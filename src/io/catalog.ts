@@ -1,0 +1,64 @@
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { isCatalogRecord, type CatalogRecordV1 } from '../core/models/catalog';
+
+const RECORD_KEY = 'models';
+const TIMEOUT_MS = 3000;
+
+export type FetchModelsResult = { ok: true; data: unknown[] } | { ok: false; message: string };
+
+/**
+ * GET /models: no key needed (reference §7.1), so none is sent. `output_modalities=all` so image
+ * and audio models are listed too (the default is text only).
+ */
+export async function fetchModels(
+	apiBaseUrl: string,
+	fetchFn: typeof fetch = globalThis.fetch.bind(globalThis),
+): Promise<FetchModelsResult> {
+	try {
+		const res = await fetchFn(`${apiBaseUrl}/models?output_modalities=all`, {
+			credentials: 'omit',
+			referrerPolicy: 'no-referrer',
+		});
+		if (!res.ok) return { ok: false, message: `The model list answered ${res.status}` };
+		const body = (await res.json()) as { data?: unknown };
+		if (!Array.isArray(body.data)) return { ok: false, message: 'The model list was unreadable' };
+		return { ok: true, data: body.data };
+	} catch {
+		return { ok: false, message: 'The model list could not be fetched (offline?)' };
+	}
+}
+
+function timeout<T>(promise: Promise<T>): Promise<T> {
+	return Promise.race([
+		promise,
+		new Promise<never>((_, reject) =>
+			setTimeout(() => reject(new Error('IndexedDB did not answer')), TIMEOUT_MS),
+		),
+	]);
+}
+
+/** The last fetched catalog, with its fetch time, so the picker works offline. */
+export function createCatalogStore(
+	store: () => UseStore = () => createStore('openrouter-playground-catalog', 'catalog'),
+) {
+	let db: UseStore | null = null;
+	const open = () => (db ??= store());
+	return {
+		async load(): Promise<CatalogRecordV1 | null> {
+			try {
+				const stored = await timeout(get<unknown>(RECORD_KEY, open()));
+				return isCatalogRecord(stored) ? stored : null;
+			} catch {
+				return null;
+			}
+		},
+		async save(record: CatalogRecordV1): Promise<boolean> {
+			try {
+				await timeout(set(RECORD_KEY, record, open()));
+				return true;
+			} catch {
+				return false; // Not cached: the list still works until the page closes.
+			}
+		},
+	};
+}

@@ -1,0 +1,82 @@
+import { getContext, setContext } from 'svelte';
+import { findModel, readModels, type CatalogRecordV1, type Model } from '../core/models/catalog';
+
+export type CatalogDeps = {
+	fetchModels(): Promise<{ ok: true; data: unknown[] } | { ok: false; message: string }>;
+	loadCached(): Promise<CatalogRecordV1 | null>;
+	saveCached(record: CatalogRecordV1): Promise<boolean>;
+	now?: () => number;
+};
+
+/** A cached list younger than this is used without asking the network again. */
+export const FRESH_MS = 60 * 60 * 1000;
+
+/** The model catalog: the cached copy at once, then a fresh one; the cache when offline. */
+export class Catalog {
+	#deps: CatalogDeps;
+	#models = $state.raw<Model[]>([]);
+	#fetchedAt = $state<number | null>(null);
+	#loading = $state(false);
+	#error = $state<string | null>(null);
+
+	constructor(deps: CatalogDeps) {
+		this.#deps = deps;
+	}
+
+	get models(): Model[] {
+		return this.#models;
+	}
+	get fetchedAt(): number | null {
+		return this.#fetchedAt;
+	}
+	get loading(): boolean {
+		return this.#loading;
+	}
+	/** Why the list is missing or old, or null. */
+	get error(): string | null {
+		return this.#error;
+	}
+
+	find(id: string | undefined): Model | undefined {
+		return id ? findModel(this.#models, id) : undefined;
+	}
+
+	/** Cache first; the network when the cache is missing, old, or `force`. */
+	async load(force = false): Promise<void> {
+		const now = this.#deps.now ?? Date.now;
+		if (this.#models.length === 0) {
+			const cached = await this.#deps.loadCached();
+			if (cached) this.#use(cached);
+		}
+		if (!force && this.#fetchedAt !== null && now() - this.#fetchedAt < FRESH_MS) return;
+		if (this.#loading) return;
+		this.#loading = true;
+		const result = await this.#deps.fetchModels();
+		this.#loading = false;
+		if (!result.ok) {
+			this.#error = result.message;
+			return;
+		}
+		const record: CatalogRecordV1 = { v: 1, fetchedAt: now(), data: result.data };
+		this.#use(record);
+		this.#error = null;
+		await this.#deps.saveCached(record);
+	}
+
+	#use(record: CatalogRecordV1) {
+		this.#models = readModels(record.data);
+		this.#fetchedAt = record.fetchedAt;
+	}
+}
+
+const KEY = Symbol('catalog');
+
+export function setCatalog(catalog: Catalog): void {
+	setContext(KEY, catalog);
+}
+
+export function getCatalog(): Catalog {
+	const catalog = getContext<Catalog | undefined>(KEY);
+	if (!catalog) throw new Error('The catalog is missing: components must sit inside App.svelte');
+	return catalog;
+}

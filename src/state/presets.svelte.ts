@@ -1,0 +1,71 @@
+import { getContext, setContext } from 'svelte';
+import { sortPresets, uniqueName, type PresetStore, type PresetV1 } from '../core/presets';
+
+export type PresetsDeps = { store: PresetStore; now?: () => number; newId?: () => string };
+
+/** Saved requests: list, save the current text, rename, delete. Loading is the caller's (text). */
+export class Presets {
+	#deps: Required<PresetsDeps>;
+	#list = $state.raw<PresetV1[]>([]);
+	notice = $state<string | null>(null);
+
+	constructor(deps: PresetsDeps) {
+		this.#deps = {
+			store: deps.store,
+			now: deps.now ?? Date.now,
+			newId: deps.newId ?? (() => crypto.randomUUID()),
+		};
+	}
+
+	get list(): PresetV1[] {
+		return this.#list;
+	}
+
+	async load(): Promise<void> {
+		const { presets, notice } = await this.#deps.store.list();
+		this.#list = sortPresets(presets);
+		this.notice = notice;
+	}
+
+	async save(name: string, text: string): Promise<PresetV1 | null> {
+		const preset: PresetV1 = {
+			v: 1,
+			id: this.#deps.newId(),
+			name: uniqueName(
+				name,
+				this.#list.map((p) => p.name),
+			),
+			text,
+			savedAt: this.#deps.now(),
+		};
+		return (await this.#put(preset)) ? preset : null;
+	}
+
+	async rename(id: string, name: string): Promise<void> {
+		const preset = this.#list.find((p) => p.id === id);
+		if (!preset) return;
+		const others = this.#list.filter((p) => p.id !== id).map((p) => p.name);
+		await this.#put({ ...preset, name: uniqueName(name, others), savedAt: this.#deps.now() });
+	}
+
+	async remove(id: string): Promise<void> {
+		const { ok, notice } = await this.#deps.store.remove(id);
+		this.notice = notice;
+		if (ok) this.#list = this.#list.filter((p) => p.id !== id);
+	}
+
+	async #put(preset: PresetV1): Promise<boolean> {
+		const { ok, notice } = await this.#deps.store.put(preset);
+		this.notice = notice;
+		if (ok) this.#list = sortPresets([...this.#list.filter((p) => p.id !== preset.id), preset]);
+		return ok;
+	}
+}
+
+const KEY = Symbol('presets');
+export const setPresets = (p: Presets) => setContext(KEY, p);
+export function getPresets(): Presets {
+	const p = getContext<Presets | undefined>(KEY);
+	if (!p) throw new Error('Presets are missing: components must sit inside App.svelte');
+	return p;
+}

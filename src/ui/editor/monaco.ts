@@ -1,0 +1,186 @@
+/**
+ * The one module that touches monaco-editor, always through dynamic import() so none of it is in
+ * the first bundle. Only the editor core, the JSON language and its worker are loaded (no
+ * TypeScript worker). The request schema drives completion, hover and validation markers.
+ */
+import type { JsonSchema } from '../../core/request/schema';
+import { minimalEdit } from './text-diff';
+
+type Api = typeof import('monaco-editor/editor/editor.api');
+type JsonDefaults = typeof import('monaco-editor').json.jsonDefaults;
+type Editor = import('monaco-editor/editor/editor.api').editor.IStandaloneCodeEditor;
+
+export type Theme = 'light' | 'dark';
+export type Marker = {
+	offset: number;
+	length?: number;
+	message: string;
+	severity: 'error' | 'warning';
+};
+
+export type MonacoOptions = {
+	container: HTMLElement;
+	/** Earlier texts, oldest first, ending with the current one: replayed so undo reaches them. */
+	history: readonly string[];
+	selection: { start: number; end: number };
+	theme: Theme;
+	schema: JsonSchema;
+	ariaLabel: string;
+	onChange: (text: string) => void;
+	onSubmit: () => void;
+};
+
+export type MonacoHandle = {
+	/** Applies an outside change (a form edit) as one undoable edit. */
+	setValue(text: string): void;
+	setTheme(theme: Theme): void;
+	focus(): void;
+	/** Our own checks (the API's rules beyond the schema) as markers beside the JSON worker's. */
+	setMarkers(markers: readonly Marker[]): void;
+	dispose(): void;
+};
+
+const MODEL_URI = 'inmemory://playground/request.json';
+const SCHEMA_URI = 'inmemory://playground/request.schema.json';
+const THEMES = { light: 'vs', dark: 'vs-dark' } as const;
+
+let loading: Promise<Api> | null = null;
+
+/** The editor features we use, picked from editor.main (which would also bring every language). */
+function loadFeatures(): Promise<unknown[]> {
+	return Promise.all([
+		import('monaco-editor/editor/browser/coreCommands'),
+		import('monaco-editor/editor/contrib/hover/browser/hoverContribution'),
+		import('monaco-editor/editor/contrib/suggest/browser/suggestController'),
+		import('monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching'),
+		import('monaco-editor/editor/contrib/folding/browser/folding'),
+		import('monaco-editor/editor/contrib/find/browser/findController'),
+		import('monaco-editor/editor/contrib/clipboard/browser/clipboard'),
+		import('monaco-editor/editor/contrib/contextmenu/browser/contextmenu'),
+		import('monaco-editor/editor/contrib/gotoError/browser/gotoError'),
+		import('monaco-editor/editor/contrib/format/browser/formatActions'),
+		import('monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter'),
+		import('monaco-editor/editor/contrib/multicursor/browser/multicursor'),
+		import('monaco-editor/editor/contrib/linesOperations/browser/linesOperations'),
+		import('monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo'),
+		import('monaco-editor/editor/contrib/wordOperations/browser/wordOperations'),
+		import('monaco-editor/editor/contrib/smartSelect/browser/smartSelect'),
+		import('monaco-editor/editor/contrib/indentation/browser/indentation'),
+	]);
+}
+
+/** Loads Monaco once: editor core, JSON language, and workers from this origin (CSP worker-src 'self'). */
+export function loadMonaco(schema: JsonSchema): Promise<Api> {
+	loading ??= (async () => {
+		const [api, , json, editorWorker, jsonWorker] = await Promise.all([
+			import('monaco-editor/editor/editor.api'),
+			loadFeatures(),
+			import('monaco-editor/language/json/monaco.contribution'),
+			import('monaco-editor/editor/editor.worker?worker'),
+			import('monaco-editor/language/json/json.worker?worker'),
+		]);
+		globalThis.MonacoEnvironment = {
+			getWorker: (_id, label) =>
+				label === 'json' ? new jsonWorker.default() : new editorWorker.default(),
+		};
+		(json.jsonDefaults as JsonDefaults).setDiagnosticsOptions({
+			validate: true,
+			allowComments: false,
+			trailingCommas: 'error',
+			enableSchemaRequest: false,
+			schemas: [{ uri: SCHEMA_URI, fileMatch: [MODEL_URI], schema }],
+		});
+		return api;
+	})();
+	return loading;
+}
+
+function seedModel(api: Api, history: readonly string[]) {
+	const model = api.editor.createModel(history[0] ?? '', 'json', api.Uri.parse(MODEL_URI));
+	for (const text of history.slice(1)) replaceMinimal(api, model, text, false);
+	return model;
+}
+
+function replaceMinimal(
+	api: Api,
+	model: import('monaco-editor/editor/editor.api').editor.ITextModel,
+	text: string,
+	keepSelection: boolean,
+): void {
+	const edit = minimalEdit(model.getValue(), text);
+	if (!edit) return;
+	const from = model.getPositionAt(edit.start);
+	const to = model.getPositionAt(edit.end);
+	const range = new api.Range(from.lineNumber, from.column, to.lineNumber, to.column);
+	model.pushStackElement();
+	model.pushEditOperations(keepSelection ? null : [], [{ range, text: edit.text }], () => null);
+	model.pushStackElement();
+}
+
+export async function createMonacoEditor(options: MonacoOptions): Promise<MonacoHandle> {
+	const api = await loadMonaco(options.schema);
+	api.editor.getModel(api.Uri.parse(MODEL_URI))?.dispose();
+	const model = seedModel(api, options.history);
+	const editor: Editor = api.editor.create(options.container, {
+		model,
+		theme: THEMES[options.theme],
+		ariaLabel: options.ariaLabel,
+		automaticLayout: true,
+		minimap: { enabled: false },
+		fontSize: 13,
+		tabSize: 2,
+		scrollBeyondLastLine: false,
+		wordWrap: 'off',
+		fixedOverflowWidgets: true,
+		// Large pasted requests: keep tokenizing and folding bounded.
+		largeFileOptimizations: true,
+		// The classic hidden textarea, not the experimental EditContext input: it is the mature path
+		// for screen readers and IMEs, and whole-text replacements raced inside EditContext.
+		editContext: false,
+	});
+	const start = model.getPositionAt(options.selection.start);
+	const end = model.getPositionAt(options.selection.end);
+	editor.setSelection(new api.Range(start.lineNumber, start.column, end.lineNumber, end.column));
+	editor.revealPositionInCenterIfOutsideViewport(end);
+
+	let applying = false;
+	const changes = model.onDidChangeContent(() => {
+		if (!applying) options.onChange(model.getValue());
+	});
+	// The app's Ctrl/Cmd+Enter: Monaco would otherwise take the key for "insert line below".
+	editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => options.onSubmit());
+
+	return {
+		setValue(text) {
+			if (model.getValue() === text) return;
+			applying = true;
+			try {
+				replaceMinimal(api, model, text, true);
+			} finally {
+				applying = false;
+			}
+		},
+		setTheme: (theme) => api.editor.setTheme(THEMES[theme]),
+		focus: () => editor.focus(),
+		setMarkers(markers) {
+			const data = markers.map((m) => {
+				const from = model.getPositionAt(m.offset);
+				const to = model.getPositionAt(m.offset + Math.max(1, m.length ?? 1));
+				return {
+					message: m.message,
+					severity: m.severity === 'error' ? api.MarkerSeverity.Error : api.MarkerSeverity.Warning,
+					startLineNumber: from.lineNumber,
+					startColumn: from.column,
+					endLineNumber: to.lineNumber,
+					endColumn: to.column,
+				};
+			});
+			api.editor.setModelMarkers(model, 'playground', data);
+		},
+		dispose() {
+			changes.dispose();
+			editor.dispose();
+			model.dispose();
+		},
+	};
+}

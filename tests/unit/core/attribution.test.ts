@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import {
+	attributionHeaders,
+	defaultAttribution,
+	readAttribution,
+} from '../../../src/core/attribution';
+
+describe('attribution headers', () => {
+	const on = { ...defaultAttribution('https://me.example/play/'), enabled: true };
+
+	it('are off by default, and carry the app URL and name when on', () => {
+		expect(attributionHeaders(defaultAttribution('https://me.example/'))).toEqual({});
+		expect(attributionHeaders(on)).toEqual({
+			'HTTP-Referer': 'https://me.example/play/',
+			'X-Title': 'OpenRouter Playground',
+		});
+	});
+
+	it('leave out values a header cannot carry', () => {
+		expect(attributionHeaders({ ...on, title: 'Two\nlines', referer: '' })).toEqual({});
+		expect(attributionHeaders({ ...on, title: 'Emoji 🚀' })).not.toHaveProperty('X-Title');
+	});
+
+	it('read only their own versioned record', () => {
+		expect(readAttribution(on)).toEqual(on);
+		expect(readAttribution({ ...on, v: 2 })).toBeNull();
+		expect(readAttribution({ v: 1, enabled: 'yes' })).toBeNull();
+	});
+});

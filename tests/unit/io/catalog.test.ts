@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { fetchModels } from '../../../src/io/catalog';
+
+describe('fetchModels', () => {
+	it('asks GET /models for every modality, with no key and no credentials', async () => {
+		const calls: [string, RequestInit | undefined][] = [];
+		const fake = (async (url: string, init?: RequestInit) => {
+			calls.push([url, init]);
+			return new Response(JSON.stringify({ data: [{ id: 'a/b' }] }), { status: 200 });
+		}) as typeof fetch;
+		expect(await fetchModels('https://openrouter.ai/api/v1', fake)).toEqual({
+			ok: true,
+			data: [{ id: 'a/b' }],
+		});
+		expect(calls[0]?.[0]).toBe('https://openrouter.ai/api/v1/models?output_modalities=all');
+		expect(new Headers(calls[0]?.[1]?.headers).has('authorization')).toBe(false);
+		expect(calls[0]?.[1]?.credentials).toBe('omit');
+	});
+
+	it.each([
+		[async () => new Response('{}', { status: 500 }), /500/],
+		[async () => new Response('{"nope":1}', { status: 200 }), /unreadable/],
+		[
+			async () => {
+				throw new TypeError('Failed to fetch');
+			},
+			/offline/,
+		],
+	])('fails as a value: %#', async (fake, message) => {
+		const result = await fetchModels('https://x/api/v1', fake as typeof fetch);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.message).toMatch(message);
+	});
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogRecordV1 } from '../../../src/core/models/catalog';
+import { Catalog, FRESH_MS } from '../../../src/state/catalog.svelte';
+
+const model = (id: string) => ({ id, name: id, pricing: { prompt: '0.000001', completion: '0' } });
+
+function setup(cached: CatalogRecordV1 | null, online: boolean, clock = { t: 10 * FRESH_MS }) {
+	const saved: CatalogRecordV1[] = [];
+	let fetches = 0;
+	const catalog = new Catalog({
+		fetchModels: async () => {
+			fetches++;
+			return online
+				? { ok: true, data: [model('fresh/one'), model('fresh/two')] }
+				: { ok: false, message: 'The model list could not be fetched (offline?)' };
+		},
+		loadCached: async () => cached,
+		saveCached: async (record) => (saved.push(record), true),
+		now: () => clock.t,
+	});
+	return { catalog, saved, fetches: () => fetches };
+}
+
+describe('the catalog', () => {
+	it('fetches when nothing is cached, and caches what it got with the time', async () => {
+		const { catalog, saved } = setup(null, true);
+		await catalog.load();
+		expect(catalog.models.map((m) => m.id)).toEqual(['fresh/one', 'fresh/two']);
+		expect(saved).toEqual([{ v: 1, fetchedAt: 10 * FRESH_MS, data: expect.any(Array) }]);
+		expect(catalog.find('fresh/two:nitro')?.id).toBe('fresh/two');
+	});
+
+	it('offline, the cached list is used and the reason is given', async () => {
+		const cached: CatalogRecordV1 = { v: 1, fetchedAt: 1, data: [model('old/one')] };
+		const { catalog } = setup(cached, false);
+		await catalog.load();
+		expect(catalog.models.map((m) => m.id)).toEqual(['old/one']);
+		expect(catalog.fetchedAt).toBe(1);
+		expect(catalog.error).toMatch(/offline/);
+	});
+
+	it('a fresh cache is used without the network; force asks anyway', async () => {
+		const clock = { t: 10 * FRESH_MS };
+		const cached: CatalogRecordV1 = {
+			v: 1,
+			fetchedAt: clock.t - FRESH_MS / 2,
+			data: [model('cached/one')],
+		};
+		const { catalog, fetches } = setup(cached, true, clock);
+		await catalog.load();
+		expect(fetches()).toBe(0);
+		expect(catalog.models.map((m) => m.id)).toEqual(['cached/one']);
+		await catalog.load(true);
+		expect(fetches()).toBe(1);
+		expect(catalog.models.map((m) => m.id)).toEqual(['fresh/one', 'fresh/two']);
+	});
+});

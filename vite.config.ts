@@ -54,6 +54,8 @@ function serviceWorker(apiOrigins: string[]): Plugin {
 							fileName: item.fileName,
 							isEntry: item.isEntry && item.fileName !== 'sw.js',
 							imports: item.imports,
+							dynamicImports: item.dynamicImports,
+							heavy: item.moduleIds.some((id) => id.includes('/node_modules/monaco-editor/')),
 							css: item.viteMetadata?.importedCss,
 							assets: item.viteMetadata?.importedAssets,
 						}

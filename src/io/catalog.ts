@@ -4,7 +4,13 @@ import { isCatalogRecord, type CatalogRecordV1 } from '../core/models/catalog';
 const RECORD_KEY = 'models';
 const TIMEOUT_MS = 3000;
 
-export type FetchModelsResult = { ok: true; data: unknown[] } | { ok: false; message: string };
+export type FetchModelsResult =
+	| { ok: true; data: unknown[] }
+	| { ok: false; message: string; saved?: { fetchedAt: number; data: unknown[] } };
+
+/** Set by our service worker on the copy it serves when the network failed (io/service-worker). */
+const FETCHED_AT = 'X-Playground-Fetched-At';
+const OFFLINE = 'The model list could not be fetched (offline?)';
 
 /**
  * GET /models: no key needed (reference §7.1), so none is sent. `output_modalities=all` so image
@@ -22,9 +28,13 @@ export async function fetchModels(
 		if (!res.ok) return { ok: false, message: `The model list answered ${res.status}` };
 		const body = (await res.json()) as { data?: unknown };
 		if (!Array.isArray(body.data)) return { ok: false, message: 'The model list was unreadable' };
+		const savedAt = Number(res.headers.get(FETCHED_AT));
+		// A stamped answer is the worker's saved copy: the network failed, say so with its age.
+		if (savedAt > 0)
+			return { ok: false, message: OFFLINE, saved: { fetchedAt: savedAt, data: body.data } };
 		return { ok: true, data: body.data };
 	} catch {
-		return { ok: false, message: 'The model list could not be fetched (offline?)' };
+		return { ok: false, message: OFFLINE };
 	}
 }
 

@@ -2,7 +2,10 @@ import { getContext, setContext } from 'svelte';
 import { findModel, readModels, type CatalogRecordV1, type Model } from '../core/models/catalog';
 
 export type CatalogDeps = {
-	fetchModels(): Promise<{ ok: true; data: unknown[] } | { ok: false; message: string }>;
+	fetchModels(): Promise<
+		| { ok: true; data: unknown[] }
+		| { ok: false; message: string; saved?: { fetchedAt: number; data: unknown[] } }
+	>;
 	loadCached(): Promise<CatalogRecordV1 | null>;
 	saveCached(record: CatalogRecordV1): Promise<boolean>;
 	now?: () => number;
@@ -55,6 +58,9 @@ export class Catalog {
 		this.#loading = false;
 		if (!result.ok) {
 			this.#error = result.message;
+			// An offline copy (from the service worker) helps when it is newer than what we have.
+			const saved = result.saved;
+			if (saved && saved.fetchedAt > (this.#fetchedAt ?? 0)) this.#use({ v: 1, ...saved });
 			return;
 		}
 		const record: CatalogRecordV1 = { v: 1, fetchedAt: now(), data: result.data };

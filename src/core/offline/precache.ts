@@ -1,7 +1,9 @@
 /**
  * The service worker's precache list, computed at build time from the bundle: the page, its entry
- * chunks with everything they import statically, their CSS and assets. Chunks reached only through
- * `import()` (the editor, its workers) are left out: the worker caches them when they are fetched.
+ * chunks with everything they import, statically or through `import()` (the request checks, the
+ * forms), their CSS and assets, so every part of the app works offline after one visit. Only the
+ * editor's chunks (`heavy`: Monaco, about 1 MB gzip) are left out: the plain field works without
+ * them, and the worker caches them when they are fetched.
  */
 export type BundleItem =
 	| {
@@ -9,6 +11,9 @@ export type BundleItem =
 			fileName: string;
 			isEntry: boolean;
 			imports: readonly string[];
+			dynamicImports?: readonly string[];
+			/** Holds Monaco's code: cached only once the user's browser has fetched it. */
+			heavy?: boolean;
 			/** Vite's metadata: CSS and assets the chunk pulls in. */
 			css?: Iterable<string>;
 			assets?: Iterable<string>;
@@ -27,11 +32,13 @@ export function precacheList(
 	const visit = (name: string) => {
 		const item = byName.get(name);
 		if (!item || files.has(name) || SKIP.has(name)) return;
+		if (item.type === 'chunk' && item.heavy) return;
 		files.add(name);
 		if (item.type !== 'chunk') return;
 		for (const css of item.css ?? []) files.add(css);
 		for (const asset of item.assets ?? []) files.add(asset);
 		item.imports.forEach(visit);
+		item.dynamicImports?.forEach(visit);
 	};
 	for (const item of bundle) if (item.type === 'chunk' && item.isEntry) visit(item.fileName);
 	for (const name of publicFiles) if (!SKIP.has(name)) files.add(name);

@@ -31,4 +31,17 @@ describe('fetchModels', () => {
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.message).toMatch(message);
 	});
+
+	it("the service worker's saved copy (stamped) is reported as offline, with its age", async () => {
+		const fake = (async () =>
+			new Response(JSON.stringify({ data: [{ id: 'a/b' }] }), {
+				status: 200,
+				headers: { 'X-Playground-Fetched-At': '1700000000000' },
+			})) as typeof fetch;
+		expect(await fetchModels('https://x/api/v1', fake)).toEqual({
+			ok: false,
+			message: 'The model list could not be fetched (offline?)',
+			saved: { fetchedAt: 1700000000000, data: [{ id: 'a/b' }] },
+		});
+	});
 });

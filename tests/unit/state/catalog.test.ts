@@ -39,6 +39,24 @@ describe('the catalog', () => {
 		expect(catalog.error).toMatch(/offline/);
 	});
 
+	it('offline with a newer copy from the service worker, that copy is used with its own time', async () => {
+		const cached: CatalogRecordV1 = { v: 1, fetchedAt: 1, data: [model('old/one')] };
+		const catalog = new Catalog({
+			fetchModels: async () => ({
+				ok: false,
+				message: 'The model list could not be fetched (offline?)',
+				saved: { fetchedAt: 5, data: [model('saved/one')] },
+			}),
+			loadCached: async () => cached,
+			saveCached: async () => true,
+			now: () => 10 * FRESH_MS,
+		});
+		await catalog.load();
+		expect(catalog.models.map((m) => m.id)).toEqual(['saved/one']);
+		expect(catalog.fetchedAt).toBe(5);
+		expect(catalog.error).toMatch(/offline/);
+	});
+
 	it('a fresh cache is used without the network; force asks anyway', async () => {
 		const clock = { t: 10 * FRESH_MS };
 		const cached: CatalogRecordV1 = {

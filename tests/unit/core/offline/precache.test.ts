@@ -8,15 +8,33 @@ describe('precacheList', () => {
 			fileName: 'assets/index-a1.js',
 			isEntry: true,
 			imports: ['assets/shared-b2.js'],
+			dynamicImports: ['assets/checks-e5.js', 'assets/editor-f6.js'],
 			css: ['assets/index-c3.css'],
 		},
 		{ type: 'chunk' as const, fileName: 'assets/shared-b2.js', isEntry: false, imports: [] },
-		// Only reached through import(): cached when fetched, not up front.
+		// Reached through import() but part of the app: precached, so it works offline.
+		{ type: 'chunk' as const, fileName: 'assets/checks-e5.js', isEntry: false, imports: [] },
+		// The editor glue is small; the Monaco chunk it loads is heavy: cached when fetched.
+		{
+			type: 'chunk' as const,
+			fileName: 'assets/editor-f6.js',
+			isEntry: false,
+			imports: [],
+			dynamicImports: ['assets/monaco-d4.js'],
+		},
 		{
 			type: 'chunk' as const,
 			fileName: 'assets/monaco-d4.js',
 			isEntry: false,
-			imports: ['assets/shared-b2.js'],
+			imports: ['assets/shared-b2.js', 'assets/monaco-css-g7.js'],
+			heavy: true,
+		},
+		{
+			type: 'chunk' as const,
+			fileName: 'assets/monaco-css-g7.js',
+			isEntry: false,
+			imports: [],
+			heavy: true,
 		},
 		{ type: 'chunk' as const, fileName: 'sw.js', isEntry: false, imports: [] },
 		{ type: 'asset' as const, fileName: 'assets/index-c3.css' },
@@ -24,8 +42,10 @@ describe('precacheList', () => {
 		{ type: 'asset' as const, fileName: 'index.html' },
 	];
 
-	it('holds the page, the entry, its static imports and CSS, and public files', () => {
+	it('holds the page, the entry, all it imports but Monaco, its CSS, and public files', () => {
 		expect(precacheList(bundle, ['favicon.svg', '_headers'])).toEqual([
+			'assets/checks-e5.js',
+			'assets/editor-f6.js',
 			'assets/index-a1.js',
 			'assets/index-c3.css',
 			'assets/shared-b2.js',

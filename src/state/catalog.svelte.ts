@@ -1,4 +1,6 @@
 import { getContext, setContext } from 'svelte';
+import { readPriceList, type PriceList } from '../core/billing/price-list';
+import { readSupportedParameters, type SupportedParameters } from '../core/compare/catalog';
 import { findModel, readModels, type CatalogRecordV1, type Model } from '../core/models/catalog';
 
 export type CatalogDeps = {
@@ -17,6 +19,8 @@ export const FRESH_MS = 60 * 60 * 1000;
 /** The model catalog: the cached copy at once, then a fresh one; the cache when offline. */
 export class Catalog {
 	#deps: CatalogDeps;
+	#data: unknown[] = [];
+	#inflight: Promise<void> | null = null;
 	#models = $state.raw<Model[]>([]);
 	#fetchedAt = $state<number | null>(null);
 	#loading = $state(false);
@@ -44,15 +48,34 @@ export class Catalog {
 		return id ? findModel(this.#models, id) : undefined;
 	}
 
-	/** Cache first; the network when the cache is missing, old, or `force`. */
-	async load(force = false): Promise<void> {
+	/** Cache first; the network when the cache is missing, old, or `force`. Calls share one load. */
+	load(force = false): Promise<void> {
+		this.#inflight ??= this.#load(force).finally(() => (this.#inflight = null));
+		return this.#inflight;
+	}
+
+	/** Every model's `supported_parameters` (for Compare), or null without a list. */
+	async supportedParameters(): Promise<SupportedParameters | null> {
+		await this.load();
+		return this.#data.length > 0 ? readSupportedParameters({ data: this.#data }) : null;
+	}
+
+	/** Prices for the bill; `fetchedAt` is set only when the list is an offline copy. */
+	async priceList(): Promise<PriceList> {
+		await this.load();
+		if (this.#data.length === 0)
+			return { ok: false, message: this.#error ?? 'The model list is not available' };
+		const models = readPriceList({ data: this.#data });
+		return { ok: true, models, fetchedAt: this.#error ? this.#fetchedAt : null };
+	}
+
+	async #load(force: boolean): Promise<void> {
 		const now = this.#deps.now ?? Date.now;
 		if (this.#models.length === 0) {
 			const cached = await this.#deps.loadCached();
 			if (cached) this.#use(cached);
 		}
 		if (!force && this.#fetchedAt !== null && now() - this.#fetchedAt < FRESH_MS) return;
-		if (this.#loading) return;
 		this.#loading = true;
 		const result = await this.#deps.fetchModels();
 		this.#loading = false;
@@ -70,6 +93,7 @@ export class Catalog {
 	}
 
 	#use(record: CatalogRecordV1) {
+		this.#data = record.data;
 		this.#models = readModels(record.data);
 		this.#fetchedAt = record.fetchedAt;
 	}

@@ -14,8 +14,8 @@ import type { Settings } from './settings.svelte';
 export type CompareDeps = {
 	send: SendFn;
 	settings: Settings;
-	/** GET /models → supported parameters per model, null when unavailable. */
-	loadCatalog: (baseUrl: string) => Promise<SupportedParameters | null>;
+	/** Every model's supported_parameters from the one model list the app loads; null without one. */
+	loadCatalog: () => Promise<SupportedParameters | null>;
 	now?: () => number;
 	schedule?: (commit: () => void) => void;
 	onRunEnd?: (run: ColumnRun) => void;
@@ -82,7 +82,7 @@ export class Compare {
 
 	async #loadCatalog(): Promise<void> {
 		this.catalogState = 'loading';
-		this.catalog = await this.#deps.loadCatalog(this.#deps.settings.apiBaseUrl);
+		this.catalog = await this.#deps.loadCatalog();
 		this.catalogState = this.catalog ? 'ready' : 'failed';
 	}
 

@@ -3,22 +3,21 @@ import type { PriceEntry, PriceList } from '../../core/billing/price-list';
 
 /** The model list's prices, loaded once when a bill is first opened (and again after a failure). */
 export class Prices {
-	#load: (baseUrl: string) => Promise<PriceList>;
-	#baseUrl: () => string;
+	#load: () => Promise<PriceList>;
 	#pending: Promise<void> | null = null;
 	models = $state.raw<PriceEntry[] | null>(null);
 	/** When the cached list was fetched (offline), null when it is fresh. */
 	fetchedAt = $state<number | null>(null);
 	problem = $state<string | null>(null);
 
-	constructor(load: (baseUrl: string) => Promise<PriceList>, baseUrl: () => string) {
+	/** `load` gives the model list's prices (the catalog's one GET /models). */
+	constructor(load: () => Promise<PriceList>) {
 		this.#load = load;
-		this.#baseUrl = baseUrl;
 	}
 
 	load(): Promise<void> {
 		if (this.models) return Promise.resolve();
-		this.#pending ??= this.#load(this.#baseUrl()).then((list) => {
+		this.#pending ??= this.#load().then((list) => {
 			this.#pending = null;
 			if (list.ok) {
 				this.models = list.models;

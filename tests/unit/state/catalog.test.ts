@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogRecordV1 } from '../../../src/core/models/catalog';
 import { Catalog, FRESH_MS } from '../../../src/state/catalog.svelte';
 
-const model = (id: string) => ({ id, name: id, pricing: { prompt: '0.000001', completion: '0' } });
+const model = (id: string) => ({
+	id,
+	name: id,
+	pricing: { prompt: '0.000001', completion: '0' },
+	supported_parameters: ['seed'],
+});
 
 function setup(cached: CatalogRecordV1 | null, online: boolean, clock = { t: 10 * FRESH_MS }) {
 	const saved: CatalogRecordV1[] = [];
@@ -71,5 +76,29 @@ describe('the catalog', () => {
 		await catalog.load(true);
 		expect(fetches()).toBe(1);
 		expect(catalog.models.map((m) => m.id)).toEqual(['fresh/one', 'fresh/two']);
+	});
+
+	it('Compare and the bill read the same list, and calls at once share one fetch', async () => {
+		const { catalog, fetches } = setup(null, true);
+		const [params, prices] = await Promise.all([
+			catalog.supportedParameters(),
+			catalog.priceList(),
+		]);
+		expect(fetches()).toBe(1);
+		expect(params).toEqual({ 'fresh/one': ['seed'], 'fresh/two': ['seed'] });
+		expect(prices).toMatchObject({ ok: true, fetchedAt: null });
+		expect(prices.ok && prices.models.map((m) => m.id)).toEqual(['fresh/one', 'fresh/two']);
+	});
+
+	it('offline, the bill is priced from the saved list and says when it was fetched', async () => {
+		const cached: CatalogRecordV1 = { v: 1, fetchedAt: 1, data: [model('old/one')] };
+		const { catalog } = setup(cached, false);
+		expect(await catalog.priceList()).toMatchObject({ ok: true, fetchedAt: 1 });
+		const empty = setup(null, false).catalog;
+		expect(await empty.priceList()).toEqual({
+			ok: false,
+			message: expect.stringMatching(/offline/),
+		});
+		expect(await empty.supportedParameters()).toBeNull();
 	});
 });

@@ -31,7 +31,7 @@ export default defineConfig(({ mode }) => {
 	return {
 		base: env.VITE_BASE || './',
 		plugins: [svelte(), productionCsp(apiBaseUrl, parseOriginList(env.VITE_ALLOWED_API_ORIGINS))],
-		build: { target: 'es2022', sourcemap: false },
+		build: { target: 'es2022', sourcemap: false, manifest: true },
 		preview: { port: 4173, strictPort: true },
 		server: { port: 5173 },
 		test: {

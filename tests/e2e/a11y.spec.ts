@@ -77,3 +77,16 @@ for (const scheme of ['light', 'dark'] as const) {
 		});
 	});
 }
+
+test('at 390 px wide nothing scrolls sideways, with or without a key', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('./');
+	const overflow = () =>
+		page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+		);
+	expect(await overflow()).toBe(0);
+	await saveKey(page, KEYS.good);
+	await expect(page.getByRole('button', { name: 'API key' })).toBeVisible();
+	expect(await overflow()).toBe(0);
+});

@@ -82,6 +82,12 @@ try {
 			await page.getByRole('button', { name: 'Send' }).click();
 			await page.getByRole('status').filter({ hasText: 'Error' }).waitFor();
 			await shot('5-api-error');
+			await page.getByRole('heading', { name: 'OpenRouter Playground' }).click();
+			await page.keyboard.press('?');
+			await shot('6-shortcuts');
+			await page.keyboard.press('Escape');
+			await page.keyboard.press('Tab');
+			await shot('7-focus-ring');
 			await page.close();
 		}
 	}

@@ -9,6 +9,7 @@ export default ts.config(
 		ignores: [
 			'dist/',
 			'dist-e2e/',
+			'dist-e2e-subpath/',
 			'.reports/',
 			'node_modules/',
 			'test-results/',

@@ -86,7 +86,7 @@ export default defineConfig(({ mode }) => {
 			serviceWorker([new URL(apiBaseUrl).origin, ...extraOrigins]),
 		],
 		// Monaco (loaded late, in its own chunks) is big by nature; the first bundle is what we budget.
-		build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1000 },
+		build: { target: 'es2022', sourcemap: false, manifest: true, chunkSizeWarningLimit: 1000 },
 		preview: { port: 4173, strictPort: true },
 		server: { port: 5173 },
 		test: {

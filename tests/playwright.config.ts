@@ -31,7 +31,19 @@ export default defineConfig({
 			],
 		},
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+	projects: [
+		{
+			name: 'chromium',
+			testIgnore: /subpath\.spec\.ts$/,
+			use: { ...devices['Desktop Chrome'], channel: undefined },
+		},
+		{
+			// dist built with VITE_BASE, served under that path with the production headers of _headers.
+			name: 'subpath',
+			testMatch: /subpath\.spec\.ts$/,
+			use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: E2E.subpath.appUrl },
+		},
+	],
 	webServer: [
 		{
 			command: `npx tsx tests/emulator/main.ts`,
@@ -45,6 +57,13 @@ export default defineConfig({
 			command: `npx vite preview --outDir ${E2E.outDir} --port ${E2E.appPort} --strictPort --host 127.0.0.1`,
 			cwd: '..',
 			url: `${E2E.appOrigin}/`,
+			reuseExistingServer: false,
+			timeout: 30_000,
+		},
+		{
+			command: `npx tsx tests/scripts/static-server.ts --root ${E2E.subpath.outDir} --base ${E2E.subpath.base} --port ${E2E.subpath.port}`,
+			cwd: '..',
+			url: E2E.subpath.appUrl,
 			reuseExistingServer: false,
 			timeout: 30_000,
 		},

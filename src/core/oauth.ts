@@ -3,17 +3,14 @@
  * Facts: reference/openrouter-api.md §10 (verifier 43–128 chars of [A-Za-z0-9-._~], challenge
  * base64url(SHA-256(verifier)) without padding, code exchanged at POST /auth/keys).
  */
+import { base64url } from './base64url';
+
+export { base64url };
 
 export type PendingSignInV1 = { v: 1; verifier: string; startedAt: number; callbackUrl: string };
 
 /** Codes expire after 10 minutes at OpenRouter; a verifier older than that cannot succeed. */
 export const PKCE_MAX_AGE_MS = 10 * 60 * 1000;
-
-export function base64url(bytes: Uint8Array): string {
-	let binary = '';
-	for (const byte of bytes) binary += String.fromCharCode(byte);
-	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
 
 /** 32 random bytes → 43 base64url characters, as the official SDK does. */
 export function createVerifier(randomBytes: (length: number) => Uint8Array): string {

@@ -7,9 +7,8 @@ import {
 	type HistoryFilter,
 } from '../core/history/filter';
 import { recordFromRun, type FinishedRun } from '../core/history/from-run';
-import type { RunRecord } from '../core/history/record';
+import { newRuns, type RunRecord } from '../core/history/record';
 import type { HistoryStore } from '../core/history/store';
-import { buildExport, newRuns, parseImport } from '../core/history/transfer';
 
 /** Presets live in their own store (when the app has one); history only carries them in files. */
 export type PresetsPort = {
@@ -96,7 +95,9 @@ export class RunHistory {
 	}
 
 	/** The export file's text: every run (not only the filtered ones) and the presets. */
-	exportText(): string {
+	async exportText(): Promise<string> {
+		// The file format's code loads only when a file is written or read.
+		const { buildExport } = await import('../core/history/transfer');
 		return buildExport(this.runs, {
 			exportedAt: this.#deps.now(),
 			presets: this.#deps.presets?.list(),
@@ -106,6 +107,7 @@ export class RunHistory {
 
 	/** Imports a file's text; on any problem nothing changes. Returns what happened, for the user. */
 	async importText(text: string): Promise<{ ok: boolean; message: string }> {
+		const { parseImport } = await import('../core/history/transfer');
 		const parsed = parseImport(text);
 		if (!parsed.ok) return { ok: false, message: parsed.message };
 		const added = newRuns(this.runs, parsed.runs);

@@ -63,7 +63,8 @@ export const test = base.extend<{ guard: Guard }>({
 				const url = new URL(request.url());
 				if (url.protocol === 'data:' || url.protocol === 'blob:') return;
 				const apiOrigins: string[] = [E2E.emulatorOrigin, E2E.altApiOrigin];
-				if (url.origin !== E2E.appOrigin && !apiOrigins.includes(url.origin)) {
+				const appOrigins: string[] = [E2E.appOrigin, E2E.subpath.origin];
+				if (!appOrigins.includes(url.origin) && !apiOrigins.includes(url.origin)) {
 					problems.push(`request to a third origin: ${request.url()}`);
 				}
 				pending.push(
@@ -73,7 +74,7 @@ export const test = base.extend<{ guard: Guard }>({
 								problems.push(`Authorization sent to ${url.origin}`);
 							}
 							// The app's own address is the test's choice; what the app requests is its own.
-							if (url.origin !== E2E.appOrigin && url.href.includes('sk-or-'))
+							if (!appOrigins.includes(url.origin) && url.href.includes('sk-or-'))
 								problems.push(`a key in a URL: ${url.origin}${url.pathname}`);
 						},
 						() => undefined,

@@ -28,6 +28,10 @@ export const STREAM_SCENARIOS = [
 		description: 'the last user message back verbatim in 1-4 character tokens (rendering tests)',
 	},
 	{
+		id: 'bench',
+		description: '20 000 tokens (fewer with max_tokens), for the benchmarks (npm run bench)',
+	},
+	{
 		id: 'reasoning',
 		description:
 			'Anthropic pattern: reasoning and reasoning_details, signature-only piece (§5.3 5)',
@@ -283,7 +287,7 @@ function streamFor(
 		complete: true,
 	};
 
-	const tokens = contentTokens(ctx, id === 'long' ? 2000 : 30);
+	const tokens = contentTokens(ctx, id === 'long' ? 2000 : id === 'bench' ? 20_000 : 30);
 	const sendText = (pieces: string[], logprobs = false) => {
 		pieces.forEach((token, i) => {
 			if (i > 0 && i % 10 === 0) comment(); // keep-alives also arrive between tokens (§5.1)
@@ -700,7 +704,7 @@ function streamFor(
 			expected.complete = true; // a finish reason was seen: the answer is whole without [DONE]
 			break;
 		default: {
-			// text, the three usage shapes, long, crlf, slow-headers
+			// text, the three usage shapes, long, bench, crlf, slow-headers
 			data({ ...base(ctx), choices: [choice({ content: '' })] }); // opening role chunk (§5.3 1)
 			sendText(tokens);
 			const style =

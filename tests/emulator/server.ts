@@ -5,11 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createSecureServer, type Http2Session } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { callbackAllowed, createAuth } from './auth';
 import { MODELS, findModel, scenarioModels } from './catalog';
 import { envelope } from './errors';
 import { createGenerations } from './generation';
+import { createPacer } from './pacing';
 import { SCENARIO_IDS, chooseScenario, renderScenario, type ChatRequestLike } from './scenarios';
 
 export type RecordedRequest = {
@@ -33,6 +35,8 @@ export type EmulatorOptions = {
 	tokenDelayMs?: number;
 	generationDelayMs?: number;
 	strictCors?: boolean;
+	/** Serve HTTP/2 over TLS (HTTP/1.1 still accepted), as openrouter.ai does: no 6-per-host queue. */
+	tls?: { key: string | Buffer; cert: string | Buffer };
 };
 
 const EXPOSED = 'X-Generation-Id,X-Provider-Name,request-id,cf-ray';
@@ -162,6 +166,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		}
 		const delayHeader = Number(req.headers['x-emulator-token-delay']);
 		const delay = Number.isFinite(delayHeader) && delayHeader >= 0 ? delayHeader : tokenDelayMs;
+		const pace = createPacer(delay);
 		const split = Number(req.headers['x-emulator-split']) || 0;
 		if (rendered.headerDelayMs) await sleep(rendered.headerDelayMs);
 		let aborted = false;
@@ -171,7 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		res.writeHead(200, rendered.headers);
 		for (const frame of rendered.frames) {
 			if (aborted) break;
-			if (frame.paced && delay > 0) await sleep(delay);
+			if (frame.paced) await pace();
 			if (aborted) break;
 			if (split > 0) {
 				// Network-level splitting: pieces cut mid-line and mid-UTF-8 sequence (§13 cases 1-3).
@@ -324,7 +329,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		res.writeHead(302, { Location: target.href }).end();
 	}
 
-	const server = createServer((req, res) => {
+	const handle = (req: IncomingMessage, res: ServerResponse) => {
 		baseHeaders(res);
 		const url = new URL(req.url ?? '/', 'http://emulator.local');
 		if (req.method === 'OPTIONS') {
@@ -367,13 +372,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				if (!res.headersSent) json(res, 500, envelope(500, `Emulator bug: ${String(error)}`));
 			});
 		});
-	});
+	};
+	// HTTP/2's compatibility request/response have the shape the handler uses.
+	const sessions = new Set<Http2Session>();
+	const server = options.tls
+		? createSecureServer({ ...options.tls, allowHTTP1: true }, handle as never).on(
+				'session',
+				(session: Http2Session) => {
+					sessions.add(session);
+					session.on('close', () => sessions.delete(session));
+				},
+			)
+		: createServer(handle);
 
 	await new Promise<void>((resolve) =>
 		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
 	);
 	const { port } = server.address() as AddressInfo;
-	const origin = `http://${options.host ?? '127.0.0.1'}:${port}`;
+	const origin = `${options.tls ? 'https' : 'http'}://${options.host ?? '127.0.0.1'}:${port}`;
 	return {
 		origin,
 		apiBaseUrl: `${origin}/api/v1`,
@@ -385,7 +401,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		},
 		close: () =>
 			new Promise<void>((resolve) => {
-				server.closeAllConnections();
+				if ('closeAllConnections' in server) server.closeAllConnections();
+				for (const session of sessions) session.destroy();
 				server.close(() => resolve());
 			}),
 	};

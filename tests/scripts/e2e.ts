@@ -33,6 +33,13 @@ export function runE2e(extraArgs: string[] = []): number {
 		env,
 	);
 	if (built !== 0) return built;
+	// The same app for a sub-path (static hosting under /tools/playground/), served by the subpath project.
+	const builtSubpath = run(
+		'npx',
+		['vite', 'build', '--outDir', E2E.subpath.outDir, '--emptyOutDir', '--logLevel', 'warn'],
+		{ ...env, VITE_BASE: E2E.subpath.base },
+	);
+	if (builtSubpath !== 0) return builtSubpath;
 	return run('npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts', ...extraArgs], env);
 }
 

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { runBudgets } from './budgets';
 import { runE2e } from './e2e';
 
 const REPORTS = '.reports';
@@ -63,6 +64,7 @@ timed('unit tests (vitest)', () => {
 	};
 });
 timed('production build', () => check(sh('npx', ['vite', 'build', '--logLevel', 'warn'])));
+timed('bundle budgets (gzip, tests/budgets.json)', () => check(runBudgets()));
 timed('browser tests (playwright, chromium)', () => {
 	const status = runE2e();
 	const report = readJson(`${REPORTS}/e2e.json`);

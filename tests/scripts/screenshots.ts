@@ -168,6 +168,12 @@ try {
 				.fill(`curl https://openrouter.ai/api/v1/chat/completions \\\n  -d '{"model": }'`);
 			await page.getByRole('button', { name: 'Import', exact: true }).click();
 			await shot('7-import-curl');
+			await page.getByRole('heading', { name: 'OpenRouter Playground' }).click();
+			await page.keyboard.press('?');
+			await shot('8-shortcuts');
+			await page.keyboard.press('Escape');
+			await page.keyboard.press('Tab');
+			await shot('9-focus-ring');
 			await page.close();
 		}
 	}

@@ -198,9 +198,7 @@ function readBody(data: Parsed['data'], heredoc: string | null): Record<string, 
 }
 
 /** True when `text` is meant as a curl command (and not as request JSON). */
-export function looksLikeCurl(text: string): boolean {
-	return /^\s*(\$\s+)?curl(\.exe)?(\s|$)/.test(text);
-}
+export { looksLikeCurl } from './curl-detect';
 
 export function importCurl(input: string): CurlImportResult {
 	const split = splitShellWords(input.trim().replace(/^\$\s+/, ''));

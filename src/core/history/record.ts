@@ -126,3 +126,9 @@ export function migrateRecord(value: unknown): Migrated {
 	if (problem) return { ok: false, newer: false, reason: problem };
 	return { ok: true, record: v === 1 ? fromV1(value as RunRecordV1) : (value as RunRecord) };
 }
+
+/** Imported runs not already in history (same id), so importing twice adds nothing. */
+export function newRuns(existing: RunRecord[], imported: RunRecord[]): RunRecord[] {
+	const ids = new Set(existing.map((run) => run.id));
+	return imported.filter((run) => !ids.has(run.id) && (ids.add(run.id), true));
+}

@@ -82,8 +82,4 @@ export function parseImport(text: string): Imported {
 	return { ok: true, runs, presets };
 }
 
-/** Imported runs not already in history (same id), so importing twice adds nothing. */
-export function newRuns(existing: RunRecord[], imported: RunRecord[]): RunRecord[] {
-	const ids = new Set(existing.map((run) => run.id));
-	return imported.filter((run) => !ids.has(run.id) && (ids.add(run.id), true));
-}
+export { newRuns } from './record';

@@ -6,7 +6,7 @@
  * the request body only: never a key, a base URL or headers; such fields are dropped with a notice.
  * Quick start: #model=<model id> opens the default request with that model (the id is checked).
  */
-import { base64url } from '../oauth';
+import { base64url } from '../base64url';
 import { DEFAULT_REQUEST } from '../request/normalize';
 
 export type Deflate = {

@@ -1,4 +1,4 @@
-import { errorFields, errorSource } from './chunk';
+import { errorFields, errorSource } from './error-fields';
 import type {
 	ChatChunk,
 	ChunkChoice,

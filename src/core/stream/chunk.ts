@@ -1,48 +1,13 @@
 import type { PlaygroundError } from '../errors';
+import { errorFields, errorSource } from './error-fields';
 import type { ChatChunk, ChunkChoice } from './types';
 
-type Fields = { code: number | string; message: string; metadata?: Record<string, unknown> };
+export { errorFields, errorSource };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const SNIPPET_CHARS = 500;
-
-/**
- * `code`, `message` and `metadata` of an error object, whatever its shape. `code ?? http_status`
- * (§6.1), number or string (§5.4). `metadata` is kept as sent; `error_type` and `availability`, which
- * the availability shape puts beside it (§6.3), are folded in so nothing the API said is lost.
- */
-export function errorFields(
-	source: Record<string, unknown>,
-	fallbackCode: number | string,
-	fallbackMessage: string,
-): Fields {
-	const { code, http_status: httpStatus, message, metadata, error_type, availability } = source;
-	const fields: Fields = {
-		code:
-			typeof code === 'number' || (typeof code === 'string' && code)
-				? code
-				: typeof httpStatus === 'number'
-					? httpStatus
-					: fallbackCode,
-		message: typeof message === 'string' && message.trim() ? message : fallbackMessage,
-	};
-	const beside = {
-		...(error_type !== undefined ? { error_type } : {}),
-		...(availability !== undefined ? { availability } : {}),
-	};
-	if (Object.keys(beside).length > 0)
-		fields.metadata = { ...(isObject(metadata) ? metadata : {}), ...beside };
-	else if (isObject(metadata)) fields.metadata = metadata;
-	return fields;
-}
-
-/** An `error` member as an object: some gateways send a bare string. Null when there is none. */
-export function errorSource(value: unknown): Record<string, unknown> | null {
-	if (isObject(value)) return value;
-	return typeof value === 'string' && value ? { message: value } : null;
-}
 
 /**
  * A non-2xx answer → an http error. `body` is the parsed JSON (or undefined when it was not JSON),

@@ -121,15 +121,4 @@ export function diffUpstream(sent: Json, upstream: Json): UpstreamChange[] {
 	return changes;
 }
 
-/** The debug echoes of a stream: one per provider tried, in order (§5.1). */
-export type UpstreamEcho = { provider: string | null; body: Json };
-
-export function readEcho(chunk: Json): UpstreamEcho | null {
-	const debug = chunk.debug as { echo_upstream_body?: unknown } | undefined;
-	const body = debug?.echo_upstream_body;
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
-	return {
-		provider: typeof chunk.provider === 'string' ? chunk.provider : null,
-		body: body as Json,
-	};
-}
+export { readEcho, type UpstreamEcho } from './echo';

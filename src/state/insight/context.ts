@@ -4,7 +4,12 @@ import type { Replay } from './replay.svelte';
 import type { Upstream } from './upstream.svelte';
 
 /** Issue 10's state (bill prices, upstream echo, replay), beside the app state, not inside it. */
-export type Insight = { prices: Prices; upstream: Upstream; replay: Replay };
+export type Insight = {
+	prices: Prices;
+	upstream: Upstream;
+	/** One Replay for the app, created (and its code loaded) the first time a run shows it. */
+	loadReplay(): Promise<Replay>;
+};
 
 const KEY = Symbol('insight');
 

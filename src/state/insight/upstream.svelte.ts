@@ -1,4 +1,4 @@
-import { readEcho, type UpstreamEcho } from '../../core/upstream/diff';
+import { readEcho, type UpstreamEcho } from '../../core/upstream/echo';
 import type { SendFn } from '../playground.svelte';
 
 /** What one streamed run asked for, and the provider bodies OpenRouter echoed back. */

@@ -161,6 +161,6 @@ describe('RunHistory', () => {
 		]);
 		const history = new RunHistory({ store, readKey: () => settings.readKey() });
 		await history.load();
-		expect(history.exportText()).not.toContain('sk-or-v1-test-secret-key-9');
+		expect(await history.exportText()).not.toContain('sk-or-v1-test-secret-key-9');
 	});
 });

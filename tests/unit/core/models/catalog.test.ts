@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MODELS, scenarioModels } from '../../../emulator/catalog';
-import {
-	findModel,
-	formatContext,
-	formatPerMillion,
-	readModels,
-	searchModels,
-	splitVariant,
-} from '../../../../src/core/models/catalog';
+import { findModel, readModels, splitVariant } from '../../../../src/core/models/catalog';
+import { formatContext, formatPerMillion, searchModels } from '../../../../src/core/models/search';
 
 // The emulator's catalog is shaped like GET /models (reference §7.1).
 const models = readModels({ data: [...MODELS, ...scenarioModels(['reasoning'])] });

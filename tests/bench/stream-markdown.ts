@@ -1,5 +1,6 @@
 /**
- * `npm run bench` (on demand, not part of `npm test`): how fast the response view keeps up.
+ * `npx tsx tests/bench/stream-markdown.ts` (on demand, not part of `npm test`): how fast the markdown
+ * response view keeps up.
  *
  * A local OpenRouter-shaped SSE server streams N tokens of mixed markdown at 5 000 tok/s, one
  * `data:` event per token, stamping when each marker token was written. In the page, an observer

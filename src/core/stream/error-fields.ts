@@ -1,0 +1,44 @@
+/**
+ * The fields of an error object in a stream or a body (§5.4, §6). Apart from chunk.ts: folding a
+ * stream needs these at once, the response parsing in chunk.ts only once a request is sent.
+ */
+export type Fields = { code: number | string; message: string; metadata?: Record<string, unknown> };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `code`, `message` and `metadata` of an error object, whatever its shape. `code ?? http_status`
+ * (§6.1), number or string (§5.4). `metadata` is kept as sent; `error_type` and `availability`, which
+ * the availability shape puts beside it (§6.3), are folded in so nothing the API said is lost.
+ */
+export function errorFields(
+	source: Record<string, unknown>,
+	fallbackCode: number | string,
+	fallbackMessage: string,
+): Fields {
+	const { code, http_status: httpStatus, message, metadata, error_type, availability } = source;
+	const fields: Fields = {
+		code:
+			typeof code === 'number' || (typeof code === 'string' && code)
+				? code
+				: typeof httpStatus === 'number'
+					? httpStatus
+					: fallbackCode,
+		message: typeof message === 'string' && message.trim() ? message : fallbackMessage,
+	};
+	const beside = {
+		...(error_type !== undefined ? { error_type } : {}),
+		...(availability !== undefined ? { availability } : {}),
+	};
+	if (Object.keys(beside).length > 0)
+		fields.metadata = { ...(isObject(metadata) ? metadata : {}), ...beside };
+	else if (isObject(metadata)) fields.metadata = metadata;
+	return fields;
+}
+
+/** An `error` member as an object: some gateways send a bare string. Null when there is none. */
+export function errorSource(value: unknown): Record<string, unknown> | null {
+	if (isObject(value)) return value;
+	return typeof value === 'string' && value ? { message: value } : null;
+}

@@ -1,0 +1,60 @@
+/**
+ * Scripts run inside the page before anything else (addInitScript): they collect long animation
+ * frames and paint timing on `window.__bench`, the same way for the app and for the baselines.
+ */
+import type { CDPSession, Page } from '@playwright/test';
+
+export type Loaf = { start: number; duration: number; blocking: number };
+
+export async function installProbes(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const bench = { loafs: [] as { start: number; duration: number; blocking: number }[] };
+		(window as unknown as { __bench: typeof bench }).__bench = bench;
+		try {
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries()) {
+					const entry = e as PerformanceEntry & { blockingDuration?: number };
+					bench.loafs.push({
+						start: entry.startTime,
+						duration: entry.duration,
+						blocking: entry.blockingDuration ?? 0,
+					});
+				}
+			}).observe({ type: 'long-animation-frame', buffered: true });
+		} catch {
+			// Not Chromium: no long-animation-frame entries.
+		}
+	});
+}
+
+export const loafs = (page: Page): Promise<Loaf[]> =>
+	page.evaluate(() => (window as unknown as { __bench: { loafs: Loaf[] } }).__bench.loafs);
+
+export async function fcp(page: Page): Promise<number | null> {
+	return page.evaluate(
+		() =>
+			performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')
+				?.startTime ?? null,
+	);
+}
+
+/** CDP main-thread counters (seconds for durations, bytes for the heap). */
+export async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+	const { metrics: list } = await cdp.send('Performance.getMetrics');
+	return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+export async function heapAfterGc(cdp: CDPSession): Promise<number> {
+	await cdp.send('HeapProfiler.enable');
+	for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+	return (await metrics(cdp)).JSHeapUsedSize ?? 0;
+}
+
+/** Adds X-Emulator-Token-Delay to the app's chat requests (the UI has no such setting). */
+export async function paceChat(page: Page, delayMs: number): Promise<void> {
+	await page.route('**/api/v1/chat/completions', (route) =>
+		route.continue({
+			headers: { ...route.request().headers(), 'x-emulator-token-delay': String(delayMs) },
+		}),
+	);
+}

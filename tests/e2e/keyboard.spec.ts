@@ -4,10 +4,10 @@ import { KEYS, expect, response, test } from './fixtures';
 
 const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
 
-/** Presses Tab until `target` has focus (or fails after `max` presses). */
-async function tabTo(page: Page, target: Locator, max = 30): Promise<void> {
+/** Presses Tab (or `key`) until `target` has focus (or fails after `max` presses). */
+async function tabTo(page: Page, target: Locator, max = 30, key = 'Tab'): Promise<void> {
 	for (let i = 0; i < max; i++) {
-		await page.keyboard.press('Tab');
+		await page.keyboard.press(key);
 		if (await isFocused(target)) return;
 	}
 	throw new Error(`Tab never reached ${target.toString()}`);
@@ -60,10 +60,12 @@ test('key, request, send, code tab and copy: all by keyboard, focus always visib
 	// Tab indents inside the editor; Escape then Tab leaves it.
 	await page.keyboard.press('Escape');
 	const curl = page.getByRole('region', { name: 'Code' }).getByRole('tab', { name: 'curl' });
-	await tabTo(page, curl);
+	// Past the answer's controls (actions, bill, replay, inspector) to the Code panel's tabs.
+	await tabTo(page, curl, 80);
 	await expectVisibleFocus(curl);
+	// Copy code sits in the panel's header, just before the tabs.
 	const copy = page.getByRole('button', { name: 'Copy code' });
-	await tabTo(page, copy, 3);
+	await tabTo(page, copy, 4, 'Shift+Tab');
 	await expectVisibleFocus(copy);
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('region', { name: 'Code' })).toContainText('Copied');

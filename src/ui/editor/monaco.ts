@@ -149,6 +149,15 @@ export async function createMonacoEditor(options: MonacoOptions): Promise<Monaco
 	});
 	// The app's Ctrl/Cmd+Enter: Monaco would otherwise take the key for "insert line below".
 	editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => options.onSubmit());
+	// No keyboard trap (WCAG 2.1.2): Tab indents, but Escape then Tab (or Shift+Tab) leaves the
+	// editor, as in the plain field. Any other key, or coming back, makes Tab indent again.
+	const keys = editor.onKeyDown((event) => {
+		const { KeyCode } = api;
+		if (event.keyCode === KeyCode.Escape) editor.updateOptions({ tabFocusMode: true });
+		else if (event.keyCode !== KeyCode.Tab && event.keyCode !== KeyCode.Shift)
+			editor.updateOptions({ tabFocusMode: false });
+	});
+	const refocus = editor.onDidFocusEditorText(() => editor.updateOptions({ tabFocusMode: false }));
 
 	return {
 		setValue(text) {
@@ -179,6 +188,8 @@ export async function createMonacoEditor(options: MonacoOptions): Promise<Monaco
 		},
 		dispose() {
 			changes.dispose();
+			keys.dispose();
+			refocus.dispose();
 			editor.dispose();
 			model.dispose();
 		},

@@ -1,5 +1,11 @@
 import { getContext, setContext } from 'svelte';
-import { sortPresets, uniqueName, type PresetStore, type PresetV1 } from '../core/presets';
+import {
+	isPreset,
+	sortPresets,
+	uniqueName,
+	type PresetStore,
+	type PresetV1,
+} from '../core/presets';
 
 export type PresetsDeps = { store: PresetStore; now?: () => number; newId?: () => string };
 
@@ -52,6 +58,23 @@ export class Presets {
 		const { ok, notice } = await this.#deps.store.remove(id);
 		this.notice = notice;
 		if (ok) this.#list = this.#list.filter((p) => p.id !== id);
+	}
+
+	/**
+	 * Presets from an imported history file: new ids are added, names kept unique; unreadable entries
+	 * and ids already here are skipped. Returns a notice when some were not taken, null otherwise.
+	 */
+	async addImported(records: readonly Record<string, unknown>[]): Promise<string | null> {
+		let added = 0;
+		for (const record of records) {
+			if (!isPreset(record) || this.#list.some((p) => p.id === record.id)) continue;
+			const names = this.#list.map((p) => p.name);
+			if (await this.#put({ ...record, name: uniqueName(record.name, names) })) added++;
+		}
+		const skipped = records.length - added;
+		return skipped > 0
+			? `Imported ${added} preset(s); ${skipped} were unreadable or already here.`
+			: null;
 	}
 
 	async #put(preset: PresetV1): Promise<boolean> {

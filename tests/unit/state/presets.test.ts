@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPreset, uniqueName, type PresetStore, type PresetV1 } from '../../../src/core/presets';
+import type { HistoryStore } from '../../../src/core/history/store';
+import { RunHistory } from '../../../src/state/history.svelte';
 import { Presets } from '../../../src/state/presets.svelte';
 
 function memoryStore(
@@ -67,5 +69,36 @@ describe('presets', () => {
 	it('uniqueName', () => {
 		expect(uniqueName('  ', [])).toBe('Untitled');
 		expect(uniqueName('A', ['A', 'A (2)'])).toBe('A (3)');
+	});
+
+	it('travel with the history file: exported beside the runs, imported into another browser', async () => {
+		const emptyRuns: HistoryStore = {
+			load: async () => ({ runs: [], notice: null }),
+			put: async () => ({ notice: null }),
+			remove: async () => ({ notice: null }),
+			clear: async () => ({ notice: null }),
+		};
+		const historyWith = (presets: Presets) =>
+			new RunHistory({
+				store: emptyRuns,
+				readKey: () => 'sk-or-v1-test-presets-key',
+				presets: { list: () => presets.list, add: (r) => presets.addImported(r) },
+			});
+		const here = setup(memoryStore());
+		await here.save('Tools', '{"model":"a/b","note":"sk-or-v1-test-presets-key"}');
+		const file = await historyWith(here).exportText();
+		expect(file).not.toContain('sk-or-v1-test-presets-key');
+
+		const thereStore = memoryStore();
+		const there = new Presets({ store: thereStore, now: () => 5, newId: () => 'other-1' });
+		await there.save('Tools', '{}');
+		const result = await historyWith(there).importText(file);
+		expect(result.ok).toBe(true);
+		expect(there.list.map((p) => p.name)).toEqual(['Tools', 'Tools (2)']);
+		expect(thereStore.records.size).toBe(2);
+		// Importing the same file again adds nothing; unreadable entries are named.
+		const again = await historyWith(there).importText(file);
+		expect(again.message).toContain('1 were unreadable or already here');
+		expect(there.list).toHaveLength(2);
 	});
 });

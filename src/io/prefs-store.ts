@@ -66,3 +66,25 @@ export function createSnippetPrefsStore(storage: Storage | null = safeLocalStora
 		},
 	};
 }
+
+const TOOL_RESULTS_KEY = 'openrouter-playground:tool-results';
+
+/** Tool results typed before (core/tools/saved-results.ts reads and versions them). */
+export function createToolResultsStore(storage: Storage | null = safeLocalStorage()) {
+	return {
+		load(): unknown {
+			try {
+				return JSON.parse(storage?.getItem(TOOL_RESULTS_KEY) ?? 'null');
+			} catch {
+				return null;
+			}
+		},
+		save(value: unknown): void {
+			try {
+				storage?.setItem(TOOL_RESULTS_KEY, JSON.stringify(value));
+			} catch {
+				// Storage refused or full: the results are still offered in this page.
+			}
+		},
+	};
+}

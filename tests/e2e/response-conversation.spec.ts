@@ -56,3 +56,30 @@ test('Add to conversation keeps reasoning_details with their signature', async (
 	const second = (await emulator.chatRequests())[1]?.body as { messages: Message[] };
 	expect(second.messages[1]).toEqual(added);
 });
+
+test('a tool result typed once is offered again for the same tool', async ({ page }) => {
+	const request = ask('parallel-tool-calls', { tools: [WEATHER_TOOL] });
+	const { region } = await sendRequest(page, request);
+	const form = region.getByRole('form', { name: 'Tool results' });
+	await form.getByLabel(/Result for get_weather call_emulator_a/).fill('{"temp": 18}');
+	await form.getByLabel(/Result for get_weather call_emulator_b/).fill('{"temp": 12}');
+	await form.getByRole('button', { name: 'Add to conversation' }).click();
+
+	// The same tool is called again (after a reload, too): pick the saved results instead of typing.
+	await page.reload();
+	await sendRequest(page, request);
+	const again = page.getByRole('form', { name: 'Tool results' });
+	await again
+		.getByRole('combobox', { name: 'Saved results for get_weather call_emulator_a' })
+		.selectOption('{"temp": 18}');
+	await again
+		.getByRole('combobox', { name: 'Saved results for get_weather call_emulator_b' })
+		.selectOption('{"temp": 12}');
+	await again.getByRole('button', { name: 'Continue with results' }).click();
+	await expect.poll(async () => (await emulator.chatRequests()).length).toBe(3);
+	const last = (await emulator.chatRequests())[2]?.body as { messages: Message[] };
+	expect(last.messages.slice(-2)).toEqual([
+		{ role: 'tool', tool_call_id: 'call_emulator_a', content: '{"temp": 18}' },
+		{ role: 'tool', tool_call_id: 'call_emulator_b', content: '{"temp": 12}' },
+	]);
+});

@@ -168,6 +168,7 @@ try {
 				.fill(`curl https://openrouter.ai/api/v1/chat/completions \\\n  -d '{"model": }'`);
 			await page.getByRole('button', { name: 'Import', exact: true }).click();
 			await shot('7-import-curl');
+			await page.keyboard.press('Escape');
 			await page.getByRole('heading', { name: 'OpenRouter Playground' }).click();
 			await page.keyboard.press('?');
 			await shot('8-shortcuts');

@@ -97,6 +97,8 @@ try {
 			}
 			await page.getByRole('tab', { name: 'Model', exact: true }).click();
 			await page.getByRole('button', { name: 'API key' }).click();
+			// The dialog arrives in a chunk of its own on first use.
+			await page.getByRole('dialog', { name: 'API key' }).waitFor();
 			await shot('2-key-dialog');
 			await page.getByLabel('OpenRouter API key').fill('sk-or-v1-test-screens-0001');
 			await page.getByRole('button', { name: 'Save key' }).click();

@@ -31,6 +31,10 @@ test('key, request, send, code tab and copy: all by keyboard, focus always visib
 	context,
 }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	// The plain editor, chosen as a user can under "Editor": typing is not raced by Monaco's swap.
+	await page.addInitScript(() =>
+		localStorage.setItem('openrouter-playground:editor', JSON.stringify({ v: 1, mode: 'plain' })),
+	);
 	await page.goto('./');
 	const keyButton = page.getByRole('button', { name: 'API key' });
 	await tabTo(page, keyButton);

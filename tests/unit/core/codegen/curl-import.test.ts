@@ -7,7 +7,7 @@ import { FIXTURES } from './fixtures';
 
 const BASE = 'https://openrouter.ai/api/v1';
 const ATTRIBUTION = { 'HTTP-Referer': 'https://me.example/', 'X-OpenRouter-Title': "Bob's $app" };
-const KEY = 'sk-or-v1-0123456789abcdef0123456789abcdef';
+const KEY = 'sk-or-v1-test-curl-import-not-a-real-key';
 
 function imported(command: string) {
 	const result = importCurl(command);

@@ -152,7 +152,9 @@ type Ctx = {
 	request: ChatRequestLike;
 	eol: string;
 	prompt: number;
-	pricing: { prompt: number; completion: number };
+	/** Prompt tokens read from the provider's prompt cache (a prefix this key sent before). */
+	cached: number;
+	pricing: { prompt: number; completion: number; cacheRead: number };
 };
 
 export function createContext(
@@ -160,6 +162,7 @@ export function createContext(
 	generationId: string,
 	created: number,
 	eol = '\n',
+	cachedTokens = 0,
 ): Ctx {
 	const found = findModel(request.model ?? '');
 	const price = (value: unknown) => Math.max(0, Number(value ?? 0)) || 0;
@@ -175,9 +178,13 @@ export function createContext(
 		request,
 		eol,
 		prompt: promptTokens(request.messages),
+		cached: Math.max(0, Math.floor(cachedTokens)),
 		pricing: {
 			prompt: price(found?.model.pricing.prompt ?? 0.000001),
 			completion: price(found?.model.pricing.completion ?? 0.000002),
+			cacheRead: price(
+				found?.model.pricing.input_cache_read ?? found?.model.pricing.prompt ?? 0.000001,
+			),
 		},
 	};
 }
@@ -215,29 +222,28 @@ function echoTokens(ctx: Ctx): string[] {
 }
 
 function usage(ctx: Ctx, completion: number, reasoning = 0): Record<string, unknown> {
-	const cost = Number(
-		(ctx.prompt * ctx.pricing.prompt + (completion + reasoning) * ctx.pricing.completion).toFixed(
-			9,
-		),
+	// Cached prompt tokens are billed at the model's input_cache_read price (§4.4, §7.1).
+	const cached = Math.min(ctx.cached, ctx.prompt);
+	const promptCost = Number(
+		((ctx.prompt - cached) * ctx.pricing.prompt + cached * ctx.pricing.cacheRead).toFixed(9),
 	);
+	const completionCost = Number(((completion + reasoning) * ctx.pricing.completion).toFixed(9));
 	return {
 		prompt_tokens: ctx.prompt,
 		completion_tokens: completion + reasoning,
 		total_tokens: ctx.prompt + completion + reasoning,
-		cost,
+		cost: Number((promptCost + completionCost).toFixed(9)),
 		is_byok: false,
 		prompt_tokens_details: {
-			cached_tokens: 0,
+			cached_tokens: cached,
 			cache_write_tokens: 0,
 			audio_tokens: 0,
 			video_tokens: 0,
 		},
 		cost_details: {
 			upstream_inference_cost: null,
-			upstream_inference_prompt_cost: Number((ctx.prompt * ctx.pricing.prompt).toFixed(9)),
-			upstream_inference_completions_cost: Number(
-				((completion + reasoning) * ctx.pricing.completion).toFixed(9),
-			),
+			upstream_inference_prompt_cost: promptCost,
+			upstream_inference_completions_cost: completionCost,
 		},
 		completion_tokens_details: { reasoning_tokens: reasoning, image_tokens: 0, audio_tokens: 0 },
 	};
@@ -813,7 +819,13 @@ const GENERATION_HEADERS = (ctx: Ctx) => ({
 export function renderScenario(
 	id: ScenarioId,
 	request: ChatRequestLike,
-	options: { lineEnding?: '\n' | '\r\n'; generationId?: string; created?: number } = {},
+	options: {
+		lineEnding?: '\n' | '\r\n';
+		generationId?: string;
+		created?: number;
+		/** Prompt tokens the provider's cache holds for this request (prompt-cache.ts). */
+		cachedTokens?: number;
+	} = {},
 ): ScenarioResponse {
 	const eol = options.lineEnding ?? (id === 'crlf' ? '\r\n' : '\n');
 	const ctx = createContext(
@@ -821,6 +833,7 @@ export function renderScenario(
 		options.generationId ?? 'gen-1767225600-EmulatorFixedId0001',
 		options.created ?? 1767225600,
 		eol,
+		options.cachedTokens,
 	);
 	const httpError = HTTP_ERROR_BY_ID[id as HttpErrorId] as
 		(typeof HTTP_ERROR_BY_ID)[HttpErrorId] | undefined;

@@ -12,6 +12,7 @@ import { MODELS, findModel, scenarioModels } from './catalog';
 import { envelope } from './errors';
 import { createGenerations } from './generation';
 import { createPacer } from './pacing';
+import { createPromptCache } from './prompt-cache';
 import { SCENARIO_IDS, chooseScenario, renderScenario, type ChatRequestLike } from './scenarios';
 
 export type RecordedRequest = {
@@ -55,6 +56,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const tokenDelayMs = options.tokenDelayMs ?? 20;
 	const auth = createAuth();
 	const generations = createGenerations(options.generationDelayMs ?? 800);
+	const promptCache = createPromptCache();
 	let records: RecordedRequest[] = [];
 
 	function baseHeaders(res: ServerResponse) {
@@ -138,6 +140,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		const rendered = renderScenario(scenario, request, {
 			generationId: id,
 			created: Math.floor(Date.now() / 1000),
+			cachedTokens: promptCache.read(key, model, request.messages ?? []),
 		});
 		const started = Date.now();
 		const finish = (cancelled: boolean) => {
@@ -151,7 +154,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				id,
 				request,
 				provider: rendered.headers['X-Provider-Name'] ?? 'Emulator',
-				usage,
+				usage: rendered.expected.usage,
+				text: rendered.expected.text + rendered.expected.reasoning,
 				finishReason: rendered.expected.finishReason,
 				streamed: rendered.kind === 'sse',
 				cancelled,
@@ -305,6 +309,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			records = [];
 			auth.reset();
 			generations.reset();
+			promptCache.reset();
 			return json(res, 200, { ok: true });
 		}
 		void rawBody;
@@ -398,6 +403,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			records = [];
 			auth.reset();
 			generations.reset();
+			promptCache.reset();
 		},
 		close: () =>
 			new Promise<void>((resolve) => {

@@ -8,6 +8,8 @@ export type GenerationOptions = {
 	signal?: AbortSignal;
 	/** Waits before each retry while the record is not there yet (404). */
 	delaysMs?: readonly number[];
+	/** Called before each wait: the try that failed (1-based) and how many tries there are at most. */
+	onWait?: (attempt: number, attempts: number) => void;
 	fetch?: typeof fetch;
 	sleep?: (ms: number) => Promise<void>;
 };
@@ -15,8 +17,10 @@ export type GenerationOptions = {
 const DELAYS = [500, 1000, 1500, 2500, 4000] as const;
 
 /**
- * GET /generation?id=…: a freshly finished generation 404s for a while (§9), so 404 is retried with
- * growing waits; any other failure is returned as a message. Never throws.
+ * GET /generation?id=…: a freshly finished generation 404s for a while (§9), so 404 (and 429) is
+ * retried with growing waits, six tries over about ten seconds at most; any other failure is
+ * returned as a message. The key goes only in the Authorization header, to the API's origin.
+ * Never throws.
  */
 export async function fetchGeneration(
 	id: string,
@@ -38,7 +42,9 @@ export async function fetchGeneration(
 				message: `Could not load the generation stats: ${(error as Error).message}`,
 			};
 		}
-		if (res.status === 404 && attempt < delays.length) {
+		// 404: not recorded yet (§9); 429: asked to slow down. Both are tried again, a bounded number of times.
+		if ((res.status === 404 || res.status === 429) && attempt < delays.length) {
+			options.onWait?.(attempt + 1, delays.length + 1);
 			await sleep(delays[attempt] as number);
 			if (options.signal?.aborted) return { ok: false, message: 'cancelled' };
 			continue;
@@ -48,7 +54,7 @@ export async function fetchGeneration(
 				ok: false,
 				message:
 					res.status === 404
-						? 'The generation stats were still not available after several tries.'
+						? `OpenRouter had not published the generation stats after ${attempt + 1} tries; the bill uses usage alone.`
 						: `The generation stats failed with ${res.status}.`,
 			};
 		try {

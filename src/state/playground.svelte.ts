@@ -6,7 +6,7 @@ import { parseRequest } from '../core/request/parse';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
 import type { Completion, StreamEvent } from '../core/stream/types';
 import { appendTurn } from '../core/conversation';
-import type { GenerationResult } from '../core/generation';
+import type { GenerationResult, GenerationWait } from '../core/generation';
 import { RawLog } from '../core/stream/raw-log';
 import type { Settings } from './settings.svelte';
 
@@ -24,7 +24,11 @@ export type SendFn = (
 /** `GET /generation?id=` with its retries (io/generation.ts). */
 export type GenerationFn = (
 	id: string,
-	options: { apiKey: string; baseUrl: string },
+	options: {
+		apiKey: string;
+		baseUrl: string;
+		onWait?: (attempt: number, attempts: number) => void;
+	},
 ) => Promise<GenerationResult>;
 
 export type RunStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
@@ -46,7 +50,7 @@ export type Run = {
 	/** Every body line with its arrival time; appended to in place, read by the inspector. */
 	raw: RawLog;
 	/** `/generation` stats, fetched after the run. */
-	generation: { status: 'loading' } | GenerationResult | null;
+	generation: GenerationWait | GenerationResult | null;
 };
 
 export type PlaygroundDeps = {
@@ -261,8 +265,16 @@ export class Playground {
 		const id = run.generationId ?? run.completion.id;
 		if (!this.#deps.generation || !id || run.httpStatus !== 200) return;
 		const current = () => this.run?.startedAt === run.startedAt;
-		this.run = { ...run, generation: { status: 'loading' } };
-		const result = await this.#deps.generation(id, { apiKey, baseUrl: run.baseUrl });
+		this.run = { ...run, generation: { status: 'loading', attempt: 1, attempts: null } };
+		// Each 404 means "not recorded yet": the next try is shown while it waits.
+		const onWait = (attempt: number, attempts: number) => {
+			if (current() && this.run)
+				this.run = {
+					...this.run,
+					generation: { status: 'loading', attempt: attempt + 1, attempts },
+				};
+		};
+		const result = await this.#deps.generation(id, { apiKey, baseUrl: run.baseUrl, onWait });
 		if (current() && this.run) this.run = { ...this.run, generation: result };
 	}
 

@@ -105,8 +105,13 @@ test('usage, timing and the generation stats are shown', async ({ page }) => {
 		await expect(usage).toContainText(label);
 	const stats = usage.getByLabel('Generation stats');
 	await expect(stats).toContainText('Provider latency', { timeout: 15_000 });
-	await expect(stats).toContainText('Native reasoning 13 tok');
-	await expect(stats).toContainText('(matches usage)');
+	await expect(stats).toContainText('Generation time');
+	// The record's counts and cost are explained with the bill.
+	await region.getByText('Explain the bill').click();
+	const record = region.getByRole('region', { name: 'Bill' }).getByLabel('Generation stats');
+	const reasoning = record.getByRole('row', { name: /^Reasoning/ });
+	await expect(reasoning.getByRole('cell')).toHaveText(['13', '13', '']);
+	await expect(record).toContainText('(matches usage.cost)');
 });
 
 test('structured output is checked as it streams and ends valid', async ({ page }) => {

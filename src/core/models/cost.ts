@@ -1,9 +1,11 @@
 /**
- * Cost estimate before send, from catalog prices (USD per token). Prompt tokens are estimated at
- * four characters per token over the text that is sent (messages, tools, response schema); the
- * completion is bounded by max_tokens (or max_completion_tokens, else the model's output limit, else
- * what is left of the context), and by the reasoning budget when that is larger, since reasoning is
- * billed as output. Images, audio and files are not counted: the estimate says so.
+ * The one cost estimate made before sending, from catalog prices (USD per token): shown under the
+ * Request editor and again beside the bill of a finished run. Prompt tokens are estimated at four
+ * characters per token over the text that is sent (messages, tools, response schema); the
+ * completion is bounded by max_completion_tokens (which supersedes the deprecated max_tokens, §3.1),
+ * else max_tokens, else the model's output limit, else what is left of the context, and by the
+ * reasoning budget when that is larger, since reasoning is billed as output. Images, audio and files
+ * are not counted: the estimate says so.
  */
 import type { Model } from './catalog';
 
@@ -55,8 +57,8 @@ export function completionCeiling(
 	promptTokens: number,
 ): number | null {
 	const cap =
-		num(request.max_tokens) ??
 		num(request.max_completion_tokens) ??
+		num(request.max_tokens) ??
 		model.maxCompletionTokens ??
 		(model.contextLength !== null ? Math.max(0, model.contextLength - promptTokens) : null);
 	const budget = num(obj(request.reasoning).max_tokens);

@@ -47,6 +47,55 @@ describe('fetchGeneration', () => {
 			baseUrl: emu.apiBaseUrl,
 			delaysMs: [1, 1],
 		});
-		expect(result).toEqual({ ok: false, message: expect.stringMatching(/still not available/) });
+		expect(result).toEqual({
+			ok: false,
+			message: expect.stringMatching(/had not published the generation stats after 3 tries/),
+		});
+	});
+
+	it('backs off on 404 and 429, says which try it is on, and sends the key only in the header', async () => {
+		const statuses = [404, 429, 200];
+		const seen: { url: string; auth: string | null }[] = [];
+		const waits: [number, number][] = [];
+		const slept: number[] = [];
+		const result = await fetchGeneration('gen-1', {
+			apiKey: KEY,
+			baseUrl: 'https://openrouter.ai/api/v1/',
+			delaysMs: [10, 20, 40],
+			onWait: (attempt, attempts) => waits.push([attempt, attempts]),
+			sleep: async (ms) => void slept.push(ms),
+			fetch: async (url, init) => {
+				seen.push({ url: String(url), auth: new Headers(init?.headers).get('authorization') });
+				const status = statuses.shift() ?? 500;
+				return new Response(
+					JSON.stringify(status === 200 ? { data: { provider_name: 'X' } } : {}),
+					{
+						status,
+					},
+				);
+			},
+		});
+		expect(result).toMatchObject({ ok: true, stats: { provider: 'X' } });
+		expect(waits).toEqual([
+			[1, 4],
+			[2, 4],
+		]);
+		expect(slept).toEqual([10, 20]);
+		expect(seen.map((s) => s.url)).toEqual(
+			Array(3).fill('https://openrouter.ai/api/v1/generation?id=gen-1'),
+		);
+		expect(seen.every((s) => s.auth === `Bearer ${KEY}` && !s.url.includes(KEY))).toBe(true);
+	});
+
+	it('other failures are not retried', async () => {
+		let calls = 0;
+		const result = await fetchGeneration('gen-1', {
+			apiKey: KEY,
+			baseUrl: 'https://openrouter.ai/api/v1',
+			delaysMs: [1, 1],
+			fetch: async () => (calls++, new Response('{}', { status: 401 })),
+		});
+		expect(result).toEqual({ ok: false, message: 'The generation stats failed with 401.' });
+		expect(calls).toBe(1);
 	});
 });

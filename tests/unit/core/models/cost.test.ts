@@ -44,6 +44,12 @@ describe('cost estimate', () => {
 
 	it.each([
 		['max_completion_tokens when max_tokens is missing', { max_completion_tokens: 50 }, {}, 50],
+		[
+			'max_completion_tokens over the deprecated max_tokens',
+			{ max_tokens: 10, max_completion_tokens: 20 },
+			{},
+			20,
+		],
 		['the model output limit when no cap is sent', {}, {}, 500],
 		['what is left of the context without any limit', {}, { maxCompletionTokens: null }, 980],
 		[

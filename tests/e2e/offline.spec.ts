@@ -2,26 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E } from '../scripts/ports';
 import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
-
-/** Waits until the service worker controls the page (it claims it on first install). */
-async function waitForWorker(page: import('@playwright/test').Page): Promise<void> {
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await expect
-		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
-		.toBe(true);
-}
-
-/** Every URL held in any Cache Storage cache of the page's origin. */
-async function cachedUrls(page: import('@playwright/test').Page): Promise<string[]> {
-	return page.evaluate(async () => {
-		const urls: string[] = [];
-		for (const name of await caches.keys()) {
-			const cache = await caches.open(name);
-			urls.push(...(await cache.keys()).map((request) => request.url));
-		}
-		return urls;
-	});
-}
+import { cachedUrls, waitForWorker } from './offline-helpers';
 
 test('after one load the app reloads offline, edits, generates code, and explains Send', async ({
 	page,
@@ -137,6 +118,12 @@ test('a new version waits beside the open tab, which keeps working, until Reload
 		await expect(page.getByRole('region', { name: 'Code' }).getByRole('tabpanel')).toContainText(
 			'x-ai/grok-4-fast',
 		);
+		expect(await cacheNames()).toContain(`playground-shell-${version}`);
+
+		// A plain reload (the next navigation) opens the running version again and offers the update again.
+		await page.reload();
+		await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+		await expect(update).toContainText('A new version is ready');
 		expect(await cacheNames()).toContain(`playground-shell-${version}`);
 
 		await update.getByRole('button', { name: 'Reload' }).click();

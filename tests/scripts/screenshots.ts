@@ -118,6 +118,13 @@ try {
 			await page.getByRole('button', { name: 'Send' }).click();
 			await page.getByRole('status').filter({ hasText: 'Done' }).waitFor();
 			await shot('3-answer');
+			// Explain the bill, once the generation stats are in (they appear a moment after the run).
+			const responseRegion = page.getByRole('region', { name: 'Response' });
+			await responseRegion.getByText('Explain the bill').click();
+			await responseRegion.getByText('Served by').waitFor({ timeout: 15_000 });
+			await responseRegion
+				.getByRole('region', { name: 'Bill' })
+				.screenshot({ path: `${OUT}/${name}-${scheme}-3b-bill.png` });
 			await setText(
 				page,
 				'{\n  "model": "x",\n  "messages": [\n    {"role": "user" "content": "hi"}\n  ]\n}',

@@ -124,3 +124,37 @@ test('with prefers-reduced-motion, nothing on the page moves for more than a mil
 	expect(reduced.max).toBeLessThanOrEqual(1);
 	expect(reduced.running).toEqual([]);
 });
+
+/** The focused element (or, inside Monaco, the editor's frame) draws a ring: outline or shadow. */
+const focusRing = (page: Page) =>
+	page.evaluate(() => {
+		const active = document.activeElement as HTMLElement | null;
+		if (!active || active === document.body) return { what: 'nothing', ring: false };
+		const target = active.closest<HTMLElement>('[data-testid="monaco-host"]') ?? active;
+		const style = getComputedStyle(target);
+		const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+		const shadow = style.boxShadow !== 'none';
+		const what = `${active.tagName.toLowerCase()} ${active.getAttribute('aria-label') ?? active.textContent?.trim().slice(0, 30) ?? ''}`;
+		return { what, ring: outline || shadow };
+	});
+
+test('every stop on the way through the page by Tab shows a focus ring', async ({ page }) => {
+	await page.goto('./');
+	await markdownRun(page);
+	await page.getByRole('heading', { name: 'OpenRouter Playground' }).click();
+	const missing: string[] = [];
+	const seen = new Set<string>();
+	for (let i = 0; i < 120; i++) {
+		await page.keyboard.press('Tab');
+		// Tab indents inside the editor; Escape first lets it move on.
+		if (await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor')))
+			await page.keyboard.press('Escape');
+		const { what, ring } = await focusRing(page);
+		// Past the last control focus goes to the browser's own UI, then round again.
+		if (what === 'nothing') continue;
+		seen.add(what);
+		if (!ring) missing.push(what);
+	}
+	expect(seen.size).toBeGreaterThan(20);
+	expect([...new Set(missing)]).toEqual([]);
+});

@@ -56,6 +56,36 @@ test('a pretty-printed request typed line by line in Monaco is sent as typed', a
 	});
 });
 
+test('Enter typed while the suggestion list is open is a new line, not a suggestion', async ({
+	page,
+}) => {
+	await openMonaco(page);
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.press('Delete');
+	await page.keyboard.type(
+		'{"model": "emulator/text", "messages": [{"role": "user", "content": "x"}],',
+	);
+	await page.keyboard.press('Enter');
+	// A fast typist is ahead of the list: it opens on `"` and stays while a key is typed.
+	await page.keyboard.type('"');
+	await page.keyboard.press('Control+Space');
+	const suggest = page.getByRole('listbox', { name: 'Suggest' });
+	await expect(suggest).toBeVisible();
+	await page.keyboard.type('seed');
+	await expect(suggest).toBeVisible();
+	await page.keyboard.type('"');
+	await page.keyboard.press('Enter');
+	await page.keyboard.type(': 3}');
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(response(page).status).toContainText('Done');
+	const [sent] = await emulator.chatRequests();
+	expect(sent?.body).toEqual({
+		model: 'emulator/text',
+		messages: [{ role: 'user', content: 'x' }],
+		seed: 3,
+	});
+});
+
 test('a request pasted into Monaco is sent as pasted', async ({ page, context }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await openMonaco(page);

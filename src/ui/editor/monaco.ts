@@ -143,6 +143,11 @@ export async function createMonacoEditor(options: MonacoOptions): Promise<Monaco
 		autoClosingBrackets: 'never',
 		autoClosingQuotes: 'never',
 		autoSurround: 'never',
+		// Enter is a new line and a comma is a comma even while the suggestion list is open (it
+		// opens by itself after `"`, `:` and space): typed fast, Enter or `,` took a suggestion and
+		// the JSON came out other than typed. Tab (or a click) takes the highlighted suggestion.
+		acceptSuggestionOnEnter: 'off',
+		acceptSuggestionOnCommitCharacter: false,
 	});
 	const start = model.getPositionAt(options.selection.start);
 	const end = model.getPositionAt(options.selection.end);

@@ -4,10 +4,11 @@ import type { PlaygroundError } from '../core/errors';
 import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normalize';
 import { parseRequest } from '../core/request/parse';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
-import type { Completion, StreamEvent } from '../core/stream/types';
+import type { StreamEvent } from '../core/stream/types';
 import { appendTurn } from '../core/conversation';
 import type { GenerationResult, GenerationWait } from '../core/generation';
 import { RawLog } from '../core/stream/raw-log';
+import type { FinishedRun } from '../core/history/from-run';
 import type { Settings } from './settings.svelte';
 
 export type SendFn = (
@@ -33,16 +34,7 @@ export type GenerationFn = (
 
 export type RunStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
 
-export type Run = {
-	status: RunStatus;
-	completion: Completion;
-	/** The body exactly as posted: what the snippet showed at Send time. */
-	body: Record<string, unknown>;
-	startedAt: number;
-	firstTokenAt: number | null;
-	endedAt: number | null;
-	generationId: string | null;
-	httpStatus: number | null;
+export type Run = FinishedRun<RunStatus> & {
 	/** The API base URL the request went to. */
 	baseUrl: string;
 	/** Readable response headers (CORS exposes only some, §2.3). */

@@ -94,7 +94,8 @@ test('completion inside the request offers response_format; hover shows its desc
 	await page.keyboard.press('Control+Space');
 	const suggest = page.getByRole('listbox', { name: 'Suggest' });
 	await expect(suggest).toContainText('response_format');
-	await page.keyboard.press('Enter');
+	// Tab takes the suggestion (Enter is always a new line, see monaco.ts).
+	await page.keyboard.press('Tab');
 	await expect(code(page)).toContainText('"response_format"');
 
 	await page

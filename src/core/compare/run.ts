@@ -1,20 +1,12 @@
 import type { PlaygroundError } from '../errors';
+import type { FinishedRun } from '../history/from-run';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../stream/accumulate';
-import type { Completion, StreamEvent } from '../stream/types';
+import type { StreamEvent } from '../stream/types';
 
 export type ColumnStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
 /** One compare column's run: the same shape as the playground's Run, so timings and history fit. */
-export type ColumnRun = {
-	status: ColumnStatus;
-	completion: Completion;
-	body: Record<string, unknown>;
-	startedAt: number;
-	firstTokenAt: number | null;
-	endedAt: number | null;
-	generationId: string | null;
-	httpStatus: number | null;
-};
+export type ColumnRun = FinishedRun<ColumnStatus>;
 
 export function startColumnRun(body: Record<string, unknown>, now: number): ColumnRun {
 	return {

@@ -3,10 +3,14 @@ import { runTimings } from '../stream/timing';
 import type { Completion } from '../stream/types';
 import type { RunRecord, RunRecordStatus } from './record';
 
-/** The parts of a finished run that history keeps (the playground's Run has this shape). */
-export type FinishedRun = {
-	status: string;
+/**
+ * One run as the playground and each compare column keep it, with their own set of statuses; what
+ * history stores of a finished one.
+ */
+export type FinishedRun<Status extends string = string> = {
+	status: Status;
 	completion: Completion;
+	/** The body exactly as posted: what the snippet showed at Send time. */
 	body: Record<string, unknown>;
 	startedAt: number;
 	firstTokenAt: number | null;

@@ -6,7 +6,7 @@
  */
 import DRAFT_07 from 'ajv/dist/refs/json-schema-draft-07.json';
 import type { JsonPath } from './json';
-import { validate } from './validate';
+import { validate } from '../schema/validate';
 
 export type SchemaProblem = { path: JsonPath; message: string };
 

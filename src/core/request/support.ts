@@ -8,7 +8,7 @@ import type { Model } from '../models/catalog';
 import type { JsonPath } from './json';
 import { KNOWN_PARAMETERS, REQUEST_SCHEMA } from './schema';
 import { lintJsonSchema } from './schema-lint';
-import { validate } from './validate';
+import { validate } from '../schema/validate';
 
 export type CheckKind = 'unknown' | 'range' | 'unsupported' | 'schema' | 'conflict';
 export type Check = { kind: CheckKind; path: JsonPath; message: string };

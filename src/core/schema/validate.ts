@@ -1,15 +1,31 @@
 /**
- * A JSON Schema validator for the subset tools and structured outputs use (type, properties,
- * required, additionalProperties, items, enum, const, anyOf/oneOf/allOf, numeric and length limits,
- * pattern, local $ref). It interprets the schema instead of compiling it: ajv compiles to code with
- * `new Function`, which the production CSP (no 'unsafe-eval') forbids. Unit tests check it against ajv.
+ * The one JSON Schema validator (draft-07 subset) of the app: tool parameters, structured outputs,
+ * the request schema and the draft-07 meta-schema. It interprets the schema instead of compiling
+ * it: ajv compiles to code with `new Function`, which the production CSP (no 'unsafe-eval')
+ * forbids. Keywords: type, enum, const, allOf/anyOf/oneOf, local $ref, numeric limits, length
+ * limits (in code points, as ajv counts), pattern, items (list or tuple), min/maxItems,
+ * uniqueItems, required, properties, additionalProperties, propertyNames, min/maxProperties.
+ * Unit tests check it against ajv.
  */
+export type Path = (string | number)[];
+/** One failed keyword at `path` (keys and indexes), with a message that reads after the path. */
+export type Issue = { path: Path; keyword: string; message: string };
+/** The same with the path as a JSON Pointer (`/a/0/b`), as tool and output checks show it. */
 export type Violation = { path: string; message: string };
 
+export type ValidateOptions = {
+	/** Partial input: skip checks that more text could still satisfy (required, minimums). */
+	partial?: boolean;
+};
+
 type Schema = Record<string, unknown> | boolean;
+type Ctx = { root: Schema; partial: boolean };
+type Fail = (keyword: string, message: string) => void;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
+const asSchema = (value: unknown): Schema =>
+	isObject(value) || typeof value === 'boolean' ? value : true;
 
 function typeOf(value: unknown): string {
 	if (value === null) return 'null';
@@ -17,169 +33,166 @@ function typeOf(value: unknown): string {
 	if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
 	return typeof value;
 }
+const matchesType = (value: unknown, type: string) =>
+	typeOf(value) === type || (type === 'number' && typeOf(value) === 'integer');
+const show = (value: unknown) => JSON.stringify(value);
+const same = (a: unknown, b: unknown) => show(a) === show(b);
 
-const matchesType = (value: unknown, type: string): boolean => {
-	const actual = typeOf(value);
-	return actual === type || (type === 'number' && actual === 'integer');
-};
+/** Issues of `value` against `schema`; none when it is valid. */
+export function validate(value: unknown, schema: unknown, options: ValidateOptions = {}): Issue[] {
+	const root = asSchema(schema);
+	return check(value, root, [], { root, partial: options.partial === true });
+}
 
-const equal = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/** JSON Pointer segment for a violation path: `/a/0/b`. */
-const join = (path: string, key: string | number) =>
-	`${path}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-
-export type ValidateOptions = {
-	/** Partial input: skip checks that more text could still satisfy (required, minimums). */
-	partial?: boolean;
-};
-
+/** `validate` with JSON Pointer paths. */
 export function validateSchema(
 	schema: unknown,
 	value: unknown,
 	options: ValidateOptions = {},
 ): Violation[] {
-	const out: Violation[] = [];
-	const root = isObject(schema) || typeof schema === 'boolean' ? schema : true;
-	check(root, value, '', { root, out, partial: options.partial === true });
-	return out;
+	return validate(value, schema, options).map((issue) => ({
+		path: issue.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
+		message: issue.message,
+	}));
 }
 
-type Ctx = { root: Schema; out: Violation[]; partial: boolean };
-
-function resolve(schema: Record<string, unknown>, ctx: Ctx): Schema {
-	const ref = schema.$ref;
-	if (typeof ref !== 'string' || !ref.startsWith('#')) return schema;
-	let at: unknown = ctx.root;
+function resolve(ref: string, ctx: Ctx): Schema {
+	if (!ref.startsWith('#')) return true; // remote refs are not followed
+	let node: unknown = ctx.root;
 	for (const part of ref.slice(1).split('/').filter(Boolean))
-		at = isObject(at) ? at[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-	return isObject(at) || typeof at === 'boolean' ? at : true;
+		node = isObject(node)
+			? node[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')]
+			: undefined;
+	return asSchema(node);
 }
 
-function check(schemaIn: Schema, value: unknown, path: string, ctx: Ctx): void {
-	if (schemaIn === true) return;
-	if (schemaIn === false) {
-		ctx.out.push({ path, message: 'is not allowed here' });
-		return;
+function check(value: unknown, schema: Schema, path: Path, ctx: Ctx): Issue[] {
+	if (schema === true) return [];
+	if (schema === false) return [{ path, keyword: 'false', message: 'is not allowed here' }];
+	if (typeof schema.$ref === 'string') return check(value, resolve(schema.$ref, ctx), path, ctx);
+	const issues: Issue[] = [];
+	const fail: Fail = (keyword, message) => issues.push({ path, keyword, message });
+	const types = (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []).map(
+		String,
+	);
+	if (types.length > 0 && !types.some((t) => matchesType(value, t))) {
+		fail('type', `must be ${types.join(' or ')}, not ${typeOf(value)}`);
+		return issues;
 	}
-	const schema = resolve(schemaIn, ctx);
-	if (schema !== schemaIn) return check(schema, value, path, ctx);
-	const fail = (message: string) => ctx.out.push({ path, message });
-
-	const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
-	if (types.length > 0 && !types.some((t) => matchesType(value, String(t)))) {
-		fail(`must be ${types.join(' or ')}, not ${typeOf(value)}`);
-		return;
-	}
-	if (Array.isArray(schema.enum) && !schema.enum.some((e) => equal(e, value)))
-		fail(`must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`);
-	if ('const' in schema && !equal(schema.const, value))
-		fail(`must be ${JSON.stringify(schema.const)}`);
-	checkCombinators(schema, value, path, ctx);
-	if (typeof value === 'number') checkNumber(schema, value, fail);
-	if (typeof value === 'string') checkString(schema, value, fail, ctx.partial);
-	if (Array.isArray(value)) checkArray(schema, value, path, ctx, fail);
-	if (isObject(value)) checkObject(schema, value, path, ctx, fail);
+	if (Array.isArray(schema.enum) && !schema.enum.some((e) => same(e, value)))
+		fail('enum', `must be one of ${schema.enum.map(show).join(', ')}`);
+	if ('const' in schema && !same(schema.const, value))
+		fail('const', `must be ${show(schema.const)}`);
+	if (typeof value === 'number') checkNumber(value, schema, fail);
+	if (typeof value === 'string') checkString(value, schema, fail, ctx.partial);
+	if (Array.isArray(value)) issues.push(...checkArray(value, schema, path, ctx, fail));
+	if (isObject(value)) issues.push(...checkObject(value, schema, path, ctx, fail));
+	issues.push(...checkCombinators(value, schema, path, ctx));
+	return issues;
 }
 
-function checkCombinators(
-	schema: Record<string, unknown>,
-	value: unknown,
-	path: string,
-	ctx: Ctx,
-): void {
-	const branches = (list: unknown) =>
-		(Array.isArray(list) ? list : []).map((s) => {
-			const sub: Ctx = { ...ctx, out: [] };
-			check(isObject(s) || typeof s === 'boolean' ? s : true, value, path, sub);
-			return sub.out;
-		});
-	for (const errors of branches(schema.allOf)) ctx.out.push(...errors);
-	if (Array.isArray(schema.anyOf)) {
-		const results = branches(schema.anyOf);
-		if (!results.some((r) => r.length === 0))
-			ctx.out.push({ path, message: 'matches none of the allowed shapes (anyOf)' });
+function checkCombinators(value: unknown, s: Record<string, unknown>, path: Path, ctx: Ctx) {
+	const issues: Issue[] = [];
+	const list = (key: string) => (Array.isArray(s[key]) ? (s[key] as unknown[]).map(asSchema) : []);
+	for (const sub of list('allOf')) issues.push(...check(value, sub, path, ctx));
+	const anyOf = list('anyOf');
+	if (anyOf.length > 0) {
+		const tries = anyOf.map((sub) => check(value, sub, path, ctx));
+		if (!tries.some((t) => t.length === 0)) issues.push(...closest(tries, path, 'anyOf'));
 	}
-	if (Array.isArray(schema.oneOf)) {
-		const passing = branches(schema.oneOf).filter((r) => r.length === 0).length;
-		if (passing !== 1 && !(ctx.partial && passing > 1))
-			ctx.out.push({ path, message: `must match exactly one shape (oneOf), matched ${passing}` });
+	const oneOf = list('oneOf');
+	if (oneOf.length > 0) {
+		const tries = oneOf.map((sub) => check(value, sub, path, ctx));
+		const passing = tries.filter((t) => t.length === 0).length;
+		if (passing === 0) issues.push(...closest(tries, path, 'oneOf'));
+		else if (passing > 1 && !ctx.partial)
+			issues.push({ path, keyword: 'oneOf', message: 'matches more than one allowed shape' });
 	}
+	return issues;
 }
 
-function checkNumber(s: Record<string, unknown>, n: number, fail: (m: string) => void): void {
-	if (typeof s.minimum === 'number' && n < s.minimum) fail(`must be ≥ ${s.minimum}`);
-	if (typeof s.maximum === 'number' && n > s.maximum) fail(`must be ≤ ${s.maximum}`);
+/** When no branch fits: the issues of the closest branch of the right type, or a summary. */
+function closest(tries: Issue[][], path: Path, keyword: string): Issue[] {
+	const typed = tries.filter(
+		(t) => !t.some((i) => i.path.length === path.length && i.keyword === 'type'),
+	);
+	const best = typed.sort((a, b) => a.length - b.length)[0];
+	return best ?? [{ path, keyword, message: `matches none of the allowed shapes (${keyword})` }];
+}
+
+function checkNumber(n: number, s: Record<string, unknown>, fail: Fail): void {
+	if (typeof s.minimum === 'number' && n < s.minimum) fail('minimum', `must be ≥ ${s.minimum}`);
+	if (typeof s.maximum === 'number' && n > s.maximum) fail('maximum', `must be ≤ ${s.maximum}`);
 	if (typeof s.exclusiveMinimum === 'number' && n <= s.exclusiveMinimum)
-		fail(`must be > ${s.exclusiveMinimum}`);
+		fail('exclusiveMinimum', `must be > ${s.exclusiveMinimum}`);
 	if (typeof s.exclusiveMaximum === 'number' && n >= s.exclusiveMaximum)
-		fail(`must be < ${s.exclusiveMaximum}`);
+		fail('exclusiveMaximum', `must be < ${s.exclusiveMaximum}`);
 	if (typeof s.multipleOf === 'number' && s.multipleOf > 0 && !Number.isInteger(n / s.multipleOf))
-		fail(`must be a multiple of ${s.multipleOf}`);
+		fail('multipleOf', `must be a multiple of ${s.multipleOf}`);
 }
 
-function checkString(
-	s: Record<string, unknown>,
-	text: string,
-	fail: (m: string) => void,
-	partial: boolean,
-): void {
+function checkString(text: string, s: Record<string, unknown>, fail: Fail, partial: boolean) {
 	const length = Array.from(text).length;
 	if (!partial && typeof s.minLength === 'number' && length < s.minLength)
-		fail(`must be at least ${s.minLength} characters`);
+		fail('minLength', `must be at least ${s.minLength} characters`);
 	if (typeof s.maxLength === 'number' && length > s.maxLength)
-		fail(`must be at most ${s.maxLength} characters`);
-	if (!partial && typeof s.pattern === 'string') {
-		let re: RegExp | null;
-		try {
-			re = new RegExp(s.pattern, 'u');
-		} catch {
-			re = null;
-		}
-		if (re && !re.test(text)) fail(`must match ${s.pattern}`);
+		fail('maxLength', `must be at most ${s.maxLength} characters`);
+	if (partial || typeof s.pattern !== 'string') return;
+	let re: RegExp | null;
+	try {
+		re = new RegExp(s.pattern, 'u');
+	} catch {
+		re = null; // a pattern this engine cannot read is not held against the value
 	}
+	if (re && !re.test(text)) fail('pattern', `must match ${s.pattern}`);
 }
 
-function checkArray(
-	s: Record<string, unknown>,
-	list: unknown[],
-	path: string,
-	ctx: Ctx,
-	fail: (m: string) => void,
-): void {
+function checkArray(list: unknown[], s: Record<string, unknown>, path: Path, ctx: Ctx, fail: Fail) {
 	if (!ctx.partial && typeof s.minItems === 'number' && list.length < s.minItems)
-		fail(`must have at least ${s.minItems} items`);
+		fail('minItems', `needs at least ${s.minItems} item(s)`);
 	if (typeof s.maxItems === 'number' && list.length > s.maxItems)
-		fail(`must have at most ${s.maxItems} items`);
+		fail('maxItems', `takes at most ${s.maxItems} items`);
+	if (s.uniqueItems === true && new Set(list.map(show)).size !== list.length)
+		fail('uniqueItems', 'must not repeat items');
 	const items = s.items;
-	if (isObject(items) || typeof items === 'boolean')
-		list.forEach((item, i) => check(items, item, join(path, i), ctx));
+	if (items === undefined) return [];
+	return list.flatMap((item, i) =>
+		check(item, asSchema(Array.isArray(items) ? items[i] : items), [...path, i], ctx),
+	);
 }
 
 function checkObject(
-	s: Record<string, unknown>,
 	value: Record<string, unknown>,
-	path: string,
+	s: Record<string, unknown>,
+	path: Path,
 	ctx: Ctx,
-	fail: (m: string) => void,
-): void {
-	const properties = isObject(s.properties) ? s.properties : {};
+	fail: Fail,
+): Issue[] {
+	const issues: Issue[] = [];
 	if (!ctx.partial && Array.isArray(s.required))
 		for (const key of s.required)
-			if (typeof key === 'string' && !(key in value))
-				ctx.out.push({ path: join(path, key), message: 'is required' });
+			if (typeof key === 'string' && !Object.hasOwn(value, key))
+				issues.push({ path: [...path, key], keyword: 'required', message: 'is required' });
+	const count = Object.keys(value).length;
+	if (!ctx.partial && typeof s.minProperties === 'number' && count < s.minProperties)
+		fail('minProperties', `must have at least ${s.minProperties} properties`);
+	if (typeof s.maxProperties === 'number' && count > s.maxProperties)
+		fail('maxProperties', `takes at most ${s.maxProperties} entries`);
+	const properties = isObject(s.properties) ? s.properties : {};
 	for (const [key, item] of Object.entries(value)) {
-		const sub = properties[key];
-		if (isObject(sub) || typeof sub === 'boolean') check(sub, item, join(path, key), ctx);
+		const at = [...path, key];
+		if (s.propertyNames !== undefined)
+			issues.push(...check(key, asSchema(s.propertyNames), at, ctx));
+		if (Object.hasOwn(properties, key))
+			issues.push(...check(item, asSchema(properties[key]), at, ctx));
 		else if (s.additionalProperties === false)
-			ctx.out.push({ path: join(path, key), message: 'is not an allowed property' });
-		else if (isObject(s.additionalProperties))
-			check(s.additionalProperties, item, join(path, key), ctx);
+			issues.push({
+				path: at,
+				keyword: 'additionalProperties',
+				message: 'is not an allowed property',
+			});
+		else if (s.additionalProperties !== undefined)
+			issues.push(...check(item, asSchema(s.additionalProperties), at, ctx));
 	}
-	if (
-		typeof s.minProperties === 'number' &&
-		!ctx.partial &&
-		Object.keys(value).length < s.minProperties
-	)
-		fail(`must have at least ${s.minProperties} properties`);
+	return issues;
 }

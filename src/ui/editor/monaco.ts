@@ -137,6 +137,17 @@ export async function createMonacoEditor(options: MonacoOptions): Promise<Monaco
 		// The classic hidden textarea, not the experimental EditContext input: it is the mature path
 		// for screen readers and IMEs, and whole-text replacements raced inside EditContext.
 		editContext: false,
+		// What is typed is what is sent: no auto-inserted closers. Overtype only helps when the closer
+		// is typed right beside the one Monaco added; a request typed over several lines (or with the
+		// cursor moved) kept the extra `"` and `}`, so the JSON broke. Like the plain field, then.
+		autoClosingBrackets: 'never',
+		autoClosingQuotes: 'never',
+		autoSurround: 'never',
+		// Enter is a new line and a comma is a comma even while the suggestion list is open (it
+		// opens by itself after `"`, `:` and space): typed fast, Enter or `,` took a suggestion and
+		// the JSON came out other than typed. Tab (or a click) takes the highlighted suggestion.
+		acceptSuggestionOnEnter: 'off',
+		acceptSuggestionOnCommitCharacter: false,
 	});
 	const start = model.getPositionAt(options.selection.start);
 	const end = model.getPositionAt(options.selection.end);

@@ -1,0 +1,61 @@
+/**
+ * Every dialog the keyboard can open keeps focus inside while open and gives it back to its opener
+ * when closed (by Escape or by its own Close/Cancel button). keyboard.spec.ts covers API key,
+ * Settings and Keyboard shortcuts the same way; these are the others.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
+
+const focusedInside = (dialog: Locator) =>
+	dialog.evaluate((el) => el.contains(document.activeElement));
+
+const DIALOGS = [
+	{ opener: 'History', dialog: 'History', close: 'Close' },
+	{ opener: 'Compare', dialog: 'Compare', close: 'Close' },
+	{ opener: 'Import curl', dialog: 'Import curl', close: 'Cancel' },
+] as const;
+
+/** A finished run, so History has a list and a run view to Tab through. */
+async function oneRun(page: Page) {
+	await saveKey(page, KEYS.good);
+	await setRequest(page, {
+		model: 'openai/gpt-4o-mini',
+		messages: [{ role: 'user', content: 'Focus' }],
+		max_tokens: 8,
+		stream: true,
+	});
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(response(page).status).toContainText('Done');
+}
+
+for (const { opener: openerName, dialog: name, close } of DIALOGS) {
+	test(`the ${name} dialog keeps focus inside while open and gives it back when closed`, async ({
+		page,
+	}) => {
+		await page.goto('./');
+		await oneRun(page);
+		const opener = page.getByRole('button', { name: openerName, exact: true });
+		const dialog = page.getByRole('dialog', { name });
+		for (const how of ['Escape', close] as const) {
+			await opener.focus();
+			await page.keyboard.press('Enter');
+			await expect(dialog).toBeVisible();
+			expect(await focusedInside(dialog)).toBe(true);
+			for (let i = 0; i < 25; i++) {
+				await page.keyboard.press('Tab');
+				expect(await focusedInside(dialog), `after ${i + 1} Tab presses`).toBe(true);
+			}
+			for (let i = 0; i < 6; i++) {
+				await page.keyboard.press('Shift+Tab');
+				expect(await focusedInside(dialog), `after ${i + 1} Shift+Tab presses`).toBe(true);
+			}
+			if (how === 'Escape') await page.keyboard.press('Escape');
+			else {
+				await dialog.getByRole('button', { name: close, exact: true }).focus();
+				await page.keyboard.press('Enter');
+			}
+			await expect(dialog).toBeHidden();
+			await expect(opener, `focus back on the opener after ${how}`).toBeFocused();
+		}
+	});
+}

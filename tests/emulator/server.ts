@@ -28,6 +28,8 @@ export type Emulator = {
 	requests(): RecordedRequest[];
 	reset(): void;
 	close(): Promise<void>;
+	/** Benchmarks (B3/B4): told of every SSE frame right after it is written, to stamp send times. */
+	tap(listener: ((text: string) => void) | null): void;
 };
 export type EmulatorOptions = {
 	port?: number;
@@ -56,6 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const auth = createAuth();
 	const generations = createGenerations(options.generationDelayMs ?? 800);
 	let records: RecordedRequest[] = [];
+	let tap: ((text: string) => void) | null = null;
 
 	function baseHeaders(res: ServerResponse) {
 		res.setHeader('Access-Control-Allow-Origin', '*');
@@ -183,6 +186,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				const bytes = Buffer.from(frame.text);
 				for (let at = 0; at < bytes.length; at += split) res.write(bytes.subarray(at, at + split));
 			} else res.write(frame.text);
+			tap?.(frame.text);
 		}
 		if (aborted) return finish(true);
 		if (rendered.drop) {
@@ -398,6 +402,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			records = [];
 			auth.reset();
 			generations.reset();
+		},
+		tap: (listener) => {
+			tap = listener;
 		},
 		close: () =>
 			new Promise<void>((resolve) => {

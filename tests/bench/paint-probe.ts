@@ -18,7 +18,7 @@
  */
 import type { Page } from '@playwright/test';
 
-export type PaintedFrame = { t: number; commits: number };
+export type PaintedFrame = { t: number; commits: number; markers: number };
 export type PaintProbe = {
 	/** marker → wall-clock ms (performance.timeOrigin + now, the same clock as the emulator's). */
 	painted: Record<string, number>;
@@ -76,7 +76,7 @@ const PROBE = `
 	};
 	new ResizeObserver(() => {
 		if (commits > 0 || pending.length > 0) {
-			probe.frames.push({ t: wall(), commits });
+			probe.frames.push({ t: wall(), commits, markers: pending.length });
 			done = done.concat(pending);
 			pending = [];
 			commits = 0;

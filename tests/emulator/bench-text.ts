@@ -86,7 +86,8 @@ export function benchTokens(id: BenchTextId, count = 20_000): string[] {
 			return table();
 		case 'bench-unclosed': {
 			const tail = words(UNCLOSED_TAIL);
-			fill(out, words(MIXED.replace(/```[\s\S]*?```\n\n/, '')), (o) => o.length >= count);
+			const body = words(MIXED.replace(/```[\s\S]*?```\n\n/, ''));
+			fill(out, body, (o) => o.length >= count - tail.length - 1);
 			// The last block is a paragraph that opens emphasis and never closes it.
 			out.push('\n\nThe end:', ...tail);
 			return out;

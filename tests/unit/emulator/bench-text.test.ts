@@ -35,9 +35,10 @@ describe('benchTokens', () => {
 		},
 	);
 
-	it('bench-markdown and bench-code have the token count asked for', () => {
+	it('bench-markdown, bench-code and bench-unclosed have the token count asked for', () => {
 		expect(benchTokens('bench-markdown', 5000)).toHaveLength(5000);
 		expect(benchTokens('bench-code', 20_000)).toHaveLength(20_000);
+		expect(benchTokens('bench-unclosed', 20_000)).toHaveLength(20_000);
 	});
 
 	it('bench-code is one fenced code block holding hostile HTML as text', () => {
@@ -93,6 +94,10 @@ describe('bench scenarios', () => {
 		expect(expected.text).toBe(pieces.join(''));
 		expect(expected.finishReason).toBe('length');
 		expect(content('bench-table', 100).pieces).toHaveLength(100);
+	});
+
+	it('keeps the unclosed tail within max_tokens', () => {
+		expect(content('bench-unclosed', 20_000).expected.text.endsWith(UNCLOSED_TAIL)).toBe(true);
 	});
 
 	it('sends the whole table when max_tokens allows it', () => {

@@ -13,8 +13,9 @@
  * runs once that frame's rendering update (paint included) is over: its time is the paint time of
  * every marker found before that frame's layout.
  *
- * Also per painted frame the number of DOM commits (MutationObserver callbacks: one per batch of
- * changes), and every frame's start (rAF timestamps) for the longest frame.
+ * Also per painted frame the number of commits to the answer's DOM (MutationObserver callbacks that
+ * changed it: one per batch of changes; other parts of the page are not counted), and every frame's
+ * start (rAF timestamps) for the longest frame.
  */
 import type { Page } from '@playwright/test';
 
@@ -48,9 +49,10 @@ const PROBE = `
 		return el && el.closest(SELECTOR);
 	};
 	new MutationObserver((records) => {
-		commits++;
+		let touched = false;
 		for (const r of records) {
 			const inside = answerOf(r.target);
+			if (inside) touched = true;
 			if (r.type === 'characterData') {
 				if (inside) scan(r.target.data, (r.oldValue || '').length - 16);
 				continue;
@@ -59,10 +61,14 @@ const PROBE = `
 				if (inside) scan(node.textContent || '', 0);
 				else if (node.nodeType === 1) {
 					const answer = node.matches(SELECTOR) ? node : node.querySelector(SELECTOR);
-					if (answer) scan(answer.textContent || '', 0);
+					if (answer) {
+						touched = true;
+						scan(answer.textContent || '', 0);
+					}
 				}
 			}
 		}
+		if (touched) commits++;
 	}).observe(document, { subtree: true, childList: true, characterData: true, characterDataOldValue: true });
 
 	const box = document.createElement('div');

@@ -3,6 +3,7 @@
  * correct client must end up with. Each scenario reproduces an observed behaviour from
  * reference/openrouter-api.md §5.3, §5.4, §4.7 and §6 (the comments name the section).
  */
+import { BENCH_TEXT_IDS, benchTokens, type BenchTextId } from './bench-text';
 import { findModel } from './catalog';
 import { HTTP_ERRORS, HTTP_ERROR_BY_ID, type HttpErrorId } from './errors';
 import { generateTokens, gradientPng, promptTokens } from './text';
@@ -31,6 +32,12 @@ export const STREAM_SCENARIOS = [
 		id: 'bench',
 		description: '20 000 tokens (fewer with max_tokens), for the benchmarks (npm run bench)',
 	},
+	// B3/B4: markdown answers with marker words (bench-text.ts), capped by max_tokens.
+	{ id: 'bench-markdown', description: 'mixed markdown, 20 000 tokens, marker words (B3)' },
+	{ id: 'bench-code', description: 'one fenced code block of 20 000 tokens (B4)' },
+	{ id: 'bench-paragraph', description: 'one 100 KB paragraph (B4)' },
+	{ id: 'bench-table', description: 'one table of 2 000 rows (B4)' },
+	{ id: 'bench-unclosed', description: 'markdown ending in emphasis that never closes (B4)' },
 	{
 		id: 'reasoning',
 		description:
@@ -206,6 +213,16 @@ function contentTokens(ctx: Ctx, fallback: number): string[] {
 	return generateTokens(`${stableStringify(last?.content ?? '')}|${seed}|${ctx.provider}`, count);
 }
 
+/** A benchmark answer (bench-text.ts); max_tokens cuts it like any answer. */
+function benchContent(ctx: Ctx, id: BenchTextId): string[] {
+	const cap = ctx.request.max_completion_tokens ?? ctx.request.max_tokens;
+	const tokens = benchTokens(
+		id,
+		typeof cap === 'number' && cap > 0 ? Math.min(cap, 20_000) : 20_000,
+	);
+	return typeof cap === 'number' && cap > 0 ? tokens.slice(0, cap) : tokens;
+}
+
 /** The last user message's text cut into 1-4 code point pieces, the same cuts for the same text. */
 function echoTokens(ctx: Ctx): string[] {
 	const last = [...(ctx.request.messages ?? [])].reverse().find((m) => m.role === 'user');
@@ -293,7 +310,9 @@ function streamFor(
 		complete: true,
 	};
 
-	const tokens = contentTokens(ctx, id === 'long' ? 2000 : id === 'bench' ? 20_000 : 30);
+	const tokens = (BENCH_TEXT_IDS as readonly string[]).includes(id)
+		? benchContent(ctx, id as BenchTextId)
+		: contentTokens(ctx, id === 'long' ? 2000 : id === 'bench' ? 20_000 : 30);
 	const sendText = (pieces: string[], logprobs = false) => {
 		pieces.forEach((token, i) => {
 			if (i > 0 && i % 10 === 0) comment(); // keep-alives also arrive between tokens (§5.1)

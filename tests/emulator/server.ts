@@ -29,6 +29,8 @@ export type Emulator = {
 	requests(): RecordedRequest[];
 	reset(): void;
 	close(): Promise<void>;
+	/** Benchmarks (B3/B4): told of every SSE frame right after it is written, to stamp send times. */
+	tap(listener: ((text: string) => void) | null): void;
 };
 export type EmulatorOptions = {
 	port?: number;
@@ -58,6 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const generations = createGenerations(options.generationDelayMs ?? 800);
 	const promptCache = createPromptCache();
 	let records: RecordedRequest[] = [];
+	let tap: ((text: string) => void) | null = null;
 
 	function baseHeaders(res: ServerResponse) {
 		res.setHeader('Access-Control-Allow-Origin', '*');
@@ -187,6 +190,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				const bytes = Buffer.from(frame.text);
 				for (let at = 0; at < bytes.length; at += split) res.write(bytes.subarray(at, at + split));
 			} else res.write(frame.text);
+			tap?.(frame.text);
 		}
 		if (aborted) return finish(true);
 		if (rendered.drop) {
@@ -404,6 +408,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			auth.reset();
 			generations.reset();
 			promptCache.reset();
+		},
+		tap: (listener) => {
+			tap = listener;
 		},
 		close: () =>
 			new Promise<void>((resolve) => {

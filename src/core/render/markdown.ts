@@ -11,7 +11,10 @@
  * honoured (a later definition would otherwise change an already settled block).
  */
 import { Marked, type Token, type Tokens } from 'marked';
+import { openBlock, type OpenBlock, type Render, type TailUpdate } from './open-block';
 import { escapeHtml, hostOf, safeUrl } from './safe-url';
+
+export type { TailUpdate } from './open-block';
 
 const marked = new Marked({
 	gfm: true,
@@ -58,36 +61,53 @@ export type MarkdownUpdate = {
 	reset: boolean;
 	/** HTML of blocks that settled since the last update, to append after the settled ones. */
 	settled: string;
-	/** HTML of the open last block, replacing the previous tail. */
-	tail: string;
+	/** What changes in the open last block (see open-block.ts). */
+	tail: TailUpdate;
 };
 
 const renderTokens = (tokens: Token[]): string =>
 	tokens.length === 0 ? '' : marked.parser(Object.assign(tokens, { links: {} }));
+
+const RENDER: Render = {
+	lex: (src) => marked.lexer(src),
+	html: renderTokens,
+	inlineTokens: (src) => marked.Lexer.lexInline(src, marked.defaults),
+	inlineHtml: (tokens) => marked.Parser.parseInline(tokens, marked.defaults),
+};
 
 /** Feeds the growing text of one answer; see the file comment. */
 export class MarkdownStream {
 	#text = '';
 	/** Where the open block starts in `#text`; everything before it is settled. */
 	#settledEnd = 0;
+	/** The open block's fast path while the new text can only grow it (open-block.ts). */
+	#open: OpenBlock | null = null;
 
 	update(fullText: string): MarkdownUpdate {
 		const text = normalize(fullText);
+		const previous = this.#text;
 		let reset = false;
-		if (!text.startsWith(this.#text)) {
+		if (!text.startsWith(previous)) {
 			reset = true;
 			this.#settledEnd = 0;
+			this.#open = null;
 		}
 		this.#text = text;
+		if (!reset && text === previous) return { reset, settled: '', tail: { kind: 'none' } };
+		const fast = reset ? null : (this.#open?.extend(text, previous) ?? null);
+		if (fast) return { reset, settled: '', tail: fast };
 		const tokens = marked.lexer(text.slice(this.#settledEnd));
 		let open = tokens.length - 1;
 		while (open > 0 && tokens[open]?.type === 'space') open--;
 		const settledTokens = open > 0 ? tokens.slice(0, open) : [];
 		for (const token of settledTokens) this.#settledEnd += token.raw.length;
+		const tailTokens = open >= 0 ? tokens.slice(Math.max(open, 0)) : [];
+		const last = tailTokens.length === 1 ? tailTokens[0] : undefined;
+		this.#open = last ? openBlock(last, this.#settledEnd, text, RENDER) : null;
 		return {
 			reset,
 			settled: renderTokens(settledTokens),
-			tail: renderTokens(open >= 0 ? tokens.slice(Math.max(open, 0)) : []),
+			tail: { kind: 'html', html: renderTokens(tailTokens) },
 		};
 	}
 

@@ -1,10 +1,10 @@
 /**
  * Keeps a DOM element in step with the growing markdown of one answer. Settled blocks are appended
  * once, in chunks the browser may skip laying out while off-screen (`content-visibility`); only the
- * open block is replaced. The caller updates at most once per animation frame (the playground state
+ * open block is replaced, or grown in place when it is a long code block, table or paragraph. The caller updates at most once per animation frame (the playground state
  * commits once per frame), so there is at most one DOM commit per frame.
  */
-import { MarkdownStream } from '../../../core/render/markdown';
+import { MarkdownStream, type TailUpdate } from '../../../core/render/markdown';
 import { safeUrl } from '../../../core/render/safe-url';
 import { sanitizeToFragment } from './sanitize';
 
@@ -15,7 +15,7 @@ export function mountMarkdown(root: HTMLElement): MarkdownDom {
 	const tailBox = document.createElement('div');
 	root.replaceChildren(settledBox, tailBox);
 	const stream = new MarkdownStream();
-	let shownTail = '';
+	const tail = tailView(tailBox);
 
 	const onClick = (event: MouseEvent) => {
 		const button = event.target instanceof Element ? event.target.closest('button') : null;
@@ -27,23 +27,59 @@ export function mountMarkdown(root: HTMLElement): MarkdownDom {
 	return {
 		update(text) {
 			const update = stream.update(text);
-			if (update.reset) {
-				settledBox.replaceChildren();
-				shownTail = '';
-			}
+			if (update.reset) settledBox.replaceChildren();
 			if (update.settled) {
 				const chunk = document.createElement('div');
 				chunk.className = 'md-chunk';
 				chunk.append(sanitizeToFragment(update.settled));
 				settledBox.append(chunk);
 			}
-			if (update.tail !== shownTail) {
-				shownTail = update.tail;
-				tailBox.replaceChildren(sanitizeToFragment(update.tail));
-			}
+			tail.apply(update.tail);
 		},
 		destroy() {
 			root.removeEventListener('click', onClick);
+		},
+	};
+}
+
+/** The open block's element: replaced in full, or grown in place (core/render/open-block.ts). */
+function tailView(box: HTMLElement) {
+	let liveNodes: ChildNode[] | null = null;
+	/** Sanitised nodes of an HTML piece that only parses inside `parent` (rows, inline content). */
+	const nodesOf = (html: string, parent: 'tbody' | 'p') => {
+		const wrapped = parent === 'p' ? `<p>${html}</p>` : `<table><tbody>${html}</tbody></table>`;
+		return [...(sanitizeToFragment(wrapped).querySelector(parent)?.childNodes ?? [])];
+	};
+	return {
+		apply(update: TailUpdate) {
+			if (update.kind === 'html') {
+				box.replaceChildren(sanitizeToFragment(update.html));
+				liveNodes = null;
+			} else if (update.kind === 'code') {
+				const code = box.querySelector('pre code');
+				const last = code?.lastChild;
+				if (!code || !(last instanceof Text)) return;
+				// The code ends in a text node holding only its line breaks; the text goes before it.
+				const keep = last.data.replace(/\n+$/, '').length;
+				if (keep > 0) last.splitText(keep);
+				const ending = code.lastChild as Text;
+				const before = ending.previousSibling;
+				if (before instanceof Text) before.appendData(update.append);
+				else code.insertBefore(document.createTextNode(update.append), ending);
+				ending.data = update.ending;
+			} else if (update.kind === 'rows') {
+				const body = box.querySelector('tbody');
+				if (update.dropLive) body?.lastElementChild?.remove();
+				body?.append(...nodesOf(update.rows + update.live, 'tbody'));
+			} else if (update.kind === 'inline') {
+				const p = box.querySelector('p');
+				if (!p) return;
+				if (liveNodes === null) p.replaceChildren();
+				else for (const node of liveNodes) node.remove();
+				p.append(...nodesOf(update.frozen, 'p'));
+				liveNodes = nodesOf(update.live, 'p');
+				p.append(...liveNodes);
+			}
 		},
 	};
 }

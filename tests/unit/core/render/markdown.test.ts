@@ -1,23 +1,63 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MarkdownStream, renderMarkdown } from '../../../../src/core/render/markdown';
+import {
+	MarkdownStream,
+	renderMarkdown,
+	type TailUpdate,
+} from '../../../../src/core/render/markdown';
+import { escapeHtml } from '../../../../src/core/render/safe-url';
 
 const CORPUS = readFileSync(
 	new URL('../../../fixtures/markdown/corpus.txt', import.meta.url),
 	'utf8',
 );
 
+/** The open block as a string, changed the way markdown-dom.ts changes the DOM. */
+function tailModel() {
+	let html = '';
+	let liveFrom: number | null = null;
+	return {
+		get html() {
+			return html;
+		},
+		apply(update: TailUpdate) {
+			if (update.kind === 'html') [html, liveFrom] = [update.html, null];
+			else if (update.kind === 'code') {
+				const at = html.lastIndexOf('</code>');
+				let end = at;
+				while (html[end - 1] === '\n') end--;
+				html = html.slice(0, end) + escapeHtml(update.append) + update.ending + html.slice(at);
+			} else if (update.kind === 'rows') {
+				if (update.dropLive)
+					html = html.slice(0, html.lastIndexOf('<tr>')) + html.slice(html.lastIndexOf('</tbody>'));
+				const at = html.lastIndexOf('</tbody>');
+				html = html.slice(0, at) + update.rows + update.live + html.slice(at);
+			} else if (update.kind === 'inline') {
+				const base = html.slice(0, liveFrom ?? 3) + update.frozen;
+				[html, liveFrom] = [`${base}${update.live}</p>\n`, base.length];
+			}
+		},
+	};
+}
+
 /** Feeds `text` in pieces and returns the HTML the DOM would hold after each piece. */
-function feed(text: string, cuts: number[]): { prefix: string; html: string }[] {
+function feed(
+	text: string,
+	cuts: number[],
+	kinds: string[] = [],
+): { prefix: string; html: string }[] {
 	const stream = new MarkdownStream();
 	let settled = '';
+	const tail = tailModel();
 	const out: { prefix: string; html: string }[] = [];
 	for (const end of cuts) {
 		const prefix = text.slice(0, end);
 		const update = stream.update(prefix);
 		if (update.reset) settled = '';
 		settled += update.settled;
-		out.push({ prefix, html: settled + update.tail });
+		tail.apply(update.tail);
+		kinds.push(update.tail.kind);
+		out.push({ prefix, html: settled + tail.html });
 	}
 	return out;
 }
@@ -53,11 +93,11 @@ describe('incremental markdown', () => {
 		const first = stream.update('# Title\n\nFirst paragraph.\n\nSecond');
 		expect(first.settled).toContain('<h1>Title</h1>');
 		expect(first.settled).toContain('First paragraph.');
-		expect(first.tail).toBe('<p>Second</p>\n');
+		expect(first.tail).toEqual({ kind: 'html', html: '<p>Second</p>\n' });
 		const settledAt = stream.settledLength;
 		const next = stream.update('# Title\n\nFirst paragraph.\n\nSecond grows');
 		expect(next.settled).toBe('');
-		expect(next.tail).toBe('<p>Second grows</p>\n');
+		expect(next.tail).toEqual({ kind: 'html', html: '<p>Second grows</p>\n' });
 		expect(stream.settledLength).toBe(settledAt);
 	});
 
@@ -66,7 +106,8 @@ describe('incremental markdown', () => {
 		stream.update('one\n\ntwo');
 		const update = stream.update('other');
 		expect(update.reset).toBe(true);
-		expect(update.settled + update.tail).toBe('<p>other</p>\n');
+		expect(update.settled).toBe('');
+		expect(update.tail).toEqual({ kind: 'html', html: '<p>other</p>\n' });
 	});
 
 	it('costs the open block, not the whole answer', () => {
@@ -77,6 +118,58 @@ describe('incremental markdown', () => {
 			stream.update(text);
 		}
 		expect(text.length - stream.settledLength).toBeLessThan(40);
+	});
+});
+
+describe('long open blocks grow in place', () => {
+	const code = `Intro.\n\n\`\`\`ts\n${Array.from({ length: 120 }, (_, i) => `\tconst v${i} = f("<b>", 'x'); // ~~ no fence\n\n`).join('')}\`\`\`\n\nAfter the code.`;
+	const table = `| n | name | value |\n| ---: | :-- | --- |\n${Array.from({ length: 60 }, (_, i) => `| ${i} | **n${i}** <b onclick=x()> | \`v\` |\n`).join('')}\nAfter the table.`;
+	const words =
+		'Words keep coming with **strong**, _em_, `code`, [a link](https://example.org), <img src=x> and www.example.org here. ';
+	const paragraph = `${words.repeat(90)}and a *late star that never closes ${words.repeat(20)}`;
+	const cases = { code, table, paragraph } as const;
+
+	it.each(Object.keys(cases) as (keyof typeof cases)[])(
+		'%s: equals a full render at random cuts',
+		(name) => {
+			const text = cases[name];
+			for (const seed of [3, 11]) {
+				const next = seeded(seed);
+				const cuts: number[] = [];
+				for (let at = 0; at < text.length;)
+					cuts.push((at = Math.min(text.length, at + 1 + Math.floor(next() * 60))));
+				for (const { prefix, html } of feed(text, cuts))
+					expect(html, prefix.slice(-80)).toBe(renderMarkdown(prefix));
+			}
+		},
+	);
+
+	it.each([
+		['code', 'code'],
+		['table', 'rows'],
+		['paragraph', 'inline'],
+	] as const)('%s: most updates only add to what is shown (%s)', (name, kind) => {
+		const text = cases[name];
+		const kinds: string[] = [];
+		const cuts = Array.from({ length: Math.ceil(text.length / 20) }, (_, i) => (i + 1) * 20);
+		feed(text, cuts, kinds);
+		expect(kinds.filter((k) => k === kind).length).toBeGreaterThan(cuts.length * 0.6);
+	});
+
+	it('a paragraph freezes settled text and re-renders only the rest', () => {
+		const stream = new MarkdownStream();
+		const text = 'Plain words and **bold** here. '.repeat(200);
+		let frozen = '';
+		let longestLive = 0;
+		for (let end = 100; end <= text.length; end += 50) {
+			const update = stream.update(text.slice(0, end));
+			if (update.tail.kind === 'inline') {
+				frozen += update.tail.frozen;
+				longestLive = Math.max(longestLive, update.tail.live.length);
+			}
+		}
+		expect(frozen.length).toBeGreaterThan(text.length / 2);
+		expect(longestLive).toBeLessThan(4000);
 	});
 });
 

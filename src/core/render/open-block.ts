@@ -1,0 +1,145 @@
+/**
+ * The open last block of a streamed answer, grown without parsing it again from its start. Block
+ * memoisation (markdown.ts) alone leaves one block re-rendered on every update, which is the whole
+ * answer when it is one huge fenced code block, table or paragraph (performance-and-security.md
+ * §1.2, web-ai-demos #168). For those three, while the new text cannot change what is already
+ * shown, an update only says what to add:
+ * - code: the fence is not closed and the new text has no fence character: append the text;
+ * - table: append the rows completed since, and replace the row being written;
+ * - paragraph (a single line): freeze a prefix ending at a space once its inline markdown has no
+ *   delimiter left that later text could pair with, and re-render only the rest.
+ * Anything else returns null and the caller renders the block in full (the result is always what
+ * a full render of the same text gives; the unit tests check it at every cut).
+ */
+import type { Token, Tokens } from 'marked';
+
+export type TailUpdate =
+	| { kind: 'none' }
+	/** Replace the open block with this HTML. */
+	| { kind: 'html'; html: string }
+	/** Append raw text (not HTML) to the open code block's code, then end it with `ending`. */
+	| { kind: 'code'; append: string; ending: string }
+	/** Drop the last body row if `dropLive`, then append these rows and the live row (HTML). */
+	| { kind: 'rows'; dropLive: boolean; rows: string; live: string }
+	/** Replace the paragraph's live part: append `frozen`, then `live` (inline HTML). */
+	| { kind: 'inline'; frozen: string; live: string };
+
+export type Render = {
+	lex(src: string): Token[];
+	html(tokens: Token[]): string;
+	inlineTokens(src: string): Token[];
+	inlineHtml(tokens: Token[]): string;
+};
+
+export type OpenBlock = { extend(text: string, previous: string): TailUpdate | null };
+
+/** A fast path for the tail token starting at `start` of `text`, or null. */
+export function openBlock(token: Token, start: number, text: string, r: Render): OpenBlock | null {
+	if (start + token.raw.length !== text.length) return null;
+	if (token.type === 'code') return openCode(token as Tokens.Code, start, r);
+	if (token.type === 'table') return openTable(token as Tokens.Table, start, text, r);
+	if (token.type === 'paragraph') return openParagraph(token as Tokens.Paragraph, start, r);
+	return null;
+}
+
+/**
+ * How the renderer ends an open fenced code body that ends in `newlines` line breaks (marked keeps
+ * or drops some of them depending on their number): worked out on a tiny body with the same ending.
+ */
+function codeEnding(newlines: number, empty: boolean, r: Render): string {
+	const token = r.lex(`\`\`\`\n${empty ? '' : 'x'}${'\n'.repeat(newlines)}`)[0] as Tokens.Code;
+	return `${token.text.replace(/\n$/, '')}\n`.slice(empty ? 0 : 1);
+}
+
+function openCode(token: Tokens.Code, start: number, r: Render): OpenBlock | null {
+	const opener = /^(`{3,}|~{3,})[^\n]*\n/.exec(token.raw);
+	if (!opener) return null;
+	const fence = (opener[1] as string)[0] as string;
+	const body = token.raw.slice(opener[0].length);
+	if (body.split('\n').some((line) => /^ {0,3}(`{3,}|~{3,})/.test(line))) return null;
+	const bodyStart = start + opener[0].length;
+	let shown = body.replace(/\n+$/, '').length;
+	return {
+		extend(text, previous) {
+			if (text.slice(previous.length).includes(fence)) return null;
+			const now = text.slice(bodyStart);
+			const stable = now.replace(/\n+$/, '');
+			const append = stable.slice(shown);
+			shown = stable.length;
+			return {
+				kind: 'code',
+				append,
+				ending: codeEnding(now.length - stable.length, stable.length === 0, r),
+			};
+		},
+	};
+}
+
+function openTable(token: Tokens.Table, start: number, text: string, r: Render): OpenBlock | null {
+	const lines = token.raw.split('\n');
+	const head = `${lines[0]}\n${lines[1]}\n`;
+	if (token.rows.length === 0 || !text.startsWith(head, start)) return null;
+	const body = text.slice(start + head.length);
+	let frozenEnd = start + head.length + body.lastIndexOf('\n') + 1;
+	let domLive = frozenEnd < text.length;
+	if (token.rows.length !== body.split('\n').filter(Boolean).length) return null;
+	return {
+		extend(text) {
+			const live = text.slice(frozenEnd);
+			if (live.startsWith('\n') || live.includes('\n\n')) return null;
+			const tokens = r.lex(head + live).filter((t) => t.type !== 'space');
+			const table = tokens[0] as Tokens.Table | undefined;
+			const parts = live.split('\n');
+			const partial = (parts.at(-1) ?? '') !== '';
+			const complete = parts.length - 1;
+			if (tokens.length !== 1 || table?.type !== 'table') return null;
+			if (table.header.length !== token.header.length) return null;
+			if (table.rows.length !== complete + (partial ? 1 : 0)) return null;
+			const html = r.html([table]);
+			const inner = html.slice(html.indexOf('<tbody>') + 7, html.lastIndexOf('</tbody>'));
+			const rows = inner.split(/(?=<tr>)/).filter(Boolean);
+			const update: TailUpdate = {
+				kind: 'rows',
+				dropLive: domLive,
+				rows: rows.slice(0, complete).join(''),
+				live: partial ? (rows[complete] ?? '') : '',
+			};
+			frozenEnd += live.lastIndexOf('\n') + 1;
+			domLive = partial;
+			return update;
+		},
+	};
+}
+
+const SEGMENT = 2048;
+const MARGIN = 256;
+/** Characters that could still open or close inline markdown later in the paragraph. */
+const DELIMITERS = /[*_~`[\]<>!\\]/;
+
+/** True when no token of the segment leaves a delimiter that later text could pair with. */
+const settledInline = (tokens: Token[]) =>
+	tokens.every((t) => (t.type !== 'text' && t.type !== 'escape') || !DELIMITERS.test(t.raw));
+
+function openParagraph(token: Tokens.Paragraph, start: number, r: Render): OpenBlock | null {
+	// A long single line starting with a letter or digit stays a paragraph whatever is appended.
+	if (token.raw.includes('\n') || token.raw.length < 64 || !/^[\p{L}\p{N}]/u.test(token.raw))
+		return null;
+	let liveStart = start;
+	return {
+		extend(text) {
+			let live = text.slice(liveStart);
+			if (live.includes('\n')) return null;
+			let frozen = '';
+			if (live.length > SEGMENT) {
+				const cut = live.lastIndexOf(' ', live.length - MARGIN);
+				const segment = cut > 0 ? r.inlineTokens(live.slice(0, cut + 1)) : [];
+				if (cut > 0 && settledInline(segment)) {
+					frozen = r.inlineHtml(segment);
+					liveStart += cut + 1;
+					live = live.slice(cut + 1);
+				}
+			}
+			return { kind: 'inline', frozen, live: r.inlineHtml(r.inlineTokens(live)) };
+		},
+	};
+}

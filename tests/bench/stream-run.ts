@@ -1,0 +1,213 @@
+/**
+ * One streamed answer into the app or into the plain-text-append baseline page, measured the same
+ * way for both (B3, B4). Send time: the emulator's tap stamps each marker word when the frame
+ * carrying it is written to the socket (not a schedule). Paint time: the paint probe
+ * (paint-probe.ts). Both clocks are the machine's wall clock (performance.timeOrigin + now(), in
+ * Node and in Chromium alike).
+ */
+import type { Page } from '@playwright/test';
+import { markersIn } from '../emulator/bench-text';
+import { benchRequest, saveKeyInUi, setRequestText } from './app-driver';
+import { installProbes, loafs, metrics, paceChat } from './page-probes';
+import { installPaintProbe, readPaintProbe, resetPaintProbe } from './paint-probe';
+import { quantile, round } from './stats';
+import type { BenchContext, Row } from './types';
+
+export type Target = 'app' | 'baseline';
+export type StreamSpec = { model: string; maxTokens: number; delayMs: number };
+
+export type StreamRun = {
+	/** send → paint per marker, ms. */
+	latencies: number[];
+	/** Markers the emulator sent that never showed. */
+	missing: number;
+	/** How late the emulator wrote markers against its own schedule (median, ms). */
+	sendLag: number | null;
+	/** Commits to the answer (MutationObserver batches) per painted frame while markers stream in. */
+	commitsMax: number;
+	multiCommitFrames: number;
+	paintedFrames: number;
+	longestFrame: number;
+	loafCount: number;
+	loafMax: number;
+	/** CDP ScriptDuration over the stream, ms. */
+	script: number;
+	/** First byte written → Done shown (app) or the last commit painted (baseline), ms. */
+	toDone: number;
+};
+
+const wall = () => performance.timeOrigin + performance.now();
+const ANSWER = { app: '[data-testid="answer"]', baseline: '#out' } as const;
+
+/** Opens the target ready to stream; returns how to start it and how to wait for its end. */
+async function prepare(ctx: BenchContext, page: Page, target: Target, spec: StreamSpec) {
+	const body = benchRequest(spec.maxTokens, spec.model);
+	if (target === 'app') {
+		await paceChat(page, spec.delayMs);
+		await page.goto(ctx.appUrl);
+		await saveKeyInUi(page, ctx.key);
+		await setRequestText(page, body);
+		// The request editor (Monaco) loads in idle time after the page opens, a ~300 ms block of
+		// its own (B2): let it arrive, as it has for anyone who reads the page before sending.
+		await page
+			.locator('.monaco-editor .view-lines')
+			.first()
+			.waitFor({ timeout: 15_000 })
+			.catch(() => undefined);
+		await page.waitForTimeout(500);
+		return {
+			start: () => page.getByRole('button', { name: 'Send', exact: true }).click(),
+			done: async () => {
+				const at = await whenShown(page, 'section[aria-label="Response"] [role="status"]');
+				const text =
+					(await page
+						.getByRole('region', { name: 'Response' })
+						.getByRole('status')
+						.textContent()) ?? '';
+				if (!text.includes('Done')) throw new Error(`the run ended with "${text}"`);
+				return at;
+			},
+		};
+	}
+	const hash = new URLSearchParams({
+		api: ctx.emulator.apiBaseUrl,
+		key: ctx.key,
+		delay: String(spec.delayMs),
+		body: JSON.stringify(JSON.parse(body)),
+	});
+	await page.goto(`${ctx.baselineUrl}append.html#${hash}`);
+	await page.waitForFunction(() => 'startStream' in window);
+	return {
+		start: async () => {
+			page
+				.evaluate(() => (window as unknown as { startStream(): Promise<void> }).startStream())
+				.catch(() => undefined);
+		},
+		done: () => whenShown(page, 'body[data-done="1"]'),
+	};
+}
+
+/**
+ * Wall-clock time of the first frame in which `selector` matches with Done, Error or Stopped in its
+ * text (the app's status) or at all (the baseline's done flag); checked every animation frame.
+ */
+async function whenShown(page: Page, selector: string): Promise<number> {
+	const handle = await page.waitForFunction(
+		(sel) => {
+			const el = document.querySelector(sel);
+			const over =
+				el && (sel.startsWith('body') || /Done|Error|Stopped/.test(el.textContent ?? ''));
+			return over ? performance.timeOrigin + performance.now() : false;
+		},
+		selector,
+		{ polling: 'raf', timeout: 180_000 },
+	);
+	return (await handle.jsonValue()) as number;
+}
+
+export async function streamOnce(
+	ctx: BenchContext,
+	target: Target,
+	spec: StreamSpec,
+	inspect?: (page: Page) => Promise<void>,
+): Promise<StreamRun> {
+	const { context, page, cdp } = await ctx.newPage();
+	try {
+		await installProbes(page);
+		await installPaintProbe(page, ANSWER[target]);
+		const run = await prepare(ctx, page, target, spec);
+		await resetPaintProbe(page);
+		const sent = new Map<string, number>();
+		let firstWrite: number | null = null;
+		ctx.emulator.tap((text) => {
+			const at = wall();
+			firstWrite ??= at;
+			for (const m of markersIn(text)) sent.set(m, at);
+		});
+		const loafsBefore = (await loafs(page)).length;
+		const scriptBefore = (await metrics(cdp)).ScriptDuration ?? 0;
+		await run.start();
+		const ended = await run.done();
+		const script = ((await metrics(cdp)).ScriptDuration ?? 0) - scriptBefore;
+		ctx.emulator.tap(null);
+		const probe = await readPaintProbe(page);
+		const long = (await loafs(page)).slice(loafsBefore);
+		if (inspect) await inspect(page);
+		const latencies: number[] = [];
+		const lags: number[] = [];
+		for (const [id, at] of sent) {
+			const painted = probe.painted[id];
+			if (painted !== undefined) latencies.push(painted - at);
+			lags.push(at - (firstWrite ?? at) - Number(id.slice(2)) * spec.delayMs);
+		}
+		const gaps = probe.ticks.slice(1).map((t, i) => t - (probe.ticks[i] as number));
+		// While streaming: from the first frame that painted a marker to the last one (the frames
+		// around them also mount the answer view, the status and the Done actions).
+		const first = probe.frames.findIndex((f) => f.markers > 0);
+		const last = probe.frames.findLastIndex((f) => f.markers > 0);
+		const streaming = first < 0 ? [] : probe.frames.slice(first, last + 1);
+		return {
+			latencies,
+			missing: sent.size - latencies.length,
+			sendLag: quantile(lags, 0.5),
+			commitsMax: Math.max(0, ...streaming.map((f) => f.commits)),
+			multiCommitFrames: streaming.filter((f) => f.commits > 1).length,
+			paintedFrames: streaming.length,
+			longestFrame: Math.max(0, ...gaps),
+			loafCount: long.length,
+			loafMax: Math.max(0, ...long.map((l) => l.duration)),
+			script: script * 1000,
+			toDone: ended - (firstWrite ?? ended),
+		};
+	} finally {
+		ctx.emulator.tap(null);
+		await context.close();
+	}
+}
+
+const FRAME_MS = 1000 / 60;
+
+/** p50, p95 and commits rows for one rate. */
+export function latencyRows(id: string, label: string, app: StreamRun, base: StreamRun): Row[] {
+	const [p50, p95, b50, b95] = [
+		quantile(app.latencies, 0.5),
+		quantile(app.latencies, 0.95),
+		quantile(base.latencies, 0.5),
+		quantile(base.latencies, 0.95),
+	];
+	const ms = (v: number | null) => round(v, 0);
+	const max = (r: StreamRun) => ms(Math.max(...r.latencies));
+	const baseline = (value: number | null) => ({ label: 'plain-text append', value: ms(value) });
+	return [
+		{
+			id,
+			metric: `${label}: send → paint p50`,
+			value: ms(p50),
+			unit: 'ms',
+			baseline: baseline(b50),
+			target: '≤ baseline + 1 frame',
+			pass: p50 !== null && b50 !== null && p50 - b50 <= FRAME_MS && app.missing === 0,
+			note: `${app.latencies.length} markers${app.missing ? `, **${app.missing} never painted**` : ''}; emulator send lag ${ms(app.sendLag)} ms`,
+		},
+		{
+			id,
+			metric: `${label}: send → paint p95`,
+			value: ms(p95),
+			unit: 'ms',
+			baseline: baseline(b95),
+			target: '≤ baseline + 2 frames',
+			pass: p95 !== null && b95 !== null && p95 - b95 <= 2 * FRAME_MS,
+			note: `max ${max(app)} ms (baseline ${max(base)} ms)`,
+		},
+		{
+			id,
+			metric: `${label}: answer DOM commits per painted frame while streaming, max`,
+			value: app.commitsMax,
+			unit: '',
+			baseline: { label: 'plain-text append', value: base.commitsMax },
+			target: '≤ 1',
+			pass: app.commitsMax <= 1,
+			note: `${app.multiCommitFrames} of ${app.paintedFrames} frames had more; longest frame ${ms(app.longestFrame)} ms (baseline ${ms(base.longestFrame)}), long animation frames ${app.loafCount} (baseline ${base.loafCount})`,
+		},
+	];
+}

@@ -1,0 +1,63 @@
+/**
+ * Long open blocks (a fenced code block, a table, a single-line paragraph) are grown in place while
+ * they stream (core/render/open-block.ts, ui/output/markdown/markdown-dom.ts). The DOM they end
+ * up as must hold what a full render of the same text holds.
+ */
+import { renderMarkdown } from '../../src/core/render/markdown';
+import { benchTokens } from '../emulator/bench-text';
+import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
+
+const TOKENS = 1500;
+
+const textOf = (html: string) =>
+	html
+		.replace(/<button[^>]*>[^<]*<\/button>/g, '')
+		.replace(/<[^>]*>/g, '')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&');
+
+const CASES = [
+	{ id: 'bench-code', selector: 'pre' },
+	{ id: 'bench-table', selector: 'tbody tr' },
+	{ id: 'bench-paragraph', selector: 'p strong' },
+] as const;
+
+for (const { id, selector } of CASES) {
+	test(`${id}: streamed in place, it ends as a full render would`, async ({ page }) => {
+		// 1 ms a token instead of the suite's 15: the blocks must grow long.
+		await page.route('**/api/v1/chat/completions', (route) =>
+			route.continue({ headers: { ...route.request().headers(), 'x-emulator-token-delay': '1' } }),
+		);
+		await page.goto('./');
+		await saveKey(page, KEYS.good);
+		await setRequest(page, {
+			model: `emulator/${id}`,
+			messages: [{ role: 'user', content: 'bench' }],
+			max_tokens: TOKENS,
+			stream: true,
+		});
+		await page.getByRole('button', { name: 'Send' }).click();
+		const { status, answer } = response(page);
+		await expect(status).toContainText('Done', { timeout: 30_000 });
+		// What the emulator sends for max_tokens (bench-code closes its fence within the count).
+		const expected = renderMarkdown(benchTokens(id, TOKENS).slice(0, TOKENS).join(''));
+		const count = (html: string) =>
+			selector === 'pre'
+				? (html.match(/<pre>/g) ?? []).length
+				: selector === 'tbody tr'
+					? (html.match(/<tr>/g) ?? []).length - 1
+					: (html.match(/<strong>/g) ?? []).length;
+		expect(count(expected)).toBeGreaterThan(0);
+		await expect(answer.locator(selector)).toHaveCount(count(expected));
+		const shown = await answer.evaluate((el) => el.textContent ?? '');
+		const strip = (s: string) => s.replace(/Copy|\s+/g, '');
+		expect(strip(shown)).toBe(strip(textOf(expected)));
+		if (id === 'bench-code') {
+			const code = await answer.locator('pre code').evaluate((el) => el.textContent);
+			expect(code).toBe(textOf(/<code[^>]*>([\s\S]*)<\/code>/.exec(expected)?.[1] ?? ''));
+		}
+	});
+}

@@ -3,27 +3,13 @@
  * narrow widths (first load, key dialog, a streamed answer, bad JSON, an API error). PNGs go to
  * test-results/screens/. Builds dist-e2e/ first when it is missing (`npm run test:e2e` rebuilds it).
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
+import { setRequest } from '../e2e/fixtures';
 import { ensureChromium } from './chromium';
 import { E2E } from './ports';
 import { ensureE2eBuild, startAppServers } from './servers';
 
 const OUT = 'test-results/screens';
-
-/** Like the e2e `setRequest`: the plain field without focusing it, or typed over in Monaco. */
-async function setText(page: Page, text: string): Promise<void> {
-	const box = page.getByRole('textbox', { name: 'Request JSON' });
-	if ((await page.locator('.monaco-editor').count()) > 0) {
-		await box.focus();
-		await page.keyboard.press('ControlOrMeta+A');
-		await page.keyboard.insertText(text);
-		return;
-	}
-	await box.evaluate((field, value) => {
-		(field as HTMLTextAreaElement).value = value;
-		field.dispatchEvent(new Event('input', { bubbles: true }));
-	}, text);
-}
 
 ensureE2eBuild();
 const servers = await startAppServers({
@@ -74,7 +60,7 @@ try {
 			await shot('2-key-dialog');
 			await page.getByLabel('OpenRouter API key').fill('sk-or-v1-test-screens-0001');
 			await page.getByRole('button', { name: 'Save key' }).click();
-			await setText(
+			await setRequest(
 				page,
 				JSON.stringify(
 					{
@@ -90,12 +76,12 @@ try {
 			await page.getByRole('button', { name: 'Send' }).click();
 			await page.getByRole('status').filter({ hasText: 'Done' }).waitFor();
 			await shot('3-answer');
-			await setText(
+			await setRequest(
 				page,
 				'{\n  "model": "x",\n  "messages": [\n    {"role": "user" "content": "hi"}\n  ]\n}',
 			);
 			await shot('4-bad-json');
-			await setText(
+			await setRequest(
 				page,
 				JSON.stringify(
 					{

@@ -76,19 +76,26 @@ export function createDeferredCommit(
 }
 
 /**
- * Leaving the editor (focus moves out), Send and the other shortcuts (a key with Ctrl, ⌘ or Alt),
- * and the editor going away all see the latest text. Returns the clean-up, which flushes too.
+ * Leaving the editor (focus moves out), a click or tap anywhere (Send, Share, a form), Send and the
+ * other shortcuts (a key with Ctrl, ⌘ or Alt), and the editor going away all see the latest text.
+ * Returns the clean-up, which flushes too.
  */
-export function flushOnLeave(editor: HTMLElement, committer: DeferredCommit): () => void {
+export function flushOnLeave(
+	editor: HTMLElement,
+	committer: DeferredCommit,
+	page: EventTarget = document,
+): () => void {
 	const flush = () => committer.flush();
 	const onKey = (event: KeyboardEvent) => {
 		if (event.ctrlKey || event.metaKey || event.altKey) flush();
 	};
 	editor.addEventListener('focusout', flush);
 	editor.addEventListener('keydown', onKey, { capture: true });
+	page.addEventListener('pointerdown', flush, { capture: true });
 	return () => {
 		editor.removeEventListener('focusout', flush);
 		editor.removeEventListener('keydown', onKey, { capture: true });
+		page.removeEventListener('pointerdown', flush, { capture: true });
 		flush();
 	};
 }

@@ -81,9 +81,10 @@ describe('flushOnLeave', () => {
 		const commit = vi.fn();
 		const committer = createDeferredCommit(commit);
 		const editor = new EventTarget();
-		const stop = flushOnLeave(editor as unknown as HTMLElement, committer);
+		const page = new EventTarget();
+		const stop = flushOnLeave(editor as unknown as HTMLElement, committer, page);
 		committer.push(big('a'));
-		return { commit, editor, stop };
+		return { commit, committer, editor, page, stop };
 	};
 	const key = (init: Partial<KeyboardEvent>) => Object.assign(new Event('keydown'), init);
 
@@ -91,6 +92,12 @@ describe('flushOnLeave', () => {
 		const { commit, editor } = setUp();
 		editor.dispatchEvent(new Event('focusout'));
 		expect(commit).toHaveBeenCalledTimes(1);
+	});
+
+	it('commits when anything on the page is clicked, before the click is handled', () => {
+		const { commit, page } = setUp();
+		page.dispatchEvent(new Event('pointerdown'));
+		expect(commit).toHaveBeenCalledWith(big('a'));
 	});
 
 	it('commits before a shortcut (Ctrl/⌘/Alt + key), not for plain typing', () => {
@@ -102,10 +109,13 @@ describe('flushOnLeave', () => {
 	});
 
 	it('commits when the editor goes away, and stops listening', () => {
-		const { commit, editor, stop } = setUp();
+		const { commit, committer, editor, page, stop } = setUp();
 		stop();
 		expect(commit).toHaveBeenCalledTimes(1);
+		committer.push(big('b'));
 		editor.dispatchEvent(new Event('focusout'));
+		page.dispatchEvent(new Event('pointerdown'));
 		expect(commit).toHaveBeenCalledTimes(1);
+		expect(committer.pending).toBe(true);
 	});
 });

@@ -1,13 +1,11 @@
 import { getContext, setContext } from 'svelte';
 import type { Playground } from './playground.svelte';
 import type { Settings } from './settings.svelte';
-import type { Snippets } from './snippets.svelte';
 import type { SavedToolResults } from './tool-results.svelte';
 
 type AppState = {
 	playground: Playground;
 	settings: Settings;
-	snippets: Snippets;
 	/** Optional so tests that mount parts of the app need not build it. */
 	toolResults?: SavedToolResults;
 };

@@ -1,4 +1,10 @@
-import { elideInlineData, hasInlineData, type Elided } from '../core/codegen/elide';
+import {
+	clipForDisplay,
+	elideInlineData,
+	hasInlineData,
+	type Clipped,
+	type Elided,
+} from '../core/codegen/elide';
 import { highlight, type Token } from '../core/codegen/highlight';
 import { DEFAULT_SNIPPET_PREFS, type SnippetPrefs } from '../core/codegen/prefs';
 import { TARGETS, type Target, type TargetId } from '../core/codegen/targets';
@@ -35,7 +41,9 @@ export class Snippets {
 			? elideInlineData(this.code)
 			: { text: this.code, runs: 0, hiddenChars: 0 },
 	);
-	tokens: Token[] = $derived(highlight(this.display.text, this.selected.language));
+	/** What the panel lays out: the first lines of a very long snippet (a 1 MB request). */
+	shown: Clipped = $derived(clipForDisplay(this.display.text));
+	tokens: Token[] = $derived(highlight(this.shown.text, this.selected.language));
 
 	constructor(deps: SnippetsDeps) {
 		this.#playground = deps.playground;

@@ -4,20 +4,35 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 
-export type Loaf = { start: number; duration: number; blocking: number };
+/** What ran in a long frame (LoAF `scripts[]`): the source file, what invoked it, for how long. */
+export type LoafScript = { source: string; invoker: string; duration: number };
+export type Loaf = { start: number; duration: number; blocking: number; scripts: LoafScript[] };
 
 export async function installProbes(page: Page): Promise<void> {
 	await page.addInitScript(() => {
-		const bench = { loafs: [] as { start: number; duration: number; blocking: number }[] };
+		type Script = { sourceURL?: string; invoker?: string; duration: number };
+		const bench = {
+			loafs: [] as {
+				start: number;
+				duration: number;
+				blocking: number;
+				scripts: { source: string; invoker: string; duration: number }[];
+			}[],
+		};
 		(window as unknown as { __bench: typeof bench }).__bench = bench;
 		try {
 			new PerformanceObserver((list) => {
 				for (const e of list.getEntries()) {
-					const entry = e as PerformanceEntry & { blockingDuration?: number };
+					const entry = e as PerformanceEntry & { blockingDuration?: number; scripts?: Script[] };
 					bench.loafs.push({
 						start: entry.startTime,
 						duration: entry.duration,
 						blocking: entry.blockingDuration ?? 0,
+						scripts: (entry.scripts ?? []).map((s) => ({
+							source: (s.sourceURL ?? '').split('/').pop() ?? '',
+							invoker: s.invoker ?? '',
+							duration: Math.round(s.duration),
+						})),
 					});
 				}
 			}).observe({ type: 'long-animation-frame', buffered: true });

@@ -5,11 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './chromium';
 import { E2E } from './ports';
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
-	const result = spawnSync(command, args, { stdio: 'inherit', env });
-	return result.status ?? 1;
-}
+import { E2E_BUILD_ENV, buildApp } from './servers';
 
 export function runE2e(extraArgs: string[] = []): number {
 	let chromium: string;
@@ -19,28 +15,21 @@ export function runE2e(extraArgs: string[] = []): number {
 		console.error((error as Error).message);
 		return 1;
 	}
-	const env = {
-		...process.env,
-		CHROMIUM_PATH: chromium,
-		VITE_OPENROUTER_BASE_URL: E2E.apiBaseUrl,
-		VITE_ALLOWED_API_ORIGINS: E2E.altApiOrigin,
-		// Monaco only when a test focuses the editor (or opts into idle loading); see io/editor-prefs.ts.
-		VITE_EDITOR_MODE: 'focus',
-	};
-	const built = run(
+	const env = { ...process.env, CHROMIUM_PATH: chromium, ...E2E_BUILD_ENV };
+	try {
+		buildApp(E2E.outDir, E2E_BUILD_ENV);
+		// The same app for a sub-path (static hosting under /tools/playground/), served by the subpath project.
+		buildApp(E2E.subpath.outDir, { ...E2E_BUILD_ENV, VITE_BASE: E2E.subpath.base });
+	} catch (error) {
+		console.error((error as Error).message);
+		return 1;
+	}
+	const tests = spawnSync(
 		'npx',
-		['vite', 'build', '--outDir', E2E.outDir, '--emptyOutDir', '--logLevel', 'warn'],
-		env,
+		['playwright', 'test', '-c', 'tests/playwright.config.ts', ...extraArgs],
+		{ stdio: 'inherit', env },
 	);
-	if (built !== 0) return built;
-	// The same app for a sub-path (static hosting under /tools/playground/), served by the subpath project.
-	const builtSubpath = run(
-		'npx',
-		['vite', 'build', '--outDir', E2E.subpath.outDir, '--emptyOutDir', '--logLevel', 'warn'],
-		{ ...env, VITE_BASE: E2E.subpath.base },
-	);
-	if (builtSubpath !== 0) return builtSubpath;
-	return run('npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts', ...extraArgs], env);
+	return tests.status ?? 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

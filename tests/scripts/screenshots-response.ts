@@ -1,12 +1,13 @@
 /**
  * `npx tsx tests/scripts/screenshots-response.ts`: the response pane in its main states (markdown
  * with code, tool calls with the results form, logprobs, image, error, raw inspector) at desktop and
- * narrow widths. PNGs go to test-results/screens/response-*.png. Needs dist-e2e/ (run an e2e first).
+ * narrow widths. PNGs go to test-results/screens/response-*.png. Builds dist-e2e/ first when it is
+ * missing.
  */
-import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { ensureChromium } from './chromium';
 import { E2E } from './ports';
+import { ensureE2eBuild, startAppServers } from './servers';
 
 const OUT = 'test-results/screens';
 const MARKDOWN =
@@ -28,28 +29,12 @@ const STATES: [string, Record<string, unknown>, string?][] = [
 	['inspector', { model: 'emulator/text', max_tokens: 20 }],
 ];
 
-const servers = [
-	spawn('npx', ['tsx', 'tests/emulator/main.ts'], {
-		env: { ...process.env, PORT: String(E2E.emulatorPort), EMULATOR_TOKEN_DELAY_MS: '5' },
-		detached: true,
-	}),
-	spawn(
-		'npx',
-		[
-			'vite',
-			'preview',
-			'--outDir',
-			E2E.outDir,
-			'--port',
-			String(E2E.appPort),
-			'--strictPort',
-			'--host',
-			'127.0.0.1',
-		],
-		{ detached: true },
-	),
-];
-await new Promise((resolve) => setTimeout(resolve, 2500));
+ensureE2eBuild();
+const servers = await startAppServers({
+	dist: E2E.outDir,
+	appPort: E2E.appPort,
+	emulator: { port: E2E.emulatorPort, tokenDelayMs: 5 },
+});
 
 async function show(page: Page, name: string, body: Record<string, unknown>, until = 'Done') {
 	const request = {
@@ -80,7 +65,7 @@ try {
 		[390, 844, 'narrow'],
 	] as const) {
 		const page = await browser.newPage({ viewport: { width, height } });
-		await page.goto(`${E2E.appOrigin}/`);
+		await page.goto(servers.appUrl);
 		await page.getByRole('button', { name: 'API key' }).click();
 		await page.getByLabel('OpenRouter API key').fill('sk-or-v1-test-screens-0001');
 		await page.getByRole('button', { name: 'Save key' }).click();
@@ -96,6 +81,5 @@ try {
 	console.log(`screenshots in ${OUT}/response-*.png`);
 } finally {
 	await browser.close();
-	// npx starts a child: end the whole process group we started.
-	for (const server of servers) if (server.pid) process.kill(-server.pid);
+	await servers.close();
 }

@@ -1,66 +1,24 @@
 /**
  * `npx tsx tests/scripts/screenshots.ts`: looks at the app as a new user would, at desktop and
  * narrow widths (first load, key dialog, a streamed answer, bad JSON, an API error). PNGs go to
- * test-results/screens/. Run `npm run test:e2e` once first so dist-e2e/ exists.
+ * test-results/screens/. Builds dist-e2e/ first when it is missing (`npm run test:e2e` rebuilds it).
  */
-import { spawn } from 'node:child_process';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
+import { setRequest } from '../e2e/fixtures';
 import { ensureChromium } from './chromium';
 import { E2E } from './ports';
+import { ensureE2eBuild, startAppServers } from './servers';
 
 const OUT = 'test-results/screens';
-// Each server in its own process group, so the whole npx → node tree goes when we are done.
-const start = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
-	spawn('npx', args, { env, detached: true, stdio: 'ignore' });
-const servers = [
-	start(['tsx', 'tests/emulator/main.ts'], { ...process.env, PORT: String(E2E.emulatorPort) }),
-	start([
-		'vite',
-		'preview',
-		'--outDir',
-		E2E.outDir,
-		'--port',
-		String(E2E.appPort),
-		'--strictPort',
-		'--host',
-		'127.0.0.1',
-	]),
-];
-const stopServers = () => {
-	for (const server of servers) if (server.pid) process.kill(-server.pid, 'SIGTERM');
-};
 
-/** Like the e2e `setRequest`: the plain field without focusing it, or typed over in Monaco. */
-async function setText(page: Page, text: string): Promise<void> {
-	const box = page.getByRole('textbox', { name: 'Request JSON' });
-	if ((await page.locator('.monaco-editor').count()) > 0) {
-		await box.focus();
-		await page.keyboard.press('ControlOrMeta+A');
-		await page.keyboard.insertText(text);
-		return;
-	}
-	await box.evaluate((field, value) => {
-		(field as HTMLTextAreaElement).value = value;
-		field.dispatchEvent(new Event('input', { bubbles: true }));
-	}, text);
-}
-
-async function waitFor(url: string): Promise<void> {
-	for (let tries = 0; tries < 150; tries++) {
-		const ok = await fetch(url).then(
-			(res) => res.ok,
-			() => false,
-		);
-		if (ok) return;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`${url} did not answer within 30 s`);
-}
-
+ensureE2eBuild();
+const servers = await startAppServers({
+	dist: E2E.outDir,
+	appPort: E2E.appPort,
+	emulator: { port: E2E.emulatorPort },
+});
 let browser: Browser | undefined;
 try {
-	await waitFor(`${E2E.emulatorOrigin}/__emulator/health`);
-	await waitFor(`${E2E.appOrigin}/`);
 	browser = await chromium.launch({
 		executablePath: ensureChromium(),
 		args: ['--no-sandbox', '--disable-gpu'],
@@ -76,7 +34,7 @@ try {
 					path: `${OUT}/${name}-${scheme}-${step}.png`,
 					fullPage: name === 'narrow',
 				});
-			await page.goto(`${E2E.appOrigin}/`);
+			await page.goto(servers.appUrl);
 			await shot('1-first-load');
 			await page.getByRole('combobox', { name: 'Search models' }).fill('claude');
 			await shot('1b-model-search');
@@ -102,7 +60,7 @@ try {
 			await shot('2-key-dialog');
 			await page.getByLabel('OpenRouter API key').fill('sk-or-v1-test-screens-0001');
 			await page.getByRole('button', { name: 'Save key' }).click();
-			await setText(
+			await setRequest(
 				page,
 				JSON.stringify(
 					{
@@ -125,12 +83,12 @@ try {
 			await responseRegion
 				.getByRole('region', { name: 'Bill' })
 				.screenshot({ path: `${OUT}/${name}-${scheme}-3b-bill.png` });
-			await setText(
+			await setRequest(
 				page,
 				'{\n  "model": "x",\n  "messages": [\n    {"role": "user" "content": "hi"}\n  ]\n}',
 			);
 			await shot('4-bad-json');
-			await setText(
+			await setRequest(
 				page,
 				JSON.stringify(
 					{
@@ -190,5 +148,5 @@ try {
 	console.log(`screenshots in ${OUT}/`);
 } finally {
 	await browser?.close();
-	stopServers();
+	await servers.close();
 }

@@ -1,0 +1,87 @@
+/**
+ * The one way the browser scripts (benchmarks, screenshots, demo, e2e builds) build the app and
+ * start what it talks to: the emulator and a static host for the build, in this process, so a
+ * script waits for nothing and `close()` stops everything it started. The Playwright config keeps
+ * its own declarative `webServer` list.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server';
+import { E2E } from './ports';
+import { startStaticServer, type StaticServerOptions } from './static-server';
+
+/** `vite build` into `outDir` with extra environment (VITE_*); throws when the build fails. */
+export function buildApp(outDir: string, env: Record<string, string> = {}): void {
+	const built = spawnSync(
+		'npx',
+		['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+		{ stdio: 'inherit', env: { ...process.env, ...env } },
+	);
+	if (built.status !== 0) throw new Error(`the production build into ${outDir} failed`);
+}
+
+/** The build the browser tests and screenshots use: the e2e emulator's API, Monaco on focus. */
+export const E2E_BUILD_ENV = {
+	VITE_OPENROUTER_BASE_URL: E2E.apiBaseUrl,
+	VITE_ALLOWED_API_ORIGINS: E2E.altApiOrigin,
+	// Monaco only when a test focuses the editor (or opts into idle loading); see io/editor-prefs.ts.
+	VITE_EDITOR_MODE: 'focus',
+} as const;
+
+/** Builds dist-e2e/ unless it is there (`npm run test:e2e` rebuilds it every time). */
+export function ensureE2eBuild(): void {
+	if (!existsSync(`${E2E.outDir}/index.html`)) buildApp(E2E.outDir, E2E_BUILD_ENV);
+}
+
+export type Served = { server: Server; url: string; close(): Promise<void> };
+
+/** A folder on the static host (`_headers`, gzip, base path), on `port` or a free one. */
+export async function serveStatic(options: StaticServerOptions): Promise<Served> {
+	const server = await startStaticServer(options);
+	const { port } = server.address() as AddressInfo;
+	return {
+		server,
+		url: `http://${options.host ?? '127.0.0.1'}:${port}${options.base ?? '/'}`,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
+
+export type AppServers = {
+	emulator: Emulator;
+	/** The built app's URL (ends with its base path). */
+	appUrl: string;
+	close(): Promise<void>;
+};
+
+export type AppServerOptions = {
+	/** A built app: this folder must hold index.html (build it first, e.g. with `buildApp`). */
+	dist: string;
+	appPort?: number;
+	base?: string;
+	emulator?: EmulatorOptions;
+};
+
+/** The emulator and the built app on a static host. */
+export async function startAppServers(options: AppServerOptions): Promise<AppServers> {
+	if (!existsSync(`${options.dist}/index.html`))
+		throw new Error(`${options.dist}/index.html is missing: build the app first.`);
+	const emulator = await startEmulator(options.emulator);
+	const app = await serveStatic({ root: options.dist, port: options.appPort, base: options.base });
+	return {
+		emulator,
+		appUrl: app.url,
+		async close() {
+			await app.close();
+			await emulator.close();
+		},
+	};
+}
+
+/** Stops `servers` when the process is interrupted, then exits. */
+export function closeOnSignal(servers: { close(): Promise<void> }): void {
+	const stop = () => void servers.close().then(() => process.exit(0));
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+}

@@ -61,3 +61,48 @@ for (const { id, selector } of CASES) {
 		}
 	});
 }
+
+test('a streamed code block is finished in place: its <pre> is never rendered again', async ({
+	page,
+}) => {
+	await page.route('**/api/v1/chat/completions', (route) =>
+		route.continue({ headers: { ...route.request().headers(), 'x-emulator-token-delay': '1' } }),
+	);
+	await page.goto('./');
+	await saveKey(page, KEYS.good);
+	await setRequest(page, {
+		model: 'emulator/bench-code',
+		messages: [{ role: 'user', content: 'bench' }],
+		max_tokens: TOKENS,
+		stream: true,
+	});
+	// Counts code block elements put into the page, and taken out of it (themselves or inside a
+	// removed element), while the answer streams.
+	await page.evaluate(() => {
+		const seen = { added: 0, removed: 0 };
+		Object.assign(window, { __pre: seen });
+		const count = (nodes: NodeList, inside: boolean) =>
+			[...nodes].filter(
+				(n) =>
+					n instanceof Element &&
+					(n.matches('.md-code') || (inside && !!n.querySelector('.md-code'))),
+			).length;
+		new MutationObserver((records) => {
+			for (const r of records) {
+				seen.added += count(r.addedNodes, false);
+				seen.removed += count(r.removedNodes, true);
+			}
+		}).observe(document.body, { childList: true, subtree: true });
+	});
+	await page.getByRole('button', { name: 'Send' }).click();
+	const { status, answer } = response(page);
+	await expect(status).toContainText('Done', { timeout: 30_000 });
+	// The fence closed within the answer, and the code is all there.
+	const tokens = benchTokens('bench-code', TOKENS).slice(0, TOKENS).join('');
+	expect(tokens.trimEnd().endsWith('```')).toBe(true);
+	await expect(answer.locator('pre')).toHaveCount(1);
+	const code = await answer.locator('pre code').evaluate((el) => el.textContent);
+	expect(code).toBe(`${tokens.slice(tokens.indexOf('\n') + 1, tokens.lastIndexOf('\n```'))}\n`);
+	const seen = await page.evaluate(() => (window as unknown as { __pre: object }).__pre);
+	expect(seen).toEqual({ added: 1, removed: 0 });
+});

@@ -59,6 +59,11 @@ export function renderMarkdown(text: string): string {
 export type MarkdownUpdate = {
 	/** True when the text did not extend the previous one: drop everything shown and start again. */
 	reset: boolean;
+	/**
+	 * True when the open block settled exactly as shown: keep its elements as the next settled block
+	 * (before `settled`) instead of rendering it again, and start an empty open block.
+	 */
+	adopt: boolean;
 	/** HTML of blocks that settled since the last update, to append after the settled ones. */
 	settled: string;
 	/** What changes in the open last block (see open-block.ts). */
@@ -82,31 +87,48 @@ export class MarkdownStream {
 	#settledEnd = 0;
 	/** The open block's fast path while the new text can only grow it (open-block.ts). */
 	#open: OpenBlock | null = null;
+	/** The raw text of the one block the open part shows, rendered in full, if known. */
+	#shownRaw: string | null = null;
 
 	update(fullText: string): MarkdownUpdate {
 		const text = normalize(fullText);
 		const previous = this.#text;
-		let reset = false;
-		if (!text.startsWith(previous)) {
-			reset = true;
-			this.#settledEnd = 0;
-			this.#open = null;
-		}
+		const reset = !text.startsWith(previous);
+		if (reset) [this.#settledEnd, this.#open, this.#shownRaw] = [0, null, null];
 		this.#text = text;
-		if (!reset && text === previous) return { reset, settled: '', tail: { kind: 'none' } };
+		const none = { reset, adopt: false, settled: '' };
+		if (!reset && text === previous) return { ...none, tail: { kind: 'none' } };
 		const fast = reset ? null : (this.#open?.extend(text, previous) ?? null);
-		if (fast) return { reset, settled: '', tail: fast };
+		if (fast) {
+			// Only a code block is sure to stay one token spanning the rest of the text.
+			this.#shownRaw = fast.kind === 'code' ? text.slice(this.#settledEnd) : null;
+			return { ...none, tail: fast };
+		}
 		const tokens = marked.lexer(text.slice(this.#settledEnd));
 		let open = tokens.length - 1;
 		while (open > 0 && tokens[open]?.type === 'space') open--;
 		const settledTokens = open > 0 ? tokens.slice(0, open) : [];
-		for (const token of settledTokens) this.#settledEnd += token.raw.length;
 		const tailTokens = open >= 0 ? tokens.slice(Math.max(open, 0)) : [];
-		const last = tailTokens.length === 1 ? tailTokens[0] : undefined;
-		this.#open = last ? openBlock(last, this.#settledEnd, text, RENDER) : null;
+		const [block, ...rest] = tailTokens;
+		/** The tail's one block (after it only blank lines), if so. */
+		const single =
+			block?.type !== 'space' && rest.every((t) => t.type === 'space') ? block : undefined;
+		const finished = single && !settledTokens.length ? this.#open?.finish?.(single) : null;
+		if (finished && single) {
+			// Still open (a backtick inside the code, say): keep growing it in place.
+			this.#open = rest.length ? null : openBlock(single, this.#settledEnd, text, RENDER);
+			this.#shownRaw = single.raw;
+			return { ...none, tail: finished };
+		}
+		const adopt = !reset && this.#shownRaw !== null && settledTokens[0]?.raw === this.#shownRaw;
+		for (const token of settledTokens) this.#settledEnd += token.raw.length;
+		this.#open =
+			tailTokens.length === 1 && block ? openBlock(block, this.#settledEnd, text, RENDER) : null;
+		this.#shownRaw = single?.raw ?? null;
 		return {
 			reset,
-			settled: renderTokens(settledTokens),
+			adopt,
+			settled: renderTokens(adopt ? settledTokens.slice(1) : settledTokens),
 			tail: { kind: 'html', html: renderTokens(tailTokens) },
 		};
 	}

@@ -31,7 +31,14 @@ export type Render = {
 	inlineHtml(tokens: Token[]): string;
 };
 
-export type OpenBlock = { extend(text: string, previous: string): TailUpdate | null };
+export type OpenBlock = {
+	extend(text: string, previous: string): TailUpdate | null;
+	/**
+	 * When the fast path gave up and the block, lexed again in full, is `token` (same start, still
+	 * the last block): what turns the shown block into its full render in place, or null.
+	 */
+	finish?(token: Token): TailUpdate | null;
+};
 
 /** A fast path for the tail token starting at `start` of `text`, or null. */
 export function openBlock(token: Token, start: number, text: string, r: Render): OpenBlock | null {
@@ -58,19 +65,31 @@ function openCode(token: Tokens.Code, start: number, r: Render): OpenBlock | nul
 	const body = token.raw.slice(opener[0].length);
 	if (body.split('\n').some((line) => /^ {0,3}(`{3,}|~{3,})/.test(line))) return null;
 	const bodyStart = start + opener[0].length;
-	let shown = body.replace(/\n+$/, '').length;
+	/** The code shown without its ending line breaks. */
+	let shown = body.replace(/\n+$/, '');
 	return {
 		extend(text, previous) {
 			if (text.slice(previous.length).includes(fence)) return null;
 			const now = text.slice(bodyStart);
 			const stable = now.replace(/\n+$/, '');
-			const append = stable.slice(shown);
-			shown = stable.length;
+			const append = stable.slice(shown.length);
+			shown = stable;
 			return {
 				kind: 'code',
 				append,
 				ending: codeEnding(now.length - stable.length, stable.length === 0, r),
 			};
+		},
+		// The closing fence arrived: the code renders as its text plus one line break (markdown.ts),
+		// which usually only adds to what is shown; the huge <pre> is then not rendered again.
+		finish(token) {
+			if (token.type !== 'code' || !token.raw.startsWith(opener[0])) return null;
+			const content = `${(token as Tokens.Code).text.replace(/\n$/, '')}\n`;
+			const stable = content.replace(/\n+$/, '');
+			if (!stable.startsWith(shown)) return null;
+			const append = stable.slice(shown.length);
+			shown = stable;
+			return { kind: 'code', append, ending: content.slice(stable.length) };
 		},
 	};
 }

@@ -1,8 +1,10 @@
 /**
  * Keeps a DOM element in step with the growing markdown of one answer. Settled blocks are appended
  * once, in chunks the browser may skip laying out while off-screen (`content-visibility`); only the
- * open block is replaced, or grown in place when it is a long code block, table or paragraph. The caller updates at most once per animation frame (the playground state
- * commits once per frame), so there is at most one DOM commit per frame.
+ * open block is replaced, or grown in place when it is a long code block, table or paragraph; a
+ * block finished in place is kept as a settled chunk, not rendered again. The caller updates at
+ * most once per animation frame (the playground state commits once per frame), so there is at most
+ * one DOM commit per frame.
  */
 import { MarkdownStream, type TailUpdate } from '../../../core/render/markdown';
 import { safeUrl } from '../../../core/render/safe-url';
@@ -11,11 +13,11 @@ import { sanitizeToFragment } from './sanitize';
 export type MarkdownDom = { update(text: string): void; destroy(): void };
 
 export function mountMarkdown(root: HTMLElement): MarkdownDom {
-	const settledBox = document.createElement('div');
-	const tailBox = document.createElement('div');
-	root.replaceChildren(settledBox, tailBox);
+	// Settled chunks, then the open block's box, last.
+	let tailBox = document.createElement('div');
+	root.replaceChildren(tailBox);
 	const stream = new MarkdownStream();
-	const tail = tailView(tailBox);
+	let tail = tailView(tailBox);
 
 	const onClick = (event: MouseEvent) => {
 		const button = event.target instanceof Element ? event.target.closest('button') : null;
@@ -27,12 +29,19 @@ export function mountMarkdown(root: HTMLElement): MarkdownDom {
 	return {
 		update(text) {
 			const update = stream.update(text);
-			if (update.reset) settledBox.replaceChildren();
+			if (update.reset) root.replaceChildren(tailBox);
+			if (update.adopt) {
+				// The open block settled as shown: its box stays where it is (not laid out again).
+				tailBox.className = 'md-chunk';
+				tailBox = document.createElement('div');
+				root.append(tailBox);
+				tail = tailView(tailBox);
+			}
 			if (update.settled) {
 				const chunk = document.createElement('div');
 				chunk.className = 'md-chunk';
 				chunk.append(sanitizeToFragment(update.settled));
-				settledBox.append(chunk);
+				tailBox.before(chunk);
 			}
 			tail.apply(update.tail);
 		},

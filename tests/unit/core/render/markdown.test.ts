@@ -54,6 +54,7 @@ function feed(
 		const prefix = text.slice(0, end);
 		const update = stream.update(prefix);
 		if (update.reset) settled = '';
+		if (update.adopt) settled += tail.html;
 		settled += update.settled;
 		tail.apply(update.tail);
 		kinds.push(update.tail.kind);
@@ -154,6 +155,37 @@ describe('long open blocks grow in place', () => {
 		const cuts = Array.from({ length: Math.ceil(text.length / 20) }, (_, i) => (i + 1) * 20);
 		feed(text, cuts, kinds);
 		expect(kinds.filter((k) => k === kind).length).toBeGreaterThan(cuts.length * 0.6);
+	});
+
+	it('a code block is finished in place when its fence closes, then kept as it is', () => {
+		const stream = new MarkdownStream();
+		const body = Array.from({ length: 50 }, (_, i) => `line ${i} with \`ticks\` <b>x</b>\n`);
+		let text = '```js\n';
+		stream.update(text);
+		const kinds: string[] = [];
+		for (const line of body) kinds.push(stream.update((text += line)).tail.kind);
+		// A backtick inside the code needs a look at the whole block, not a new render of it.
+		expect(kinds.every((k) => k === 'code')).toBe(true);
+		const closed = stream.update((text += '```'));
+		expect(closed.tail).toEqual({ kind: 'code', append: '', ending: '\n' });
+		const after = stream.update((text += '\n\nAfter the code.'));
+		expect(after.adopt).toBe(true);
+		expect(after.settled).toBe('');
+		expect(after.tail).toEqual({ kind: 'html', html: '<p>After the code.</p>\n' });
+		expect(stream.settledLength).toBe(text.indexOf('After'));
+	});
+
+	it.each([
+		['a closing fence cut in two', '```\nab\n``', '`\n\nnext'],
+		['a closing fence after blank lines', '```\nab\n\n\n', '```\nnext'],
+		['a longer closing fence', '````\nab\n```\n', '````\n\nnext'],
+		['a fence line of the other kind', '```\nab\n~~~\n', 'c\n```\n\nnext'],
+		['an info string on a fence-like line', '```\nab\n```js\n', 'c\n```\n\nnext'],
+	])('a code block finishes like a full render: %s', (_, head, more) => {
+		const text = head + more;
+		const cuts = Array.from({ length: text.length - head.length + 1 }, (_, i) => head.length + i);
+		for (const { prefix, html } of feed(text, cuts))
+			expect(html, prefix).toBe(renderMarkdown(prefix));
 	});
 
 	it('a paragraph freezes settled text and re-renders only the rest', () => {

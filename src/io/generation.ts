@@ -17,17 +17,11 @@ export type GenerationOptions = {
 const DELAYS = [500, 1000, 1500, 2500, 4000] as const;
 
 /** setTimeout as a promise that also settles as soon as `signal` aborts. */
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-	return new Promise((resolve) => {
-		const done = () => {
-			clearTimeout(timer);
-			signal?.removeEventListener('abort', done);
-			resolve();
-		};
-		const timer = setTimeout(done, ms);
-		signal?.addEventListener('abort', done, { once: true });
+const wait = (ms: number, signal?: AbortSignal) =>
+	new Promise<void>((resolve) => {
+		const timer = setTimeout(resolve, ms);
+		signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
 	});
-}
 
 /**
  * GET /generation?id=…: a freshly finished generation 404s for a while (§9), so 404 (and 429) is

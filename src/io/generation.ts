@@ -16,6 +16,13 @@ export type GenerationOptions = {
 
 const DELAYS = [500, 1000, 1500, 2500, 4000] as const;
 
+/** setTimeout as a promise that also settles as soon as `signal` aborts. */
+const wait = (ms: number, signal?: AbortSignal) =>
+	new Promise<void>((resolve) => {
+		const timer = setTimeout(resolve, ms);
+		signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+	});
+
 /**
  * GET /generation?id=…: a freshly finished generation 404s for a while (§9), so 404 (and 429) is
  * retried with growing waits, six tries over about ten seconds at most; any other failure is
@@ -27,7 +34,7 @@ export async function fetchGeneration(
 	options: GenerationOptions,
 ): Promise<GenerationResult> {
 	const doFetch = options.fetch ?? globalThis.fetch;
-	const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+	const sleep = options.sleep ?? ((ms: number) => wait(ms, options.signal));
 	const delays = options.delaysMs ?? DELAYS;
 	const url = `${options.baseUrl.replace(/\/+$/, '')}/generation?id=${encodeURIComponent(id)}`;
 	for (let attempt = 0; ; attempt++) {

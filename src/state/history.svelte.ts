@@ -39,10 +39,17 @@ export class RunHistory {
 	notice = $state<string | null>(null);
 	loaded = $state(false);
 
-	filtered: RunRecord[] = $derived.by(() => filterRuns(this.runs, this.filter, this.#deps.now()));
 	models: string[] = $derived(modelsOf(this.runs));
-	selected: RunRecord | null = $derived(this.runs.find((r) => r.id === this.selectedId) ?? null);
 	boundNotice: string | null = $derived.by(() => boundNotice(this.runs.length, this.#deps.max));
+
+	// Getters, not $derived: a derived nobody reads any more (the list is hidden once history is
+	// empty) keeps its last value, and with it every deleted run's answer, in memory (bench B8).
+	get filtered(): RunRecord[] {
+		return filterRuns(this.runs, this.filter, this.#deps.now());
+	}
+	get selected(): RunRecord | null {
+		return this.runs.find((r) => r.id === this.selectedId) ?? null;
+	}
 
 	constructor(deps: HistoryDeps) {
 		this.#deps = {

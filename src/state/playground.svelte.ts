@@ -29,6 +29,8 @@ export type GenerationFn = (
 		apiKey: string;
 		baseUrl: string;
 		onWait?: (attempt: number, attempts: number) => void;
+		/** Aborted when a newer run starts: the stats would not be shown. */
+		signal?: AbortSignal;
 	},
 ) => Promise<GenerationResult>;
 
@@ -65,6 +67,8 @@ export type PlaygroundDeps = {
 export class Playground {
 	#deps: Required<Omit<PlaygroundDeps, 'generation'>> & Pick<PlaygroundDeps, 'generation'>;
 	#controller: AbortController | null = null;
+	/** The last run's `/generation` lookup; a new run cancels it, so it lets go of the old run. */
+	#lookup: AbortController | null = null;
 
 	text = $state(DEFAULT_REQUEST_TEXT);
 	run = $state.raw<Run | null>(null);
@@ -193,6 +197,7 @@ export class Playground {
 			return;
 		}
 		const { now, schedule, send } = this.#deps;
+		this.#lookup?.abort();
 		const controller = new AbortController();
 		this.#controller = controller;
 
@@ -258,6 +263,8 @@ export class Playground {
 		if (!this.#deps.generation || !id || run.httpStatus !== 200) return;
 		const current = () => this.run?.startedAt === run.startedAt;
 		this.run = { ...run, generation: { status: 'loading', attempt: 1, attempts: null } };
+		const lookup = new AbortController();
+		this.#lookup = lookup;
 		// Each 404 means "not recorded yet": the next try is shown while it waits.
 		const onWait = (attempt: number, attempts: number) => {
 			if (current() && this.run)
@@ -266,7 +273,14 @@ export class Playground {
 					generation: { status: 'loading', attempt: attempt + 1, attempts },
 				};
 		};
-		const result = await this.#deps.generation(id, { apiKey, baseUrl: run.baseUrl, onWait });
+		const { signal } = lookup;
+		const result = await this.#deps.generation(id, {
+			apiKey,
+			baseUrl: run.baseUrl,
+			onWait,
+			signal,
+		});
+		if (this.#lookup === lookup) this.#lookup = null;
 		if (current() && this.run) this.run = { ...this.run, generation: result };
 	}
 

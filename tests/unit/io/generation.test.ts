@@ -87,6 +87,21 @@ describe('fetchGeneration', () => {
 		expect(seen.every((s) => s.auth === `Bearer ${KEY}` && !s.url.includes(KEY))).toBe(true);
 	});
 
+	it('stops waiting as soon as it is cancelled', async () => {
+		const controller = new AbortController();
+		const started = Date.now();
+		const pending = fetchGeneration('gen-1', {
+			apiKey: KEY,
+			baseUrl: 'https://openrouter.ai/api/v1',
+			delaysMs: [60_000],
+			signal: controller.signal,
+			fetch: async () => new Response('{}', { status: 404 }),
+		});
+		setTimeout(() => controller.abort(), 20);
+		expect(await pending).toEqual({ ok: false, message: 'cancelled' });
+		expect(Date.now() - started).toBeLessThan(5_000);
+	});
+
 	it('other failures are not retried', async () => {
 		let calls = 0;
 		const result = await fetchGeneration('gen-1', {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { GenerationResult } from '../../../src/core/generation';
+import { Playground, type GenerationFn, type SendFn } from '../../../src/state/playground.svelte';
+import { loadedSettings, textChunk } from './helpers';
+
+const send: SendFn = async function* () {
+	yield { type: 'open', status: 200, generationId: 'gen-1', providerName: 'OpenAI' };
+	yield textChunk('answer', 'stop');
+	yield { type: 'done' };
+};
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('Playground generation stats', () => {
+	it('a new run cancels the last run’s lookup, which then lets go of that run (B8)', async () => {
+		const signals: AbortSignal[] = [];
+		// Like OpenRouter right after a run: the record is not there yet, so the lookup waits.
+		const generation: GenerationFn = (_id, options) =>
+			new Promise<GenerationResult>((resolve) => {
+				if (options.signal) signals.push(options.signal);
+				options.signal?.addEventListener('abort', () =>
+					resolve({ ok: false, message: 'cancelled' }),
+				);
+			});
+		const playground = new Playground({
+			send,
+			generation,
+			settings: await loadedSettings(),
+			schedule: (commit) => commit(),
+		});
+		let firstEnded = false;
+		void playground.send().then(() => (firstEnded = true));
+		await flush();
+		expect(playground.run?.generation).toEqual({ status: 'loading', attempt: 1, attempts: null });
+		expect(signals).toHaveLength(1);
+		expect(signals[0]?.aborted).toBe(false);
+
+		void playground.send();
+		await flush();
+		expect(signals[0]?.aborted).toBe(true);
+		expect(firstEnded).toBe(true);
+		// The cancelled result is not shown on the new run, whose own lookup goes on.
+		expect(signals).toHaveLength(2);
+		expect(signals[1]?.aborted).toBe(false);
+		expect(playground.run?.generation).toEqual({ status: 'loading', attempt: 1, attempts: null });
+	});
+});

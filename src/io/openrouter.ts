@@ -1,6 +1,6 @@
 import type { PlaygroundError } from '../core/errors';
 import { chunkFromResponse, errorFromBody } from '../core/stream/chunk';
-import { decodeSse } from '../core/stream/sse';
+import { decodeSse, MAX_EVENT_CHARS } from '../core/stream/sse';
 import type { StreamEvent } from '../core/stream/types';
 
 export type SendOptions = {
@@ -12,22 +12,6 @@ export type SendOptions = {
 	/** Receives the body's text exactly as it arrives (for the raw inspector). */
 	onText?: (text: string) => void;
 };
-
-/** A copy of the body's text for the inspector, decoded as it passes; the bytes go on unchanged. */
-function tapText(
-	body: ReadableStream<Uint8Array>,
-	onText: (text: string) => void,
-): ReadableStream<Uint8Array> {
-	const decoder = new TextDecoder();
-	return body.pipeThrough(
-		new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, controller) {
-				controller.enqueue(chunk);
-				onText(decoder.decode(chunk, { stream: true }));
-			},
-		}),
-	);
-}
 
 const OWN_HEADERS = new Set(['authorization', 'content-type']);
 
@@ -156,8 +140,7 @@ export async function* send(
 			yield { type: 'error', error: { kind: 'protocol', message } };
 			return;
 		}
-		const body = options.onText ? tapText(res.body, options.onText) : res.body;
-		for await (const event of decodeSse(body)) {
+		for await (const event of decodeSse(res.body, MAX_EVENT_CHARS, options.onText)) {
 			if (signal?.aborted) return;
 			yield event;
 			// Stop at [DONE]: leaving the loop cancels the reader, which closes the body cleanly (§13 item 27).

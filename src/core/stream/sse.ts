@@ -108,43 +108,46 @@ export function createSseDecoder(maxEventChars = MAX_EVENT_CHARS): SseDecoder {
 	};
 }
 
-/** A ReadableStream read with a reader: async iteration of streams is missing in some browsers. */
-async function* readChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-	const reader = stream.getReader();
-	let finished = false;
-	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) {
-				finished = true;
-				return;
-			}
-			yield value;
-		}
-	} finally {
-		// The consumer stopped early (after [DONE], or on abort): cancelling closes the body cleanly.
-		if (!finished) await reader.cancel().catch(() => undefined);
+/** Reads from a ReadableStream (with a reader: async iteration of streams is missing in some
+ * browsers) or any async iterable of bytes, with one `next` per read and no generator between. */
+function byteReader(bytes: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>) {
+	if ('getReader' in bytes) {
+		const reader = bytes.getReader();
+		return { next: () => reader.read(), stop: () => reader.cancel() };
 	}
+	const iterator = bytes[Symbol.asyncIterator]();
+	return { next: () => iterator.next(), stop: async () => void (await iterator.return?.()) };
 }
 
 /**
  * Bytes → events. One TextDecoder in streaming mode, so a UTF-8 character split across reads is
- * joined (§13.2). After `[DONE]` nothing more is yielded, but the input is still read to its end so
- * the caller may drain the connection; `end` is yielded when the bytes run out before `[DONE]`.
+ * joined (§13.2); `onText` sees that same decoded text as it arrives (the raw inspector). After
+ * `[DONE]` nothing more is yielded, but the input is still read to its end so the caller may drain
+ * the connection; `end` is yielded when the bytes run out before `[DONE]`. A consumer that stops
+ * early (at `[DONE]`, or on abort) cancels the stream, which closes the body cleanly.
  */
 export async function* decodeSse(
 	bytes: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
 	maxEventChars = MAX_EVENT_CHARS,
+	onText?: (text: string) => void,
 ): AsyncGenerator<StreamEvent> {
-	const source = 'getReader' in bytes ? readChunks(bytes) : bytes;
+	const source = byteReader(bytes);
 	const decoder = new TextDecoder('utf-8');
 	const sse = createSseDecoder(maxEventChars);
-	for await (const piece of source) {
-		if (sse.finished) continue;
-		yield* sse.feed(decoder.decode(piece, { stream: true }));
+	let finished = false;
+	try {
+		for (;;) {
+			const { done, value } = await source.next();
+			const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+			if (text) onText?.(text);
+			if (!sse.finished) yield* sse.feed(text);
+			if (done) break;
+		}
+		finished = true;
+	} finally {
+		if (!finished) await source.stop().catch(() => undefined);
 	}
 	if (sse.finished) return;
-	yield* sse.feed(decoder.decode());
 	yield* sse.flush();
 	if (!sse.finished) yield { type: 'end' };
 }

@@ -23,29 +23,37 @@ export class Upstream {
 	wrap(send: SendFn): SendFn {
 		const record = (capture: UpstreamCapture | null) => (this.capture = capture);
 		const enabled = () => this.enabled;
-		return async function* (body, options) {
+		return (body, options) => {
 			const streamed = body.stream === true;
 			const asked = (body.debug as { echo_upstream_body?: unknown } | undefined)
 				?.echo_upstream_body;
 			const added = enabled() && streamed && asked !== true;
+			// Not captured: the events come straight from `send`, with no generator in between.
 			if (!(added || (streamed && asked === true))) {
 				record(null);
-				yield* send(body, options);
-				return;
+				return send(body, options);
 			}
 			const posted = added
 				? { ...body, debug: { ...(body.debug as object), echo_upstream_body: true } }
 				: body;
-			let capture: UpstreamCapture = { body, echoes: [], added };
-			record(capture);
-			for await (const event of send(posted, options)) {
-				const echo = event.type === 'chunk' ? readEcho(event.chunk) : null;
-				if (echo) {
-					capture = { ...capture, echoes: [...capture.echoes, echo] };
-					record(capture);
-				}
-				yield event;
-			}
+			return capturing(send(posted, options), { body, echoes: [], added }, record);
 		};
+	}
+}
+
+async function* capturing(
+	events: ReturnType<SendFn>,
+	first: UpstreamCapture,
+	record: (capture: UpstreamCapture) => void,
+): ReturnType<SendFn> {
+	let capture = first;
+	record(capture);
+	for await (const event of events) {
+		const echo = event.type === 'chunk' ? readEcho(event.chunk) : null;
+		if (echo) {
+			capture = { ...capture, echoes: [...capture.echoes, echo] };
+			record(capture);
+		}
+		yield event;
 	}
 }

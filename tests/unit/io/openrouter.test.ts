@@ -98,6 +98,18 @@ describe('send: the request', () => {
 		);
 		expect(given).toBe(controller.signal);
 	});
+
+	it('calls fetch in the caller’s task, before anything awaited can run (B5)', () => {
+		// The playground sets its new run, then iterates: a microtask before fetch would let the view
+		// render the run first and post the request late.
+		let fetched = false;
+		const iterator = send({ model: 'm', messages: [] }, OPTIONS, () => {
+			fetched = true;
+			return new Promise<Response>(() => undefined);
+		});
+		void iterator.next();
+		expect(fetched).toBe(true);
+	});
 });
 
 describe('send: a stream', () => {

@@ -65,6 +65,16 @@ describe('Upstream.wrap', () => {
 		expect(upstream.capture).toBeNull();
 	});
 
+	it('when nothing is captured, the events come straight from send, with no layer between', () => {
+		const upstream = new Upstream();
+		const stream = (async function* () {})();
+		const wrapped = upstream.wrap(() => stream);
+		const options = { apiKey: 'k', baseUrl: 'b', signal: new AbortController().signal };
+		expect(wrapped({ stream: true, messages: [] }, options)).toBe(stream);
+		upstream.enabled = true;
+		expect(wrapped({ stream: true, messages: [] }, options)).not.toBe(stream);
+	});
+
 	it('a request that already asks for the echo is captured without adding anything', async () => {
 		const upstream = new Upstream();
 		const { posted, send } = recorder(events);

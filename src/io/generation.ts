@@ -6,6 +6,8 @@ export type GenerationOptions = {
 	apiKey: string;
 	baseUrl: string;
 	signal?: AbortSignal;
+	/** Wait before the first try: a record asked for at once almost always 404s (§9). */
+	firstTryAfterMs?: number;
 	/** Waits before each retry while the record is not there yet (404). */
 	delaysMs?: readonly number[];
 	/** Called before each wait: the try that failed (1-based) and how many tries there are at most. */
@@ -14,6 +16,7 @@ export type GenerationOptions = {
 	sleep?: (ms: number) => Promise<void>;
 };
 
+const FIRST_TRY_AFTER_MS = 500;
 const DELAYS = [500, 1000, 1500, 2500, 4000] as const;
 
 /** setTimeout as a promise that also settles as soon as `signal` aborts. */
@@ -24,10 +27,11 @@ const wait = (ms: number, signal?: AbortSignal) =>
 	});
 
 /**
- * GET /generation?id=…: a freshly finished generation 404s for a while (§9), so 404 (and 429) is
- * retried with growing waits, six tries over about ten seconds at most; any other failure is
- * returned as a message. The key goes only in the Authorization header, to the API's origin.
- * Never throws.
+ * GET /generation?id=…: a freshly finished generation 404s for a while (§9), so the first try
+ * waits half a second (a try at once is a wasted request, and it competed with the streams still
+ * running in other tabs, B5), then 404 (and 429) is retried with growing waits, six tries over about
+ * ten seconds at most; any other failure is returned as a message. The key goes only in the
+ * Authorization header, to the API's origin. Never throws.
  */
 export async function fetchGeneration(
 	id: string,
@@ -37,6 +41,11 @@ export async function fetchGeneration(
 	const sleep = options.sleep ?? ((ms: number) => wait(ms, options.signal));
 	const delays = options.delaysMs ?? DELAYS;
 	const url = `${options.baseUrl.replace(/\/+$/, '')}/generation?id=${encodeURIComponent(id)}`;
+	const first = options.firstTryAfterMs ?? FIRST_TRY_AFTER_MS;
+	if (first > 0) {
+		await sleep(first);
+		if (options.signal?.aborted) return { ok: false, message: 'cancelled' };
+	}
 	for (let attempt = 0; ; attempt++) {
 		let res: Response;
 		try {

@@ -19,7 +19,7 @@ import type { Bench, BenchContext } from './types';
 const TABS = 10;
 const TOKENS = 4000;
 const RATE = 500;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const MODEL = 'emulator/bench-markdown';
 const IDEAL_MS = (TOKENS / RATE) * 1000;
 
@@ -32,18 +32,32 @@ const APP_RUN = `new Promise((resolve, reject) => {
 	const send = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Send');
 	if (!status || !send) return reject(new Error('no Send button or status'));
 	const start = performance.now();
+	const stuck = setTimeout(() => reject(new Error('no Done after 60 s: ' + status.textContent)), 60000);
 	new MutationObserver((_, observer) => {
 		const text = status.textContent || '';
 		if (!/Done|Error|Stopped/.test(text)) return;
 		observer.disconnect();
+		clearTimeout(stuck);
 		if (text.includes('Done')) resolve(performance.now() - start);
 		else reject(new Error('the run ended with ' + text));
 	}).observe(status, { childList: true, characterData: true, subtree: true });
 	send.click();
 })`;
 const appRun: TimedRun = (page) => page.evaluate(APP_RUN) as Promise<number>;
+/** A run that never ends fails the bench instead of hanging it. */
+async function guarded(run: Promise<number>, what: string): Promise<number> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const stuck = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`${what} did not finish in 60 s`)), 60_000);
+	});
+	try {
+		return await Promise.race([run, stuck]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
 const plainRun: TimedRun = (page) =>
-	page.evaluate('window.startStream({ waitForPaint: false })') as Promise<number>;
+	guarded(page.evaluate('window.startStream({ waitForPaint: false })'), 'the plain page');
 
 type Tabs = { context: BrowserContext; pages: Page[]; run: TimedRun };
 

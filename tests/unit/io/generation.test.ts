@@ -61,6 +61,7 @@ describe('fetchGeneration', () => {
 		const result = await fetchGeneration('gen-1', {
 			apiKey: KEY,
 			baseUrl: 'https://openrouter.ai/api/v1/',
+			firstTryAfterMs: 0,
 			delaysMs: [10, 20, 40],
 			onWait: (attempt, attempts) => waits.push([attempt, attempts]),
 			sleep: async (ms) => void slept.push(ms),
@@ -85,6 +86,32 @@ describe('fetchGeneration', () => {
 			Array(3).fill('https://openrouter.ai/api/v1/generation?id=gen-1'),
 		);
 		expect(seen.every((s) => s.auth === `Bearer ${KEY}` && !s.url.includes(KEY))).toBe(true);
+	});
+
+	it('waits before the first try, since a record asked for at once is not there yet', async () => {
+		const events: string[] = [];
+		const result = await fetchGeneration('gen-1', {
+			apiKey: KEY,
+			baseUrl: 'https://openrouter.ai/api/v1',
+			sleep: async (ms) => void events.push(`sleep ${ms}`),
+			fetch: async () => (events.push('fetch'), Response.json({ data: { provider_name: 'X' } })),
+		});
+		expect(result).toMatchObject({ ok: true });
+		expect(events).toEqual(['sleep 500', 'fetch']);
+	});
+
+	it('a run replaced during the first wait asks for nothing', async () => {
+		const controller = new AbortController();
+		let calls = 0;
+		const pending = fetchGeneration('gen-1', {
+			apiKey: KEY,
+			baseUrl: 'https://openrouter.ai/api/v1',
+			signal: controller.signal,
+			fetch: async () => (calls++, new Response('{}', { status: 404 })),
+		});
+		controller.abort();
+		expect(await pending).toEqual({ ok: false, message: 'cancelled' });
+		expect(calls).toBe(0);
 	});
 
 	it('stops waiting as soon as it is cancelled', async () => {

@@ -5,76 +5,17 @@
  * `npx tsx tests/bench/heap-diff.ts before.heapsnapshot after.heapsnapshot [count]`
  */
 import { readFileSync } from 'node:fs';
-
-type Snapshot = {
-	nodeTypes: string[];
-	edgeTypes: string[];
-	nodeFields: number;
-	edgeFields: number;
-	nodes: number[];
-	edges: number[];
-	strings: string[];
-	firstEdge: Int32Array;
-};
-
-type Raw = {
-	snapshot: {
-		meta: {
-			node_fields: string[];
-			edge_fields: string[];
-			node_types: [string[]];
-			edge_types: [string[]];
-		};
-	};
-	nodes: number[];
-	edges: number[];
-	strings: string[];
-};
-
-function load(file: string): Snapshot {
-	const raw = JSON.parse(readFileSync(file, 'utf8')) as Raw;
-	const { meta } = raw.snapshot;
-	const nodeFields = meta.node_fields.length;
-	const edgeFields = meta.edge_fields.length;
-	const count = raw.nodes.length / nodeFields;
-	const firstEdge = new Int32Array(count + 1);
-	// node_fields: type, name, id, self_size, edge_count, …
-	for (let i = 0, e = 0; i < count; i++) {
-		firstEdge[i] = e;
-		e += (raw.nodes[i * nodeFields + 4] ?? 0) * edgeFields;
-		firstEdge[i + 1] = e;
-	}
-	return {
-		nodeTypes: meta.node_types[0],
-		edgeTypes: meta.edge_types[0],
-		nodeFields,
-		edgeFields,
-		nodes: raw.nodes,
-		edges: raw.edges,
-		strings: raw.strings,
-		firstEdge,
-	};
-}
-
-const at = (list: ArrayLike<number>, index: number) => list[index] ?? 0;
-const count = (s: Snapshot) => s.nodes.length / s.nodeFields;
-const type = (s: Snapshot, n: number) => s.nodeTypes[at(s.nodes, n * s.nodeFields)] ?? '?';
-const name = (s: Snapshot, n: number) => s.strings[at(s.nodes, n * s.nodeFields + 1)] ?? '';
-const id = (s: Snapshot, n: number) => at(s.nodes, n * s.nodeFields + 2);
-const size = (s: Snapshot, n: number) => at(s.nodes, n * s.nodeFields + 3);
-const label = (s: Snapshot, n: number) =>
-	`${type(s, n)}:${name(s, n).slice(0, 60).replace(/\s+/g, ' ')}`;
-/** Strings are grouped by type only: their "name" is their text. */
-const group = (s: Snapshot, n: number) =>
-	type(s, n).includes('string') ? type(s, n) : label(s, n);
-
-function edgeName(s: Snapshot, e: number): string {
-	const kind = s.edgeTypes[at(s.edges, e)];
-	const nameOrIndex = at(s.edges, e + 1);
-	return kind === 'element' || kind === 'hidden'
-		? `[${nameOrIndex}]`
-		: (s.strings[nameOrIndex] ?? '');
-}
+import {
+	at,
+	count,
+	edgeName,
+	group,
+	id,
+	label,
+	parseSnapshot,
+	size,
+	type Snapshot,
+} from './heap-graph';
 
 function bySize(s: Snapshot, nodes: Iterable<number>) {
 	const map = new Map<string, { size: number; count: number }>();
@@ -121,8 +62,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(9)} KB`;
 function main() {
 	const [beforeFile, afterFile, shown = '10'] = process.argv.slice(2);
 	if (!beforeFile || !afterFile) throw new Error('usage: heap-diff.ts before after [count]');
-	const a = load(beforeFile);
-	const b = load(afterFile);
+	const a = parseSnapshot(readFileSync(beforeFile, 'utf8'));
+	const b = parseSnapshot(readFileSync(afterFile, 'utf8'));
 	const all = (s: Snapshot) => Array.from({ length: count(s) }, (_, n) => n);
 	const before = bySize(a, all(a));
 	const rows = [...bySize(b, all(b))].map(([key, g]) => {

@@ -14,6 +14,7 @@ import { serveStatic } from '../scripts/servers';
 import { saveKeyInUi } from './app-driver';
 import { clearHistory, settledRun } from './bench-b8-memory';
 import { chooseEditor } from './editor-driver';
+import { takeSnapshot } from './heap-graph';
 import { heapAfterGc, paceChat } from './page-probes';
 
 const out = process.argv[2] ?? 'bench-results/heap';
@@ -21,12 +22,7 @@ const DIST = 'bench-results/dist-heap';
 
 async function snapshot(cdp: CDPSession, tag: string): Promise<void> {
 	const heap = await heapAfterGc(cdp);
-	const chunks: string[] = [];
-	const take = (event: { chunk: string }) => chunks.push(event.chunk);
-	cdp.on('HeapProfiler.addHeapSnapshotChunk', take);
-	await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-	cdp.off('HeapProfiler.addHeapSnapshotChunk', take);
-	writeFileSync(`${out}/${tag}.heapsnapshot`, chunks.join(''));
+	writeFileSync(`${out}/${tag}.heapsnapshot`, await takeSnapshot(cdp));
 	console.log(`${tag}: JS heap ${(heap / 1024 / 1024).toFixed(2)} MB`);
 }
 

@@ -7,6 +7,13 @@ export type AttributionV1 = { v: 1; enabled: boolean; referer: string; title: st
 
 export const APP_TITLE = 'OpenRouter Playground';
 
+/** The attribution header names a request may carry (a curl import keeps these and no others). */
+export const ATTRIBUTION_HEADERS: readonly string[] = [
+	'HTTP-Referer',
+	'X-OpenRouter-Title',
+	'X-Title',
+];
+
 export function defaultAttribution(appUrl: string): AttributionV1 {
 	return { v: 1, enabled: false, referer: appUrl, title: APP_TITLE };
 }

@@ -5,7 +5,7 @@ import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normaliz
 import { parseRequest } from '../core/request/parse';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
 import type { StreamEvent } from '../core/stream/types';
-import { appendTurn } from '../core/conversation';
+import { addAnswer, appendTurn } from '../core/conversation';
 import type { GenerationResult, GenerationWait } from '../core/generation';
 import { RawLog } from '../core/stream/raw-log';
 import type { FinishedRun } from '../core/history/from-run';
@@ -74,6 +74,11 @@ export class Playground {
 	run = $state.raw<Run | null>(null);
 	/** Attribution headers (HTTP-Referer, X-OpenRouter-Title) from an imported curl command. */
 	importedHeaders = $state.raw<Record<string, string>>({});
+	/**
+	 * The message the user is about to write (a form shows it and puts the cursor in it); `seq`
+	 * makes asking twice for the same message a new request.
+	 */
+	focusMessage = $state.raw<{ index: number; seq: number } | null>(null);
 	/** Storage problems worth telling the user about (the draft is still in the editor). */
 	notice = $state<string | null>(null);
 	/** Issue 10: the browser reports no network; Send is blocked with a reason, editing goes on. */
@@ -103,7 +108,7 @@ export class Playground {
 			now: deps.now ?? (() => performance.now()),
 			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
 			drafts: deps.drafts ?? {
-				load: async () => ({ text: null, notice: null }),
+				load: async () => ({ draft: null, notice: null }),
 				save: async () => ({ ok: true, notice: null }),
 			},
 			deflate: deps.deflate ?? { compress: unavailable, decompress: unavailable },
@@ -142,16 +147,19 @@ export class Playground {
 		return true;
 	}
 
-	/** Puts the saved draft back, unless the user has already started typing. */
+	/** Puts the saved draft (text and imported headers) back, unless the user has started typing. */
 	async restoreDraft(): Promise<void> {
 		const before = this.text;
-		const { text, notice } = await this.#deps.drafts.load();
-		if (text !== null && this.text === before) this.text = text;
+		const { draft, notice } = await this.#deps.drafts.load();
+		if (draft && this.text === before) {
+			this.text = draft.text;
+			this.importedHeaders = draft.headers;
+		}
 		if (notice) this.notice = notice;
 	}
 
-	async saveDraft(text = this.text): Promise<void> {
-		const { notice } = await this.#deps.drafts.save(text);
+	async saveDraft(text = this.text, headers = this.importedHeaders): Promise<void> {
+		const { notice } = await this.#deps.drafts.save({ text, headers });
 		if (notice) this.notice = notice;
 	}
 
@@ -186,6 +194,23 @@ export class Playground {
 		this.text = result.text;
 		if (andSend) await this.send();
 		return null;
+	}
+
+	/**
+	 * "Add to conversation": appends the last answer exactly as the API returned it, then an empty
+	 * user message, and asks the form to put the cursor there. A second call adds nothing.
+	 */
+	addAnswerToConversation(): string | null {
+		if (!this.run) return 'Nothing to add yet.';
+		const result = addAnswer(this.text, this.run.completion);
+		if (!result.ok) return result.message;
+		if (result.text !== this.text) this.text = result.text;
+		this.askFocus(result.reply);
+		return null;
+	}
+
+	askFocus(index: number): void {
+		this.focusMessage = { index, seq: (this.focusMessage?.seq ?? 0) + 1 };
 	}
 
 	async send(override?: Record<string, unknown>): Promise<void> {

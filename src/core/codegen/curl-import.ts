@@ -1,3 +1,4 @@
+import { ATTRIBUTION_HEADERS } from '../attribution';
 import { splitShellWords } from './shell-words';
 
 /**
@@ -19,8 +20,6 @@ export type CurlImport = {
 
 export type CurlImportResult = { ok: true; value: CurlImport } | { ok: false; message: string };
 
-/** Header names the app sends itself or not at all. */
-const ATTRIBUTION = ['HTTP-Referer', 'X-OpenRouter-Title', 'X-Title'];
 const KEY_PATTERN = /sk-or-[A-Za-z0-9_-]{6,}/;
 
 /** Options that take no argument and change nothing about the request. */
@@ -148,7 +147,7 @@ function readHeaders(headers: [string, string][]) {
 	let contentType: string | null = null;
 	for (const [name, value] of headers) {
 		const lower = name.toLowerCase();
-		const attribution = ATTRIBUTION.find((h) => h.toLowerCase() === lower);
+		const attribution = ATTRIBUTION_HEADERS.find((h) => h.toLowerCase() === lower);
 		if (KEY_PATTERN.test(value)) keyDropped = true;
 		if (lower === 'authorization' || lower === 'x-api-key') {
 			const token = value.replace(/^Bearer\s+/i, '').trim();

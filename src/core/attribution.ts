@@ -1,7 +1,8 @@
 /**
- * App attribution (reference §2.1): `HTTP-Referer` (the app's URL, its id on openrouter.ai) and
- * `X-Title` (its display name; `X-OpenRouter-Title` is the newer name, `X-Title` is still accepted).
- * Off unless the user turns it on; values default to this app's address and name.
+ * App attribution (docs/openrouter-protocol.md#request-headers): `HTTP-Referer` (the app's URL, its
+ * id on openrouter.ai) and `X-Title` (its display name; `X-OpenRouter-Title` is the newer name,
+ * `X-Title` is still accepted). Off unless the user turns it on; values default to this app's
+ * address and name.
  */
 export type AttributionV1 = { v: 1; enabled: boolean; referer: string; title: string };
 

@@ -6,7 +6,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /**
  * The assistant message to send back in the next turn: the text, the tool calls as the API wants
  * them, and `reasoning_details` unchanged (models that reason need their own signed or encrypted
- * items back, §4.3).
+ * items back, docs/openrouter-protocol.md#reasoning-details).
  */
 export function assistantMessage(c: Completion): Record<string, unknown> {
 	const message: Record<string, unknown> = {

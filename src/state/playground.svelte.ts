@@ -39,7 +39,7 @@ export type RunStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
 export type Run = FinishedRun<RunStatus> & {
 	/** The API base URL the request went to. */
 	baseUrl: string;
-	/** Readable response headers (CORS exposes only some, §2.3). */
+	/** Readable response headers (CORS exposes only some, docs/openrouter-protocol.md#cors). */
 	responseHeaders: [string, string][];
 	/** Every body line with its arrival time; appended to in place, read by the inspector. */
 	raw: RawLog;
@@ -81,7 +81,7 @@ export class Playground {
 	focusMessage = $state.raw<{ index: number; seq: number } | null>(null);
 	/** Storage problems worth telling the user about (the draft is still in the editor). */
 	notice = $state<string | null>(null);
-	/** Issue 10: the browser reports no network; Send is blocked with a reason, editing goes on. */
+	/** The browser reports no network; Send is blocked with a reason, editing goes on. */
 	offline = $state(false);
 
 	parsed = $derived(parseRequest(this.text));
@@ -135,7 +135,7 @@ export class Playground {
 			return false;
 		}
 		this.text = `${JSON.stringify(decoded.request, null, 2)}\n`;
-		// Issue 10: `#model=<id>` quick start.
+		// `#model=<id>` quick start.
 		if (decoded.kind === 'model') {
 			this.notice = `Opened the default request with ${decoded.model}. Nothing has been sent: edit it, then press Send.`;
 			return true;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { envelope } from './errors';
 
-/** Keys, key usage and OAuth PKCE codes (reference §8.1, §10). */
+/** Keys, key usage and OAuth PKCE codes (docs/openrouter-protocol.md#key-info, #oauth-pkce). */
 
 const CODE_TTL_MS = 10 * 60 * 1000;
 
@@ -101,7 +101,8 @@ export function createAuth() {
 	};
 }
 
-/** OpenRouter accepts https callbacks, and http on localhost or 127.0.0.1 at any port (§10). */
+/** OpenRouter accepts https callbacks, and http on localhost or 127.0.0.1 at any port
+ * (docs/openrouter-protocol.md#oauth-pkce). */
 export function callbackAllowed(raw: string): boolean {
 	try {
 		const url = new URL(raw);

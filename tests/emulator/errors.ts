@@ -1,9 +1,15 @@
-/** HTTP errors as OpenRouter sends them (reference §6). `body(model)` builds the JSON envelope. */
+/**
+ * HTTP errors as OpenRouter sends them (docs/openrouter-protocol.md#errors). `body(model)` builds
+ * the JSON envelope.
+ */
 type HttpError = {
 	status: number;
 	description: string;
 	body: (model: string) => unknown;
-	/** Real headers; most are not CORS-exposed, so a browser cannot read them (§2.3). */
+	/**
+	 * Real headers; most are not CORS-exposed, so a browser cannot read them
+	 * (docs/openrouter-protocol.md#cors).
+	 */
 	headers?: Record<string, string>;
 };
 
@@ -12,7 +18,8 @@ const envelope = (code: number, message: string, metadata?: Record<string, unkno
 	user_id: 'user_emulator',
 });
 
-const RESET = '1788220800000'; // X-RateLimit-Reset is epoch milliseconds (§6.4)
+// X-RateLimit-Reset is epoch milliseconds (docs/openrouter-protocol.md#rate-limits).
+const RESET = '1788220800000';
 
 export const HTTP_ERRORS = {
 	'http-400': {

@@ -1,7 +1,7 @@
 /**
  * Pure scenario renderer: request → the exact bytes (SSE) or JSON the real API would send, plus what a
- * correct client must end up with. Each scenario reproduces an observed behaviour from
- * reference/openrouter-api.md §5.3, §5.4, §4.7 and §6 (the comments name the section).
+ * correct client must end up with. Each scenario reproduces an observed behaviour described in
+ * docs/openrouter-protocol.md (#streaming, #errors-in-a-200-body and #errors).
  */
 import { BENCH_TEXT_IDS, benchTokens, type BenchTextId } from './bench-text';
 import { findModel } from './catalog';
@@ -14,14 +14,14 @@ export const STREAM_SCENARIOS = [
 		id: 'text',
 		description: 'plain text: keep-alive comments, role on every chunk, usage chunk (a)',
 	},
-	{ id: 'text-usage-empty-choices', description: 'usage chunk with choices: [] (§5.3 4a)' },
+	{ id: 'text-usage-empty-choices', description: 'usage chunk with choices: []' },
 	{
 		id: 'text-usage-null-finish',
-		description: 'usage chunk with finish_reason null after the real one (§5.3 4b)',
+		description: 'usage chunk with finish_reason null after the real one',
 	},
 	{
 		id: 'text-usage-repeated-finish',
-		description: 'usage chunk repeating the finish reason (§5.3 4c)',
+		description: 'usage chunk repeating the finish reason',
 	},
 	{ id: 'long', description: '2000 tokens, for Stop and speed' },
 	{
@@ -40,34 +40,33 @@ export const STREAM_SCENARIOS = [
 	{ id: 'bench-unclosed', description: 'markdown ending in emphasis that never closes (B4)' },
 	{
 		id: 'reasoning',
-		description:
-			'Anthropic pattern: reasoning and reasoning_details, signature-only piece (§5.3 5)',
+		description: 'Anthropic pattern: reasoning and reasoning_details, signature-only piece',
 	},
-	{ id: 'reasoning-encrypted', description: 'encrypted-only reasoning then text (§5.3 6)' },
+	{ id: 'reasoning-encrypted', description: 'encrypted-only reasoning then text' },
 	{
 		id: 'tool-calls',
-		description: 'one tool call split across chunks with empty fragments (§5.3 7)',
+		description: 'one tool call split across chunks with empty fragments',
 	},
 	{ id: 'parallel-tool-calls', description: 'two calls interleaved, indices starting at 1' },
 	{
 		id: 'tool-calls-whole',
-		description: 'a whole call in one chunk, finish_reason stop despite the call (§4.2)',
+		description: 'a whole call in one chunk, finish_reason stop despite the call',
 	},
 	{
 		id: 'tool-calls-bad-json',
 		description: 'a whole call whose arguments are cut-off JSON (a model bug the client must flag)',
 	},
 	{ id: 'refusal', description: 'delta.refusal pieces instead of content (safety refusal)' },
-	{ id: 'annotations', description: 'url_citation annotations before the text (§5.3 8)' },
-	{ id: 'image', description: 'one ~100 KB image in a single SSE event (§5.3 9)' },
+	{ id: 'annotations', description: 'url_citation annotations before the text' },
+	{ id: 'image', description: 'one ~100 KB image in a single SSE event' },
 	{ id: 'logprobs', description: 'logprobs on every content chunk' },
 	{
 		id: 'mid-stream-error',
-		description: 'error chunk after partial text, finish_reason error, no [DONE] (§5.4)',
+		description: 'error chunk after partial text, finish_reason error, no [DONE]',
 	},
 	{
 		id: 'mid-stream-error-minimax',
-		description: 'error chunk with finish_reason null and usage, then [DONE] (§5.4)',
+		description: 'error chunk with finish_reason null and usage, then [DONE]',
 	},
 	{ id: 'error-empty-choices', description: 'error chunk with empty choices and a string code' },
 	{ id: 'drop', description: 'partial text, then the socket is destroyed' },
@@ -85,8 +84,8 @@ export const STREAM_SCENARIOS = [
 ] as const;
 
 export const JSON_SCENARIOS = [
-	{ id: 'non-stream-200-error', description: 'HTTP 200 whose body is an error envelope (§4.7 1)' },
-	{ id: 'choice-error', description: 'choices[0].error with partial content (§4.7 2)' },
+	{ id: 'non-stream-200-error', description: 'HTTP 200 whose body is an error envelope' },
+	{ id: 'choice-error', description: 'choices[0].error with partial content' },
 ] as const;
 
 export const SCENARIOS = [
@@ -239,7 +238,8 @@ function echoTokens(ctx: Ctx): string[] {
 }
 
 function usage(ctx: Ctx, completion: number, reasoning = 0): Record<string, unknown> {
-	// Cached prompt tokens are billed at the model's input_cache_read price (§4.4, §7.1).
+	// Cached prompt tokens are billed at the model's input_cache_read price
+	// (docs/openrouter-protocol.md#usage-and-cost).
 	const cached = Math.min(ctx.cached, ctx.prompt);
 	const promptCost = Number(
 		((ctx.prompt - cached) * ctx.pricing.prompt + cached * ctx.pricing.cacheRead).toFixed(9),
@@ -315,7 +315,7 @@ function streamFor(
 		: contentTokens(ctx, id === 'long' ? 2000 : id === 'bench' ? 20_000 : 30);
 	const sendText = (pieces: string[], logprobs = false) => {
 		pieces.forEach((token, i) => {
-			if (i > 0 && i % 10 === 0) comment(); // keep-alives also arrive between tokens (§5.1)
+			if (i > 0 && i % 10 === 0) comment(); // keep-alives also arrive between tokens
 			const lp = logprobs
 				? {
 						content: [
@@ -362,8 +362,9 @@ function streamFor(
 	};
 	const toolName = ctx.request.tools?.[0]?.function?.name ?? 'get_weather';
 
-	comment(3); // OpenRouter sends keep-alives while the request is queued (§5.1)
-	// debug.echo_upstream_body: first data chunks, choices [], one per provider tried (§5.1).
+	comment(3); // OpenRouter sends keep-alives while the request is queued
+	// debug.echo_upstream_body: first data chunks, choices [], one per provider tried
+	// (docs/openrouter-protocol.md#debug-echo).
 	if (ctx.request.debug?.echo_upstream_body === true || id === 'debug-echo')
 		for (const tried of ctx.tried)
 			data({
@@ -569,7 +570,7 @@ function streamFor(
 			});
 			expected.toolCalls = [{ id: 'call_whole_1', name: toolName, arguments: '{"city":"Lyon"}' }];
 			finishAndUsage('stop', 'stop', 'a', 9);
-			expected.finishReason = 'tool_calls'; // inferred: calls were made although the model said stop (§4.2)
+			expected.finishReason = 'tool_calls'; // inferred: calls were made although the model said stop
 			done();
 			break;
 		}
@@ -730,7 +731,7 @@ function streamFor(
 			break;
 		default: {
 			// text, the three usage shapes, long, bench, crlf, slow-headers
-			data({ ...base(ctx), choices: [choice({ content: '' })] }); // opening role chunk (§5.3 1)
+			data({ ...base(ctx), choices: [choice({ content: '' })] }); // opening role chunk
 			sendText(tokens);
 			const style =
 				id === 'text-usage-null-finish' ? 'b' : id === 'text-usage-repeated-finish' ? 'c' : 'a';
@@ -748,7 +749,10 @@ function streamFor(
 	return { frames, expected, ...(id === 'slow-headers' ? { headerDelayMs: 1500 } : {}) };
 }
 
-/** The same answer as one JSON body (stream: false), shaped like §4.1. */
+/**
+ * The same answer as one JSON body (stream: false), shaped like
+ * docs/openrouter-protocol.md#non-streaming-response.
+ */
 function jsonFor(id: string, ctx: Ctx): { status: number; body: unknown; expected: Expected } {
 	if (id === 'non-stream-200-error') {
 		const error = {

@@ -1,6 +1,7 @@
 /**
- * The fields of an error object in a stream or a body (§5.4, §6). Apart from chunk.ts: folding a
- * stream needs these at once, the response parsing in chunk.ts only once a request is sent.
+ * The fields of an error object in a stream or a body (docs/openrouter-protocol.md#errors). Apart
+ * from chunk.ts: folding a stream needs these at once, the response parsing in chunk.ts only once a
+ * request is sent.
  */
 export type Fields = { code: number | string; message: string; metadata?: Record<string, unknown> };
 
@@ -9,8 +10,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * `code`, `message` and `metadata` of an error object, whatever its shape. `code ?? http_status`
- * (§6.1), number or string (§5.4). `metadata` is kept as sent; `error_type` and `availability`, which
- * the availability shape puts beside it (§6.3), are folded in so nothing the API said is lost.
+ * (docs/openrouter-protocol.md#error-envelope), number or string
+ * (docs/openrouter-protocol.md#errors-mid-stream). `metadata` is kept as sent; `error_type` and
+ * `availability`, which the availability shape puts beside it
+ * (docs/openrouter-protocol.md#error-metadata), are folded in so nothing the API said is lost.
  */
 export function errorFields(
 	source: Record<string, unknown>,

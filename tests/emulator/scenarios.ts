@@ -6,6 +6,13 @@
 import { BENCH_TEXT_IDS, benchTokens, type BenchTextId } from './bench-text';
 import { findModel } from './catalog';
 import { HTTP_ERRORS, HTTP_ERROR_BY_ID, type HttpErrorId } from './errors';
+import {
+	REAL_JSON_SHAPES,
+	REAL_STREAM_SHAPES,
+	renderChoiceErrorRawObject,
+	renderRealStream,
+	type ShapeKit,
+} from './real-shapes';
 import { generateTokens, gradientPng, promptTokens } from './text';
 import { routeRequest, upstreamBody, type ProviderInfo, type Route } from './routing';
 
@@ -82,11 +89,13 @@ export const STREAM_SCENARIOS = [
 		description: 'first chunk echoes the upstream body (debug.echo_upstream_body)',
 	},
 	{ id: 'slow-headers', description: 'headers arrive after 1.5 s' },
+	...REAL_STREAM_SHAPES,
 ] as const;
 
 export const JSON_SCENARIOS = [
 	{ id: 'non-stream-200-error', description: 'HTTP 200 whose body is an error envelope (§4.7 1)' },
 	{ id: 'choice-error', description: 'choices[0].error with partial content (§4.7 2)' },
+	...REAL_JSON_SHAPES,
 ] as const;
 
 export const SCENARIOS = [
@@ -287,6 +296,16 @@ const choice = (
 	...extra,
 });
 
+const shapeKit = (ctx: Ctx, tokens: string[]): ShapeKit => ({
+	id: ctx.id,
+	created: ctx.created,
+	model: ctx.model,
+	provider: ctx.provider,
+	prompt: ctx.prompt,
+	tokens,
+	toolNames: (ctx.request.tools ?? []).map((t) => t.function?.name ?? '').filter(Boolean),
+});
+
 /** Builds the SSE text of one scenario. `say` collects frames. */
 function streamFor(
 	id: string,
@@ -362,6 +381,14 @@ function streamFor(
 	};
 	const toolName = ctx.request.tools?.[0]?.function?.name ?? 'get_weather';
 
+	const shaped = renderRealStream(id, shapeKit(ctx, tokens));
+	if (shaped) {
+		for (const event of shaped.events)
+			if ('comment' in event) comment();
+			else if ('done' in event) done();
+			else data(event.data, event.paced);
+		return { frames, expected: { ...expected, ...shaped.expected } };
+	}
 	comment(3); // OpenRouter sends keep-alives while the request is queued (§5.1)
 	// debug.echo_upstream_body: first data chunks, choices [], one per provider tried (§5.1).
 	if (ctx.request.debug?.echo_upstream_body === true || id === 'debug-echo')
@@ -769,6 +796,10 @@ function jsonFor(id: string, ctx: Ctx): { status: number; body: unknown; expecte
 				complete: false,
 			},
 		};
+	}
+	if (id === 'choice-error-raw-object') {
+		const shaped = renderChoiceErrorRawObject(shapeKit(ctx, contentTokens(ctx, 30)));
+		return { status: 200, body: shaped.body, expected: shaped.expected };
 	}
 	const streamed = streamFor(id === 'choice-error' ? 'text' : id, ctx).expected;
 	const message: Record<string, unknown> = {

@@ -14,7 +14,6 @@ import { createGenerations } from './generation';
 import { createPacer } from './pacing';
 import { createPromptCache } from './prompt-cache';
 import {
-	recordingNames,
 	replayHeaders,
 	replayOf,
 	replayPauseMs,
@@ -239,10 +238,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		const outputs = (url.searchParams.get('output_modalities') ?? 'text').split(',');
 		const required = url.searchParams.get('supported_parameters')?.split(',').filter(Boolean) ?? [];
 		const q = url.searchParams.get('q')?.toLowerCase();
-		let list = [
-			...MODELS,
-			...scenarioModels([...SCENARIO_IDS, ...recordingNames().map((n) => `replay/${n}`)]),
-		].filter(
+		let list = [...MODELS, ...scenarioModels(SCENARIO_IDS)].filter(
 			(m) =>
 				(outputs.includes('all') ||
 					m.architecture.output_modalities.some((o) => outputs.includes(o))) &&

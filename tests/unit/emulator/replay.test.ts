@@ -111,11 +111,4 @@ describe('emulator/replay/<recording>', () => {
 		}
 		expect(replayOf('openai/gpt-4o')).toBeNull();
 	});
-
-	it('lists every recording in /models, so a person can pick it', async () => {
-		const res = await fetch(`${emu.apiBaseUrl}/models`);
-		const ids = ((await res.json()) as { data: { id: string }[] }).data.map((m) => m.id);
-		for (const recording of loadRecordings())
-			expect(ids).toContain(`emulator/replay/${recording.name}`);
-	});
 });

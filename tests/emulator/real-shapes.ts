@@ -253,8 +253,9 @@ function openaiSummary(kit: ShapeKit): ShapeResult {
 	const head = openaiHead(kit);
 	const summary = ['**Calcul', 'ating', ' the', ' answer**'];
 	const text = answer(kit, 6);
-	const events: ShapeEvent[] = [{ comment: true }, { comment: true }, { comment: true }];
-	events.push({ data: { ...head, choices: [openaiChoice({ content: '' })] } });
+	// The opening chunk comes at once, the keep-alives after it (the recorded reads).
+	const events: ShapeEvent[] = [{ data: { ...head, choices: [openaiChoice({ content: '' })] } }];
+	events.push({ comment: true }, { comment: true }, { comment: true });
 	for (const piece of summary)
 		events.push({
 			data: {

@@ -343,8 +343,9 @@ function streamFor(
 								logprob: -0.05 * (i % 7),
 								bytes: [...Buffer.from(token)],
 								top_logprobs: [
-									{ token, logprob: -0.05 * (i % 7) },
-									{ token: ' alt', logprob: -2.5 },
+									// OpenAI gives every alternative its bytes too (the SDKs' types require them).
+									{ token, logprob: -0.05 * (i % 7), bytes: [...Buffer.from(token)] },
+									{ token: ' alt', logprob: -2.5, bytes: [32, 97, 108, 116] },
 								],
 							},
 						],
@@ -829,7 +830,8 @@ function jsonFor(id: string, ctx: Ctx): { status: number; body: unknown; expecte
 		choices: [
 			{ index: 0, logprobs: null, finish_reason: finish, native_finish_reason: finish, message },
 		],
-		usage: streamed.usage,
+		// A body without usage leaves the key out; no recorded body has `usage: null`.
+		...(streamed.usage ? { usage: streamed.usage } : {}),
 	};
 	if (id === 'choice-error') {
 		const partial = streamed.text.split(' ').slice(0, 6).join(' ');

@@ -50,7 +50,7 @@ describe('every streaming scenario folds to what a correct client must show', ()
 		const bytes = encode(rendered.frames.map((f) => f.text).join(''));
 		// A 2 MB event at 1- and 2-byte splits takes minutes here; transcripts.test.ts covers that case.
 		const splits =
-			bytes.length > 1_000_000 ? SPLITS.filter((s) => typeof s !== 'number' || s >= 7) : SPLITS;
+			bytes.length > 1_000_000 ? SPLITS.filter((s) => typeof s !== 'number' || s >= 64) : SPLITS;
 		it.each(splits)(`${id}, split %s`, async (how) => {
 			const { completion } = await foldPieces(split(bytes, how), rendered.drop === true);
 			expectMatches(completion, rendered.expected);

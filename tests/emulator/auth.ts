@@ -24,7 +24,11 @@ export function createAuth() {
 		/** null = authorised; otherwise the 401 the real API gives. */
 		check(header: string | undefined): { status: number; body: unknown } | null {
 			if (!header || !/^Bearer\s+\S/.test(header))
-				return { status: 401, body: envelope(401, 'No cookie auth credentials found') };
+				// No user_id: there is no user yet (recorded: real-401-no-cookie).
+				return {
+					status: 401,
+					body: { error: { message: 'No cookie auth credentials found', code: 401 } },
+				};
 			const key = header.replace(/^Bearer\s+/, '').trim();
 			if (!isValid(key))
 				return { status: 401, body: { error: { message: 'User not found.', code: 401 } } };

@@ -6,6 +6,13 @@
 import { BENCH_TEXT_IDS, benchTokens, type BenchTextId } from './bench-text';
 import { findModel } from './catalog';
 import { HTTP_ERRORS, HTTP_ERROR_BY_ID, type HttpErrorId } from './errors';
+import {
+	REAL_JSON_SHAPES,
+	REAL_STREAM_SHAPES,
+	renderChoiceErrorRawObject,
+	renderRealStream,
+	type ShapeKit,
+} from './real-shapes';
 import { generateTokens, gradientPng, promptTokens } from './text';
 import { routeRequest, upstreamBody, type ProviderInfo, type Route } from './routing';
 
@@ -81,11 +88,13 @@ export const STREAM_SCENARIOS = [
 		description: 'first chunk echoes the upstream body (debug.echo_upstream_body)',
 	},
 	{ id: 'slow-headers', description: 'headers arrive after 1.5 s' },
+	...REAL_STREAM_SHAPES,
 ] as const;
 
 export const JSON_SCENARIOS = [
 	{ id: 'non-stream-200-error', description: 'HTTP 200 whose body is an error envelope' },
 	{ id: 'choice-error', description: 'choices[0].error with partial content' },
+	...REAL_JSON_SHAPES,
 ] as const;
 
 export const SCENARIOS = [
@@ -287,6 +296,16 @@ const choice = (
 	...extra,
 });
 
+const shapeKit = (ctx: Ctx, tokens: string[]): ShapeKit => ({
+	id: ctx.id,
+	created: ctx.created,
+	model: ctx.model,
+	provider: ctx.provider,
+	prompt: ctx.prompt,
+	tokens,
+	toolNames: (ctx.request.tools ?? []).map((t) => t.function?.name ?? '').filter(Boolean),
+});
+
 /** Builds the SSE text of one scenario. `say` collects frames. */
 function streamFor(
 	id: string,
@@ -324,8 +343,9 @@ function streamFor(
 								logprob: -0.05 * (i % 7),
 								bytes: [...Buffer.from(token)],
 								top_logprobs: [
-									{ token, logprob: -0.05 * (i % 7) },
-									{ token: ' alt', logprob: -2.5 },
+									// OpenAI gives every alternative its bytes too (the SDKs' types require them).
+									{ token, logprob: -0.05 * (i % 7), bytes: [...Buffer.from(token)] },
+									{ token: ' alt', logprob: -2.5, bytes: [32, 97, 108, 116] },
 								],
 							},
 						],
@@ -362,6 +382,14 @@ function streamFor(
 	};
 	const toolName = ctx.request.tools?.[0]?.function?.name ?? 'get_weather';
 
+	const shaped = renderRealStream(id, shapeKit(ctx, tokens));
+	if (shaped) {
+		for (const event of shaped.events)
+			if ('comment' in event) comment();
+			else if ('done' in event) done();
+			else data(event.data, event.paced);
+		return { frames, expected: { ...expected, ...shaped.expected } };
+	}
 	comment(3); // OpenRouter sends keep-alives while the request is queued
 	// debug.echo_upstream_body: first data chunks, choices [], one per provider tried
 	// (docs/openrouter-protocol.md#debug-echo).
@@ -774,6 +802,10 @@ function jsonFor(id: string, ctx: Ctx): { status: number; body: unknown; expecte
 			},
 		};
 	}
+	if (id === 'choice-error-raw-object') {
+		const shaped = renderChoiceErrorRawObject(shapeKit(ctx, contentTokens(ctx, 30)));
+		return { status: 200, body: shaped.body, expected: shaped.expected };
+	}
 	const streamed = streamFor(id === 'choice-error' ? 'text' : id, ctx).expected;
 	const message: Record<string, unknown> = {
 		role: 'assistant',
@@ -802,7 +834,8 @@ function jsonFor(id: string, ctx: Ctx): { status: number; body: unknown; expecte
 		choices: [
 			{ index: 0, logprobs: null, finish_reason: finish, native_finish_reason: finish, message },
 		],
-		usage: streamed.usage,
+		// A body without usage leaves the key out; no recorded body has `usage: null`.
+		...(streamed.usage ? { usage: streamed.usage } : {}),
 	};
 	if (id === 'choice-error') {
 		const partial = streamed.text.split(' ').slice(0, 6).join(' ');

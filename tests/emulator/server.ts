@@ -13,6 +13,14 @@ import { envelope } from './errors';
 import { createGenerations } from './generation';
 import { createPacer } from './pacing';
 import { createPromptCache } from './prompt-cache';
+import {
+	replayHeaders,
+	replayOf,
+	replayPauseMs,
+	replayPieces,
+	type Recording,
+	type ReplayVariant,
+} from './recorded';
 import { SCENARIO_IDS, chooseScenario, renderScenario, type ChatRequestLike } from './scenarios';
 
 export type RecordedRequest = {
@@ -125,6 +133,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			return json(res, 400, envelope(400, 'Invalid JSON body'));
 		const request = body as ChatRequestLike;
 		const model = request.model ?? 'openrouter/auto';
+		const replay = replayOf(model);
+		if (replay && 'error' in replay)
+			return json(res, 400, {
+				error: { message: replay.error, code: 400 },
+				user_id: 'user_emulator',
+			});
+		if (replay) return serveReplay(res, replay.recording, replay.variant);
 		if (!model.startsWith('emulator/') && !findModel(model))
 			return json(res, 400, {
 				error: { message: `${model} is not a valid model ID`, code: 400 },
@@ -203,6 +218,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		}
 		res.end();
 		finish(false);
+	}
+
+	/** A recorded response as it came: its status, its headers, its bytes in the recorded pieces. */
+	async function serveReplay(res: ServerResponse, recording: Recording, variant: ReplayVariant) {
+		const pieces = replayPieces(recording, variant);
+		const pace = createPacer(replayPauseMs(variant, pieces.length));
+		let aborted = false;
+		res.on('close', () => {
+			if (!res.writableFinished) aborted = true;
+		});
+		res.writeHead(recording.meta.status, replayHeaders(recording.meta));
+		for (const [i, piece] of pieces.entries()) {
+			if (i > 0) await pace();
+			if (aborted) return;
+			res.write(piece);
+		}
+		res.end();
 	}
 
 	function models(url: URL, res: ServerResponse) {

@@ -45,3 +45,19 @@ export function errorSource(value: unknown): Record<string, unknown> | null {
 	if (isObject(value)) return value;
 	return typeof value === 'string' && value ? { message: value } : null;
 }
+
+/**
+ * `metadata.raw`, what the upstream provider itself said, as text to show: usually a string (often
+ * JSON), but some providers' errors arrive as an object (`{"retryable":true}` from Nebius, recorded
+ * in tests/fixtures/openrouter-recorded/real-hermes-choice-error-json). Null when there is none.
+ */
+export function rawDetail(metadata: Record<string, unknown> | null | undefined): string | null {
+	const raw = metadata?.raw;
+	if (typeof raw === 'string') return raw || null;
+	if (raw === undefined || raw === null) return null;
+	try {
+		return JSON.stringify(raw) ?? String(raw);
+	} catch {
+		return String(raw);
+	}
+}

@@ -3,6 +3,7 @@ import { decodeShare, encodeShare, type Deflate, type Encoded } from '../core/sh
 import type { PlaygroundError } from '../core/errors';
 import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normalize';
 import { parseRequest } from '../core/request/parse';
+import type { ChatRequest } from '../core/request/types';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
 import type { StreamEvent } from '../core/stream/types';
 import { addAnswer, appendTurn } from '../core/conversation';
@@ -88,6 +89,22 @@ export class Playground {
 	body: Record<string, unknown> | null = $derived(
 		this.parsed.ok ? normalizeRequest(this.parsed.value) : null,
 	);
+	/** The last request text that parsed, kept while the text does not (see `shownRequest`). */
+	#lastValid: ChatRequest | null = null;
+	/**
+	 * What the forms and the Code panel show: the request, or while the JSON has an error, the last
+	 * request that parsed (shown as out of date), so nothing on the page collapses or jumps.
+	 */
+	shownRequest: ChatRequest | null = $derived.by(() => {
+		if (this.parsed.ok) this.#lastValid = this.parsed.value;
+		return this.#lastValid;
+	});
+	/** The body the Code panel shows: `body`, or while the JSON has an error, the last valid one. */
+	shownBody: Record<string, unknown> | null = $derived.by(() => {
+		// Read on every change (not only when the text is broken) so the last valid one is kept.
+		const shown = this.shownRequest;
+		return this.body ?? (shown ? normalizeRequest(shown) : null);
+	});
 	streaming: boolean = $derived(this.run?.status === 'streaming');
 	/** Why Send is disabled, or null when it is enabled. */
 	sendBlocker: string | null = $derived(this.#blocker());

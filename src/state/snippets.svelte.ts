@@ -33,13 +33,17 @@ export class Snippets {
 	elide = $state(DEFAULT_SNIPPET_PREFS.elide);
 
 	selected: Target = $derived(TARGETS.find((t) => t.id === this.target) ?? TARGETS[0]);
-	/** The full snippet of the selected tab ('' while the request JSON is invalid). */
+	/** The full snippet of the selected tab ('' while the request JSON is invalid): what is copied. */
 	code: string = $derived(this.generate(this.target));
-	hasInlineData: boolean = $derived(hasInlineData(this.code));
+	/** True while the JSON has an error: the panel keeps the last valid request's code, marked. */
+	stale: boolean = $derived(this.#isStale());
+	/** What the panel shows: the code, or while the JSON has an error, the last valid code. */
+	source: string = $derived(this.#shownCode());
+	hasInlineData: boolean = $derived(hasInlineData(this.source));
 	display: Elided = $derived(
 		this.elide && this.hasInlineData
-			? elideInlineData(this.code)
-			: { text: this.code, runs: 0, hiddenChars: 0 },
+			? elideInlineData(this.source)
+			: { text: this.source, runs: 0, hiddenChars: 0 },
 	);
 	/** What the panel lays out: the first lines of a very long snippet (a 1 MB request). */
 	shown: Clipped = $derived(clipForDisplay(this.display.text));
@@ -56,7 +60,19 @@ export class Snippets {
 
 	/** The code of any target for the current request. */
 	generate(id: TargetId): string {
-		const body = this.#playground.body;
+		return this.#generate(this.#playground.body, id);
+	}
+
+	#isStale(): boolean {
+		const shown = this.#playground.shownBody;
+		return this.#playground.body === null && shown !== null;
+	}
+
+	#shownCode(): string {
+		return this.stale ? this.#generate(this.#playground.shownBody, this.target) : this.code;
+	}
+
+	#generate(body: Record<string, unknown> | null, id: TargetId): string {
 		const target = TARGETS.find((t) => t.id === id);
 		if (!body || !target) return '';
 		return target.generate(body, {

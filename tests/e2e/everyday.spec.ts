@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { generateCurl } from '../../src/core/codegen/curl';
 import { E2E } from '../scripts/ports';
 import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
@@ -13,6 +13,26 @@ async function openTab(page: Page, name: string) {
 	const request = page.getByRole('region', { name: 'Request' });
 	await request.getByRole('tab', { name, exact: true }).click();
 	return request.getByRole('tabpanel');
+}
+
+/** The element's box once it has stopped changing (Monaco lays itself out over a few frames). */
+async function settledBox(locator: Locator) {
+	return locator.evaluate(
+		(element) =>
+			new Promise<string>((resolve) => {
+				let last = '';
+				let same = 0;
+				const tick = () => {
+					const r = element.getBoundingClientRect();
+					const now = `${r.x},${r.y},${r.width},${r.height}`;
+					same = now === last ? same + 1 : 0;
+					last = now;
+					if (same >= 10) resolve(now);
+					else requestAnimationFrame(tick);
+				};
+				tick();
+			}),
+	);
 }
 
 async function lastBody(): Promise<Body> {
@@ -151,4 +171,111 @@ test('Add to conversation adds the answer once, then a reply message with the cu
 	await page.keyboard.press('ControlOrMeta+Enter');
 	await expect.poll(async () => (await emulator.chatRequests()).length).toBe(2);
 	expect((await lastBody()).messages.at(-1)).toEqual({ role: 'user', content: 'And in French?' });
+});
+
+test('invalid JSON moves nothing: the forms and the code stay, marked out of date', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto('./');
+	const params = await openTab(page, 'Parameters');
+	await expect(params.getByLabel('seed')).toBeVisible();
+	await expect(code(page)).toContainText('"model"');
+	const before = await code(page).textContent();
+	// A trailing comma, typed where a user would type it: in the editor, before the closing brace.
+	await json(page).focus();
+	const monaco = page.locator('.monaco-editor').first();
+	await expect(monaco).toBeVisible();
+	const editor = await settledBox(monaco);
+	const panel = await settledBox(params);
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.press('ArrowUp');
+	await page.keyboard.press('End');
+	await page.keyboard.type(',');
+	await expect(params.getByRole('status')).toContainText('JSON has an error');
+	await expect(page.getByRole('region', { name: 'Code' }).getByRole('status')).toContainText(
+		'Out of date',
+	);
+	expect(await code(page).textContent()).toContain(before!.trim().slice(0, 200));
+	await expect(page.getByRole('button', { name: 'Copy code' })).toBeDisabled();
+	expect(await settledBox(monaco)).toBe(editor);
+	expect(await settledBox(params)).toBe(panel);
+	await expect(params.getByLabel('seed')).not.toBeEditable();
+
+	await page.keyboard.press('Backspace');
+	await expect(params.getByRole('status')).toHaveCount(0);
+	await expect(params.getByLabel('seed')).toBeEditable();
+});
+
+test('two notices at 1440×900 leave the bottom of every pane in the window', async ({ page }) => {
+	await page.setViewportSize({ width: 1440, height: 900 });
+	const shared = Buffer.from(
+		JSON.stringify({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] }),
+	).toString('base64url');
+	await page.goto(`./#r=${shared}`);
+	await expect(page.getByText('Loaded a request from a shared link')).toBeVisible();
+	await page.context().setOffline(true);
+	await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+	await expect(page.getByText(/offline/i).first()).toBeVisible();
+	await expect.poll(() => page.locator('.banner').count()).toBeGreaterThanOrEqual(2);
+	for (const name of ['Request', 'Response', 'Code']) {
+		const box = await page.getByRole('region', { name, exact: true }).boundingBox();
+		expect(box!.y + box!.height, `bottom of ${name}`).toBeLessThanOrEqual(900);
+	}
+	await page.context().setOffline(false);
+});
+
+test('the answer follows the stream until the user scrolls up; Jump to latest and Esc', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto('./');
+	await saveKey(page, KEYS.good);
+	await setRequest(page, {
+		model: 'emulator/long',
+		messages: [{ role: 'user', content: 'Write a long story.' }],
+		max_tokens: 2000,
+		stream: true,
+	});
+	await page.getByRole('button', { name: 'Send' }).click();
+	const { region, status } = response(page);
+	const scroller = region.locator('.pane-body');
+	const gap = () =>
+		scroller.evaluate((el) => ({
+			below: el.scrollHeight - el.scrollTop - el.clientHeight,
+			top: el.scrollTop,
+			overflow: el.scrollHeight - el.clientHeight,
+		}));
+	// Long enough to scroll, and pinned to the newest text while it streams.
+	await expect.poll(async () => (await gap()).overflow, { timeout: 20_000 }).toBeGreaterThan(200);
+	await expect(status).toContainText('Streaming');
+	await expect.poll(async () => (await gap()).below).toBeLessThanOrEqual(40);
+
+	// Scrolling up stops following: the text stays where the user reads while more arrives.
+	await scroller.hover();
+	await page.mouse.wheel(0, -400);
+	const jump = region.getByRole('button', { name: 'Jump to latest' });
+	await expect(jump).toBeVisible();
+	const reading = (await gap()).top;
+	const grown = (await gap()).overflow;
+	await expect.poll(async () => (await gap()).overflow).toBeGreaterThan(grown + 50);
+	expect((await gap()).top).toBe(reading);
+
+	await jump.click();
+	await expect(jump).toBeHidden();
+	await expect.poll(async () => (await gap()).below).toBeLessThanOrEqual(40);
+
+	// Esc stops the stream (no dialog is open) and keeps what arrived.
+	await page.keyboard.press('Escape');
+	await expect(status).toContainText('Stopped');
+	await expect(response(page).answer).not.toBeEmpty();
+});
+
+test('at 390 px, Send brings the answer into view', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('./');
+	await saveKey(page, KEYS.good);
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(response(page).region).toBeInViewport();
+	await expect(response(page).status).toContainText('Done', { timeout: 20_000 });
 });

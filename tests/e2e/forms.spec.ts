@@ -94,12 +94,21 @@ test('attribution headers are sent and shown in the snippet when turned on', asy
 	expect(chat?.headers['http-referer']).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
 });
 
-test('the forms wait while the JSON does not parse', async ({ page }) => {
+test('the forms keep the last valid request, read-only, while the JSON does not parse', async ({
+	page,
+}) => {
 	await page.goto('./');
-	await setRequest(page, '{ "model": ');
+	await setRequest(page, {
+		model: 'openai/gpt-4o-mini',
+		messages: [{ role: 'user', content: 'x' }],
+		seed: 42,
+	});
 	const panel = await openTab(page, 'Parameters');
-	await expect(panel).toContainText('Fix the JSON below');
-	await expect(panel.getByLabel('seed')).toHaveCount(0);
+	await expect(panel.getByLabel('seed')).toHaveValue('42');
+	await setRequest(page, '{ "model": ');
+	await expect(panel.getByRole('status')).toContainText('fix it below to edit with the form');
+	await expect(panel.getByLabel('seed')).toHaveValue('42');
+	await expect(panel.getByLabel('seed')).not.toBeEditable();
 });
 
 test('a form edit reaches Monaco as one undoable edit', async ({ page }) => {

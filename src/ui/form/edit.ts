@@ -3,9 +3,9 @@ import { patchJson } from '../../core/request/patch';
 import type { ChatRequest } from '../../core/request/types';
 import type { Playground } from '../../state/playground.svelte';
 
-/** The request the forms show: the parsed JSON, or null while the JSON does not parse. */
+/** The request the forms show: the parsed JSON, or while it does not parse, the last that did. */
 export function formRequest(playground: Playground): ChatRequest | null {
-	return playground.parsed.ok ? playground.parsed.value : null;
+	return playground.shownRequest;
 }
 
 /**

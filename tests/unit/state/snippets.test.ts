@@ -36,6 +36,21 @@ async function setup(stored: SnippetPrefs | null = null) {
 }
 
 describe('Snippets', () => {
+	it('while the JSON has an error, the last valid code stays on screen, marked stale, and nothing can be copied', async () => {
+		const { playground, snippets } = await setup();
+		const valid = snippets.code;
+		expect(snippets.stale).toBe(false);
+		expect(snippets.source).toBe(valid);
+		playground.text = playground.text.replace(/\n}\n?$/, ',\n}\n');
+		expect(playground.parsed.ok).toBe(false);
+		expect(snippets.code).toBe('');
+		expect(snippets.stale).toBe(true);
+		expect(snippets.source).toBe(valid);
+		playground.text = '{"model": "a/b", "messages": [{"role": "user", "content": "x"}]}';
+		expect(snippets.stale).toBe(false);
+		expect(snippets.source).toContain('"a/b"');
+	});
+
 	it('every tab shows code for the body Send posts, with the headers Send adds, never the key', async () => {
 		const { playground, snippets, posted } = await setup();
 		playground.importedHeaders = { 'HTTP-Referer': 'https://me.example/' };

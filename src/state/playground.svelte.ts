@@ -177,7 +177,7 @@ export class Playground {
 	 * with `andSend`, sends the continued conversation. Returns a problem to show, or null.
 	 */
 	async continueConversation(
-		toolResults: Record<string, string> | null,
+		toolResults: readonly string[] | null,
 		andSend: boolean,
 	): Promise<string | null> {
 		if (!this.run) return 'Nothing to add yet.';

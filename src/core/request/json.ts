@@ -152,7 +152,13 @@ export function parseJson(text: string): JsonResult {
 			skip();
 			if (text[i] !== ':') fail(`Expected ':' after property name, found ${describe(i)}`);
 			i++;
-			out[key] = value([...path, key]);
+			// Defined, not assigned: a `"__proto__"` key is a key like any other, as in JSON.parse.
+			Object.defineProperty(out, key, {
+				value: value([...path, key]),
+				writable: true,
+				enumerable: true,
+				configurable: true,
+			});
 			locations.set(pathKey([...path, key, '#key']), { offset: keyStart, length: key.length + 2 });
 			skip();
 			if (text[i] === ',') {

@@ -129,11 +129,9 @@ export async function decodeShare(hash: string, deflate: Deflate): Promise<Decod
 			kind: 'error',
 			message: 'This link does not hold a request object. Nothing was loaded.',
 		};
-	const request: Record<string, unknown> = {};
-	const ignored: string[] = [];
-	for (const [name, field] of Object.entries(value)) {
-		if (NEVER_FROM_LINK.includes(name)) ignored.push(name);
-		else request[name] = field;
-	}
+	const entries = Object.entries(value);
+	const ignored = entries.map(([name]) => name).filter((name) => NEVER_FROM_LINK.includes(name));
+	// fromEntries defines each field as its own: a `__proto__` field stays a field of the request.
+	const request = Object.fromEntries(entries.filter(([name]) => !NEVER_FROM_LINK.includes(name)));
 	return { kind: 'request', request, ignored };
 }

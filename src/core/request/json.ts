@@ -5,6 +5,8 @@
  * It also records where each value starts, keyed by its path, so later checks can point at a field.
  */
 
+import { MAX_JSON_DEPTH } from '../json-bounds';
+
 export type JsonPath = (string | number)[];
 export type Located = { offset: number; length: number };
 export type JsonError = { message: string; offset: number; length: number };
@@ -114,6 +116,9 @@ export function parseJson(text: string): JsonResult {
 		const start = i;
 		const c = text[i];
 		let result: unknown;
+		// The parser recurses per level: a text nested thousands deep is refused, not overflowed.
+		if ((c === '{' || c === '[') && path.length >= MAX_JSON_DEPTH)
+			fail(`Nested more than ${MAX_JSON_DEPTH} levels deep`);
 		if (c === '{') result = object(path);
 		else if (c === '[') result = array(path);
 		else if (c === '"') result = string();

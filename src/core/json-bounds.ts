@@ -61,3 +61,18 @@ export function measureJson(text: string, maxDepth = MAX_JSON_DEPTH, indent = 2)
 	}
 	return { ok: true, depth: deepest, indentedLength: length };
 }
+
+/**
+ * Whether a parsed value nests deeper than `maxDepth` (objects and arrays), walked with a stack of
+ * its own: for values that did not come from text, such as records read back from IndexedDB.
+ */
+export function nestsDeeperThan(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean {
+	const stack: [unknown, number][] = [[value, 0]];
+	for (let item = stack.pop(); item; item = stack.pop()) {
+		const [node, depth] = item;
+		if (typeof node !== 'object' || node === null) continue;
+		if (depth + 1 > maxDepth) return true;
+		for (const child of Object.values(node)) stack.push([child, depth + 1]);
+	}
+	return false;
+}

@@ -6,6 +6,7 @@
  */
 
 import { MAX_JSON_DEPTH } from '../json-bounds';
+import { setOwn } from '../own';
 
 export type JsonPath = (string | number)[];
 export type Located = { offset: number; length: number };
@@ -158,12 +159,7 @@ export function parseJson(text: string): JsonResult {
 			if (text[i] !== ':') fail(`Expected ':' after property name, found ${describe(i)}`);
 			i++;
 			// Defined, not assigned: a `"__proto__"` key is a key like any other, as in JSON.parse.
-			Object.defineProperty(out, key, {
-				value: value([...path, key]),
-				writable: true,
-				enumerable: true,
-				configurable: true,
-			});
+			setOwn(out, key, value([...path, key]));
 			locations.set(pathKey([...path, key, '#key']), { offset: keyStart, length: key.length + 2 });
 			skip();
 			if (text[i] === ',') {

@@ -9,6 +9,8 @@ import { appendTurn } from '../../../../src/core/conversation';
 import { parseJson } from '../../../../src/core/request/json';
 import { decodeShare } from '../../../../src/core/share/codec';
 import { EMPTY_COMPLETION } from '../../../../src/core/stream/accumulate';
+import { parameterSchema } from '../../../../src/core/request/schema';
+import { foldEvent } from '../../../../src/core/stream/accumulate';
 import { diffUpstream } from '../../../../src/core/upstream/diff';
 import { buildHeaders } from '../../../../src/io/openrouter';
 
@@ -98,5 +100,26 @@ describe('prototype keys', () => {
 		expect(tools.map((m: { content: string }) => m.content)).toEqual(
 			PROTO_NAMES.map((name) => `result of ${name}`),
 		);
+	});
+
+	it('no parameter schema is found for a name every object has', () => {
+		for (const name of PROTO_NAMES) expect(parameterSchema(name)).toBeUndefined();
+		expect(parameterSchema('temperature')).toHaveProperty('description');
+	});
+
+	it('reasoning details from the API keep fields named like prototype keys', () => {
+		const detail = (extra: string) =>
+			JSON.parse(`{"type":"reasoning.text","index":0,"text":"a",${extra}}`);
+		let completion = EMPTY_COMPLETION;
+		for (const extra of ['"constructor":"c"', '"__proto__":{"polluted":1}'])
+			completion = foldEvent(completion, {
+				type: 'chunk',
+				chunk: { choices: [{ index: 0, delta: { reasoning_details: [detail(extra)] } }] },
+			});
+		const [merged] = completion.reasoningDetails;
+		expect(merged?.text).toBe('aa');
+		expect(merged?.constructor).toBe('c');
+		expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+		expect(Object.hasOwn(merged!, '__proto__')).toBe(true);
 	});
 });

@@ -27,14 +27,15 @@ export type Continuation =
 	{ ok: true; text: string; messages: number } | { ok: false; message: string };
 
 /**
- * Appends the assistant message, and one `tool` message per call when results are given (in the
- * order of the calls, each with its `tool_call_id`), to the request text. The request is
+ * Appends the assistant message, and one `tool` message per call when results are given (one result
+ * per call, in the order of the calls, each sent with its `tool_call_id`), to the request text.
+ * Results go by position, not by id: ids come from the model and may repeat. The request is
  * re-serialised with two-space indentation; every other field stays as it was.
  */
 export function appendTurn(
 	requestText: string,
 	completion: Completion,
-	toolResults: Record<string, string> | null = null,
+	toolResults: readonly string[] | null = null,
 ): Continuation {
 	let request: unknown;
 	try {
@@ -46,8 +47,8 @@ export function appendTurn(
 		return { ok: false, message: 'The request has no "messages" array to add to.' };
 	const added: Record<string, unknown>[] = [assistantMessage(completion)];
 	if (toolResults)
-		for (const call of completion.toolCalls)
-			added.push({ role: 'tool', tool_call_id: call.id, content: toolResults[call.id] ?? '' });
+		for (const [i, call] of completion.toolCalls.entries())
+			added.push({ role: 'tool', tool_call_id: call.id, content: toolResults[i] ?? '' });
 	const next = { ...request, messages: [...request.messages, ...added] };
 	return { ok: true, text: `${JSON.stringify(next, null, 2)}\n`, messages: added.length };
 }

@@ -23,9 +23,10 @@ export function buildHeaders(
 	apiKey: string,
 	extra: Record<string, string> = {},
 ): Record<string, string> {
-	const headers: Record<string, string> = {};
-	for (const [name, value] of Object.entries(extra))
-		if (!OWN_HEADERS.has(name.toLowerCase())) headers[name] = value;
+	// fromEntries defines each name as its own (a header named `__proto__` stays a header).
+	const headers: Record<string, string> = Object.fromEntries(
+		Object.entries(extra).filter(([name]) => !OWN_HEADERS.has(name.toLowerCase())),
+	);
 	headers.Authorization = `Bearer ${apiKey}`;
 	headers['Content-Type'] = 'application/json';
 	return headers;

@@ -99,7 +99,7 @@ export class Compare {
 		return this.models
 			.map((m) => m.trim())
 			.filter(Boolean)
-			.map((model) => planColumn(request, model, this.catalog?.[model]));
+			.map((model) => planColumn(request, model, this.catalog?.get(model)));
 	}
 
 	/** Runs `request` against every filled-in model in parallel; resolves when all have ended. */
@@ -116,7 +116,7 @@ export class Compare {
 		if (this.running) return;
 		const now = this.#deps.now;
 		this.columns = models.map((model, i) => {
-			const plan = planColumn(request, model, this.catalog?.[model]);
+			const plan = planColumn(request, model, this.catalog?.get(model));
 			return new CompareColumn(i + 1, model, plan, startColumnRun(plan.body, now()));
 		});
 		await Promise.all(this.columns.map((column) => this.#stream(column, apiKey)));

@@ -112,15 +112,20 @@ export class RunHistory {
 		});
 	}
 
-	/** Imports a file's text; on any problem nothing changes. Returns what happened, for the user. */
+	/**
+	 * Imports a file's text: nothing when it is not an export, else every readable run (bad ones are
+	 * counted in the message). Returns what happened, for the user.
+	 */
 	async importText(text: string): Promise<{ ok: boolean; message: string }> {
 		const { parseImport } = await import('../core/history/transfer');
 		const parsed = parseImport(text);
 		if (!parsed.ok) return { ok: false, message: parsed.message };
 		const added = newRuns(this.runs, parsed.runs);
 		if (added.length > 0) await this.#add(added);
-		const skipped = parsed.runs.length - added.length;
-		let message = `Imported ${added.length} run(s)${skipped ? `; ${skipped} already in history` : ''}.`;
+		const known = parsed.runs.length - added.length;
+		let message = `Imported ${added.length} run(s)${known ? `; ${known} already in history` : ''}.`;
+		const { count, first } = parsed.skipped;
+		if (count > 0) message += ` ${count} run(s) could not be read and were skipped (${first}).`;
 		if (parsed.presets?.length) {
 			const presets = this.#deps.presets;
 			const note = presets

@@ -1,5 +1,11 @@
 import type { DraftStore } from '../core/draft';
-import { decodeShare, encodeShare, type Deflate, type Encoded } from '../core/share/codec';
+import {
+	decodeShare,
+	encodeShare,
+	requestText,
+	type Deflate,
+	type Encoded,
+} from '../core/share/codec';
 import type { PlaygroundError } from '../core/errors';
 import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normalize';
 import { parseRequest } from '../core/request/parse';
@@ -141,8 +147,8 @@ export class Playground {
 	}
 
 	/**
-	 * Loads a shared request from the address fragment without sending it. Returns true when the
-	 * fragment was a share link (loaded or refused), so the caller skips the saved draft.
+	 * Loads a shared request from the address fragment without sending it. Returns true when it
+	 * loaded one, so the caller skips the saved draft; a refused link leaves a notice and the draft.
 	 */
 	async loadFromHash(hash: string): Promise<boolean> {
 		const decoded = await decodeShare(hash, this.#deps.deflate);
@@ -151,7 +157,8 @@ export class Playground {
 			this.notice = decoded.message;
 			return false;
 		}
-		this.text = `${JSON.stringify(decoded.request, null, 2)}\n`;
+		const { text, compact } = requestText(decoded.request);
+		this.text = text;
 		// `#model=<id>` quick start.
 		if (decoded.kind === 'model') {
 			this.notice = `Opened the default request with ${decoded.model}. Nothing has been sent: edit it, then press Send.`;
@@ -160,7 +167,8 @@ export class Playground {
 		const ignored = decoded.ignored.length
 			? ` It also carried ${decoded.ignored.join(', ')}, which a link can never set: ignored.`
 			: '';
-		this.notice = `Loaded a request from a shared link. Nothing has been sent: check it, then press Send.${ignored}`;
+		const oneLine = compact ? ' It is shown on one line: indented, it would be too long.' : '';
+		this.notice = `Loaded a request from a shared link. Nothing has been sent: check it, then press Send.${ignored}${oneLine}`;
 		return true;
 	}
 
@@ -202,7 +210,7 @@ export class Playground {
 	 * with `andSend`, sends the continued conversation. Returns a problem to show, or null.
 	 */
 	async continueConversation(
-		toolResults: Record<string, string> | null,
+		toolResults: readonly string[] | null,
 		andSend: boolean,
 	): Promise<string | null> {
 		if (!this.run) return 'Nothing to add yet.';

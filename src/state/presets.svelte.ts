@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import {
-	isPreset,
+	readPreset,
 	sortPresets,
 	uniqueName,
 	type PresetStore,
@@ -66,8 +66,8 @@ export class Presets {
 	 */
 	async addImported(records: readonly Record<string, unknown>[]): Promise<string | null> {
 		let added = 0;
-		for (const record of records) {
-			if (!isPreset(record) || this.#list.some((p) => p.id === record.id)) continue;
+		for (const record of records.map(readPreset)) {
+			if (!record || this.#list.some((p) => p.id === record.id)) continue;
 			const names = this.#list.map((p) => p.name);
 			if (await this.#put({ ...record, name: uniqueName(record.name, names) })) added++;
 		}

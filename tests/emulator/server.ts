@@ -69,6 +69,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const generations = createGenerations(options.generationDelayMs ?? 800);
 	const promptCache = createPromptCache();
 	let records: RecordedRequest[] = [];
+	/** `POST /__emulator/catalog?duplicates=1`: /models lists some ids twice, until reset. */
+	let duplicateModels = false;
 	let tap: ((text: string) => void) | null = null;
 
 	function baseHeaders(res: ServerResponse) {
@@ -248,6 +250,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				required.every((p) => m.supported_parameters.includes(p)) &&
 				(!q || `${m.id} ${String(m.name)}`.toLowerCase().includes(q)),
 		);
+		// A catalog served with repeated ids (a proxy merging two lists did this): the second entry
+		// of each id has another name, so a client keeping the wrong one shows it.
+		if (duplicateModels)
+			list = [
+				...list,
+				...list.slice(0, 5).map((m) => ({ ...m, name: `${String(m.name)} (duplicate)` })),
+			];
 		const total = list.length;
 		const offset = Number(url.searchParams.get('offset') ?? 0);
 		const limitParam = url.searchParams.get('limit');
@@ -344,8 +353,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		if (path === '/__emulator/requests') return json(res, 200, records);
 		if (path === '/__emulator/health')
 			return res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+		if (path === '/__emulator/catalog' && req.method === 'POST') {
+			duplicateModels = url.searchParams.get('duplicates') === '1';
+			return json(res, 200, { ok: true });
+		}
 		if (path === '/__emulator/reset' && req.method === 'POST') {
 			records = [];
+			duplicateModels = false;
 			auth.reset();
 			generations.reset();
 			promptCache.reset();
@@ -440,6 +454,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		requests: () => records,
 		reset: () => {
 			records = [];
+			duplicateModels = false;
 			auth.reset();
 			generations.reset();
 			promptCache.reset();

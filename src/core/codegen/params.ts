@@ -40,13 +40,14 @@ export function splitOpenAiParams(body: Record<string, unknown>): {
 	standard: Record<string, unknown>;
 	extra: Record<string, unknown>;
 } {
-	const standard: Record<string, unknown> = {};
-	const extra: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(body)) {
-		if ((OPENAI_PARAMS as readonly string[]).includes(key)) standard[key] = value;
-		else extra[key] = value;
-	}
-	return { standard, extra };
+	const entries = Object.entries(body);
+	const isStandard = ([key]: [string, unknown]) =>
+		(OPENAI_PARAMS as readonly string[]).includes(key);
+	// fromEntries, not assignment: a `__proto__` key in the body stays a key of the snippet's body.
+	return {
+		standard: Object.fromEntries(entries.filter(isStandard)),
+		extra: Object.fromEntries(entries.filter((entry) => !isStandard(entry))),
+	};
 }
 
 /** Paths whose contents are the user's own data (JSON Schemas, maps): keys there are never renamed. */
@@ -108,14 +109,15 @@ export function sdkDrops(body: Record<string, unknown>): string[] {
 /** The body without what the SDK drops: what an SDK snippet really sends. */
 export function withoutSdkDrops(body: Record<string, unknown>): Record<string, unknown> {
 	const drops = sdkDrops(body);
-	const out: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(body)) {
-		if (drops.includes(key)) continue;
-		if (key === 'reasoning' && value && typeof value === 'object')
-			out[key] = Object.fromEntries(
-				Object.entries(value).filter(([k]) => !drops.includes(`reasoning.${k}`)),
-			);
-		else out[key] = value;
-	}
-	return out;
+	const keep = ([key]: [string, unknown], prefix = '') => !drops.includes(prefix + key);
+	const inner = (value: unknown) =>
+		value && typeof value === 'object'
+			? Object.fromEntries(Object.entries(value).filter((e) => keep(e, 'reasoning.')))
+			: value;
+	// fromEntries, not assignment: a `__proto__` key in the body stays a key of the snippet's body.
+	return Object.fromEntries(
+		Object.entries(body)
+			.filter((e) => keep(e))
+			.map(([key, value]) => [key, key === 'reasoning' ? inner(value) : value]),
+	);
 }

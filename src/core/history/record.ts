@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-bounds';
 import type { ToolCall, Usage } from '../stream/types';
 
 /** How a stored run ended. A run still streaming is never stored. */
@@ -50,28 +51,99 @@ export type RunRecord = {
 export type Migrated =
 	{ ok: true; record: RunRecord } | { ok: false; newer: boolean; reason: string };
 
+/**
+ * The latest time a `Date` can hold (ECMAScript: 8.64e15 ms after the epoch): past it, dates print
+ * as "Invalid Date" and `toISOString` throws. A run is never older than the epoch.
+ */
+export const MAX_AT = 8.64e15;
+/** Run ids are UUIDs; an id this long is not one of ours. */
+const MAX_ID_LENGTH = 200;
+
+/** Thrown inside the readers below and caught by migrateRecord: never leaves this module. */
+class Unreadable extends Error {}
+const unreadable = (reason: string): never => {
+	throw new Unreadable(reason);
+};
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 const isStatus = (value: unknown): value is RunRecordStatus =>
 	(RUN_STATUSES as readonly unknown[]).includes(value);
-const isNumberOrNull = (value: unknown) => value === null || typeof value === 'number';
-const isStringOrNull = (value: unknown) => value === null || typeof value === 'string';
 
-const modelOf = (request: Record<string, unknown>) =>
-	typeof request.model === 'string' ? request.model : '';
+const text = (value: unknown, what: string): string =>
+	typeof value === 'string' ? value : unreadable(`its ${what} is not text`);
+const textOrNull = (value: unknown, what: string): string | null =>
+	value === null ? null : text(value, what);
+/** A count, a duration or a price: a finite number, zero or more. */
+const amount = (value: unknown, what: string): number =>
+	typeof value === 'number' && Number.isFinite(value) && value >= 0
+		? value
+		: unreadable(`its ${what} is not a number of zero or more`);
 
-function fromV1(record: RunRecordV1): RunRecord {
+function readId(value: unknown): string {
+	if (typeof value !== 'string' || !value) return unreadable('it has no id');
+	return value.length <= MAX_ID_LENGTH ? value : unreadable('its id is too long');
+}
+
+function readAt(value: unknown): number {
+	if (typeof value !== 'number' || !Number.isFinite(value)) return unreadable('it has no time');
+	return value >= 0 && value <= MAX_AT
+		? value
+		: unreadable(`its time ${value} is not a date (0 to ${MAX_AT} ms)`);
+}
+
+function readRequest(value: unknown): Record<string, unknown> {
+	if (!isObject(value)) return unreadable('it has no request');
+	// The views print the request with JSON.stringify, which recurses.
+	if (nestsDeeperThan(value)) return unreadable(`its request nests over ${MAX_JSON_DEPTH} levels`);
+	return value;
+}
+
+function readUsage(value: unknown): Usage | null {
+	if (value === null) return null;
+	if (!isObject(value)) return unreadable('its usage is not an object');
+	for (const field of ['prompt_tokens', 'completion_tokens', 'total_tokens', 'cost'])
+		if (value[field] !== undefined) amount(value[field], `usage's ${field}`);
+	if (nestsDeeperThan(value, 8)) return unreadable('its usage nests too deep');
+	return value as Usage;
+}
+
+/** Tool calls as the views key them: objects with a unique index and text fields. */
+function readToolCalls(value: unknown): ToolCall[] {
+	if (!Array.isArray(value)) return unreadable('its tool calls are not a list');
+	const seen = new Set<number>();
+	return value.map((call: unknown, i): ToolCall => {
+		const what = `tool call ${i + 1}`;
+		if (!isObject(call)) return unreadable(`its ${what} is not an object`);
+		const index = call.index;
+		if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0)
+			return unreadable(`its ${what} has no index`);
+		if (seen.has(index)) return unreadable(`its tool calls repeat index ${index}`);
+		seen.add(index);
+		return {
+			index,
+			id: text(call.id, `${what}'s id`),
+			type: text(call.type, `${what}'s type`),
+			name: text(call.name, `${what}'s name`),
+			arguments: text(call.arguments, `${what}'s arguments`),
+		};
+	});
+}
+
+function readV1(value: Record<string, unknown>): RunRecord {
+	if (typeof value.answer !== 'string') return unreadable('it has no answer');
+	const request = readRequest(value.request);
 	return {
 		v: 2,
-		id: record.id,
-		at: record.at,
-		request: record.request,
-		model: modelOf(record.request),
+		id: readId(value.id),
+		at: readAt(value.at),
+		request,
+		model: typeof request.model === 'string' ? request.model : '',
 		servedModel: null,
 		provider: null,
-		status: record.status,
-		answer: { text: record.answer, reasoning: '', refusal: '', toolCalls: [], finishReason: null },
-		usage: record.usage,
+		status: readStatus(value.status),
+		answer: { text: value.answer, reasoning: '', refusal: '', toolCalls: [], finishReason: null },
+		usage: readUsage(value.usage),
 		timings: { ttftMs: null, totalMs: null, tokensPerSecond: null },
 		error: null,
 		generationId: null,
@@ -79,34 +151,52 @@ function fromV1(record: RunRecordV1): RunRecord {
 	};
 }
 
-/** Why `value` is not a base record (fields every version has), or null when it is one. */
-function baseProblem(value: Record<string, unknown>): string | null {
-	if (typeof value.id !== 'string' || !value.id) return 'it has no id';
-	if (typeof value.at !== 'number' || !Number.isFinite(value.at)) return 'it has no time';
-	if (!isObject(value.request)) return 'it has no request';
-	if (!isStatus(value.status)) return `its status ${JSON.stringify(value.status)} is unknown`;
-	if (value.usage !== null && !isObject(value.usage)) return 'its usage is not an object';
-	return null;
+function readStatus(value: unknown): RunRecordStatus {
+	return isStatus(value) ? value : unreadable(`its status ${JSON.stringify(value)} is unknown`);
 }
 
-function v2Problem(value: Record<string, unknown>): string | null {
-	const answer = value.answer;
-	if (!isObject(answer)) return 'it has no answer';
-	for (const field of ['text', 'reasoning', 'refusal'] as const)
-		if (typeof answer[field] !== 'string') return `its answer has no ${field}`;
-	if (!Array.isArray(answer.toolCalls)) return 'its tool calls are not a list';
-	if (!isStringOrNull(answer.finishReason)) return 'its finish reason is not text';
-	const timings = value.timings;
-	if (
-		!isObject(timings) ||
-		!['ttftMs', 'totalMs', 'tokensPerSecond'].every((k) => isNumberOrNull(timings[k]))
-	)
-		return 'its timings are not numbers';
-	if (typeof value.model !== 'string') return 'it has no model';
-	for (const field of ['servedModel', 'provider', 'error', 'generationId'] as const)
-		if (!isStringOrNull(value[field])) return `its ${field} is not text`;
-	if (!isNumberOrNull(value.httpStatus)) return 'its HTTP status is not a number';
-	return null;
+function readHttpStatus(value: unknown): number | null {
+	if (value === null) return null;
+	return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599
+		? value
+		: unreadable('its HTTP status is not one (100 to 599)');
+}
+
+/**
+ * A new record built from the known fields only, each checked for its type and range: unknown
+ * fields (`__proto__` among them) are left behind, and every view can trust what it gets.
+ */
+function readV2(value: Record<string, unknown>): RunRecord {
+	const answer = isObject(value.answer) ? value.answer : unreadable('it has no answer');
+	const timings = isObject(value.timings) ? value.timings : unreadable('its timings are missing');
+	const timing = (field: string) =>
+		timings[field] === null ? null : amount(timings[field], `timings' ${field}`);
+	return {
+		v: 2,
+		id: readId(value.id),
+		at: readAt(value.at),
+		request: readRequest(value.request),
+		model: text(value.model, 'model'),
+		servedModel: textOrNull(value.servedModel, 'servedModel'),
+		provider: textOrNull(value.provider, 'provider'),
+		status: readStatus(value.status),
+		answer: {
+			text: typeof answer.text === 'string' ? answer.text : unreadable('its answer has no text'),
+			reasoning: text(answer.reasoning, "answer's reasoning"),
+			refusal: text(answer.refusal, "answer's refusal"),
+			toolCalls: readToolCalls(answer.toolCalls),
+			finishReason: textOrNull(answer.finishReason, 'finish reason'),
+		},
+		usage: readUsage(value.usage),
+		timings: {
+			ttftMs: timing('ttftMs'),
+			totalMs: timing('totalMs'),
+			tokensPerSecond: timing('tokensPerSecond'),
+		},
+		error: textOrNull(value.error, 'error'),
+		generationId: textOrNull(value.generationId, 'generationId'),
+		httpStatus: readHttpStatus(value.httpStatus),
+	};
 }
 
 /** Validates a stored or imported record of any known version and brings it to the current one. */
@@ -120,11 +210,12 @@ export function migrateRecord(value: unknown): Migrated {
 			reason: `it was written by a newer version of the app (record version ${v}, this app reads up to ${RECORD_VERSION})`,
 		};
 	if (v !== 1 && v !== 2) return { ok: false, newer: false, reason: 'it has no known version' };
-	const problem =
-		baseProblem(value) ??
-		(v === 1 ? (typeof value.answer === 'string' ? null : 'it has no answer') : v2Problem(value));
-	if (problem) return { ok: false, newer: false, reason: problem };
-	return { ok: true, record: v === 1 ? fromV1(value as RunRecordV1) : (value as RunRecord) };
+	try {
+		return { ok: true, record: v === 1 ? readV1(value) : readV2(value) };
+	} catch (error) {
+		if (error instanceof Unreadable) return { ok: false, newer: false, reason: error.message };
+		throw error;
+	}
 }
 
 /** Imported runs not already in history (same id), so importing twice adds nothing. */

@@ -16,7 +16,13 @@ export type ExportFile = {
 };
 
 export type Imported =
-	| { ok: true; runs: RunRecord[]; presets: Record<string, unknown>[] | null }
+	| {
+			ok: true;
+			runs: RunRecord[];
+			presets: Record<string, unknown>[] | null;
+			/** Runs left out, and why the first of them was (`Run 3: its time … is not a date`). */
+			skipped: { count: number; first: string | null };
+	  }
 	| { ok: false; message: string };
 
 /**
@@ -47,7 +53,10 @@ const fail = (message: string): Imported => ({
 	message: `${message} Nothing was imported.`,
 });
 
-/** Reads an export file. All or nothing: one bad run refuses the whole file and says which. */
+/**
+ * Reads an export file. A file that is not one is refused whole; inside one, each run is checked
+ * on its own (core/history/record.ts) and a bad one is skipped and counted, never stored.
+ */
 export function parseImport(text: string): Imported {
 	if (text.length > MAX_IMPORT_BYTES) return fail('This file is over 50 MB.');
 	let data: unknown;
@@ -68,10 +77,14 @@ export function parseImport(text: string): Imported {
 	if (data.v < 1) return fail(`Export version ${data.v} does not exist.`);
 	if (!Array.isArray(data.runs)) return fail('This export has no "runs" list.');
 	const runs: RunRecord[] = [];
+	const skipped = { count: 0, first: null as string | null };
 	for (const [index, value] of data.runs.entries()) {
 		const migrated = migrateRecord(value);
-		if (!migrated.ok) return fail(`Run ${index + 1} cannot be read: ${migrated.reason}.`);
-		runs.push(migrated.record);
+		if (migrated.ok) runs.push(migrated.record);
+		else {
+			skipped.count++;
+			skipped.first ??= `Run ${index + 1}: ${migrated.reason}`;
+		}
 	}
 	let presets: Record<string, unknown>[] | null = null;
 	if (data.presets !== undefined) {
@@ -79,7 +92,7 @@ export function parseImport(text: string): Imported {
 			return fail('Its "presets" are not a list of objects.');
 		presets = data.presets;
 	}
-	return { ok: true, runs, presets };
+	return { ok: true, runs, presets, skipped };
 }
 
 export { newRuns } from './record';

@@ -89,11 +89,17 @@ function readModel(raw: unknown): Model | null {
 	};
 }
 
-/** `{data: [...]}` from GET /models, or the stored list → models; unreadable entries are skipped. */
+/**
+ * `{data: [...]}` from GET /models, or the stored list → models; unreadable entries are skipped and
+ * a repeated id keeps its first entry: every view lists and keys models by id.
+ */
 export function readModels(data: unknown): Model[] {
 	const list = Array.isArray(data) ? data : obj(data).data;
 	if (!Array.isArray(list)) return [];
-	return list.map(readModel).filter((m): m is Model => m !== null);
+	const seen = new Set<string>();
+	return list
+		.map(readModel)
+		.filter((m): m is Model => m !== null && !seen.has(m.id) && (seen.add(m.id), true));
 }
 
 /**

@@ -5,6 +5,9 @@
  * It also records where each value starts, keyed by its path, so later checks can point at a field.
  */
 
+import { MAX_JSON_DEPTH } from '../json-bounds';
+import { setOwn } from '../own';
+
 export type JsonPath = (string | number)[];
 export type Located = { offset: number; length: number };
 export type JsonError = { message: string; offset: number; length: number };
@@ -114,6 +117,9 @@ export function parseJson(text: string): JsonResult {
 		const start = i;
 		const c = text[i];
 		let result: unknown;
+		// The parser recurses per level: a text nested thousands deep is refused, not overflowed.
+		if ((c === '{' || c === '[') && path.length >= MAX_JSON_DEPTH)
+			fail(`Nested more than ${MAX_JSON_DEPTH} levels deep`);
 		if (c === '{') result = object(path);
 		else if (c === '[') result = array(path);
 		else if (c === '"') result = string();
@@ -152,7 +158,8 @@ export function parseJson(text: string): JsonResult {
 			skip();
 			if (text[i] !== ':') fail(`Expected ':' after property name, found ${describe(i)}`);
 			i++;
-			out[key] = value([...path, key]);
+			// Defined, not assigned: a `"__proto__"` key is a key like any other, as in JSON.parse.
+			setOwn(out, key, value([...path, key]));
 			locations.set(pathKey([...path, key, '#key']), { offset: keyStart, length: key.length + 2 });
 			skip();
 			if (text[i] === ',') {

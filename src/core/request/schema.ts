@@ -5,6 +5,7 @@
  * Unknown top-level fields are allowed (the API accepts them); the editor flags them as warnings
  * instead.
  */
+import { getOwn } from '../own';
 import {
 	CONTENT_PART,
 	MESSAGE,
@@ -215,5 +216,5 @@ export const KNOWN_PARAMETERS: readonly string[] = Object.keys(
 
 /** A top-level parameter's schema, for forms, hover docs and range checks. */
 export function parameterSchema(name: string): JsonSchema | undefined {
-	return (REQUEST_SCHEMA.properties as Record<string, JsonSchema>)[name];
+	return getOwn(REQUEST_SCHEMA.properties as object, name) as JsonSchema | undefined;
 }

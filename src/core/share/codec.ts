@@ -7,6 +7,7 @@
  * Quick start: #model=<model id> opens the default request with that model (the id is checked).
  */
 import { base64url } from '../base64url';
+import { MAX_JSON_DEPTH, measureJson } from '../json-bounds';
 import { DEFAULT_REQUEST } from '../request/normalize';
 
 export type Deflate = {
@@ -19,6 +20,11 @@ export type Deflate = {
 export const MAX_LINK_LENGTH = 60_000;
 /** A link whose request is bigger than this is refused outright. */
 export const MAX_PAYLOAD_BYTES = 1_000_000;
+/**
+ * A linked request whose indented text would be longer than this goes into the editor unindented:
+ * a small link nesting a few levels per item can indent to tens of megabytes and stall the page.
+ */
+export const MAX_INDENTED_CHARS = 2_000_000;
 
 /** Fields that must never come from a link, whatever a crafted link contains. */
 const NEVER_FROM_LINK = [
@@ -85,6 +91,12 @@ function decodeModel(value: string): Decoded {
 	};
 }
 
+/** Whether a fragment is meant for decodeShare (a request or a model), loadable or not. */
+export function isShareHash(hash: string): boolean {
+	const params = new URLSearchParams(hash.replace(/^#/, ''));
+	return params.has('r') || params.has('z') || params.has('model');
+}
+
 export async function decodeShare(hash: string, deflate: Deflate): Promise<Decoded> {
 	const params = new URLSearchParams(hash.replace(/^#/, ''));
 	const r = params.get('r');
@@ -115,6 +127,13 @@ export async function decodeShare(hash: string, deflate: Deflate): Promise<Decod
 				'This link is damaged (it may have been cut off when it was copied). Nothing was loaded.',
 		};
 	}
+	// Before parsing: what is nested deeper is refused before anything recursive can walk it.
+	const bounds = measureJson(json);
+	if (!bounds.ok)
+		return {
+			kind: 'error',
+			message: `This link holds a request nested more than ${MAX_JSON_DEPTH} levels deep; it was not loaded.`,
+		};
 	let value: unknown;
 	try {
 		value = JSON.parse(json);
@@ -129,11 +148,21 @@ export async function decodeShare(hash: string, deflate: Deflate): Promise<Decod
 			kind: 'error',
 			message: 'This link does not hold a request object. Nothing was loaded.',
 		};
-	const request: Record<string, unknown> = {};
-	const ignored: string[] = [];
-	for (const [name, field] of Object.entries(value)) {
-		if (NEVER_FROM_LINK.includes(name)) ignored.push(name);
-		else request[name] = field;
-	}
+	const entries = Object.entries(value);
+	const ignored = entries.map(([name]) => name).filter((name) => NEVER_FROM_LINK.includes(name));
+	// fromEntries defines each field as its own: a `__proto__` field stays a field of the request.
+	const request = Object.fromEntries(entries.filter(([name]) => !NEVER_FROM_LINK.includes(name)));
 	return { kind: 'request', request, ignored };
+}
+
+/**
+ * The editor text for a linked request: indented, or on one line when indenting would make it
+ * longer than MAX_INDENTED_CHARS (`compact` says so, for the notice).
+ */
+export function requestText(request: Record<string, unknown>): { text: string; compact: boolean } {
+	const line = JSON.stringify(request);
+	const bounds = measureJson(line);
+	if (bounds.ok && bounds.indentedLength <= MAX_INDENTED_CHARS)
+		return { text: `${JSON.stringify(request, null, 2)}\n`, compact: false };
+	return { text: `${line}\n`, compact: true };
 }

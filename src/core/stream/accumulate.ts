@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from '../own';
 import { errorFields, errorSource } from './error-fields';
 import type {
 	ChatChunk,
@@ -182,9 +183,10 @@ function mergeDetails(existing: ReasoningDetail[], incoming: ReasoningDetail[]):
 			continue;
 		}
 		const merged: ReasoningDetail = { ...last };
-		for (const [key, value] of Object.entries(detail))
-			if (merged[key] === undefined || merged[key] === null || merged[key] === '')
-				merged[key] = value;
+		for (const [key, value] of Object.entries(detail)) {
+			const current = getOwn(merged, key);
+			if (current === undefined || current === null || current === '') setOwn(merged, key, value);
+		}
 		if (typeof last.text === 'string' || typeof detail.text === 'string')
 			merged.text = (last.text ?? '') + (detail.text ?? '');
 		out[out.length - 1] = merged;

@@ -25,22 +25,22 @@ export type UpstreamChange = {
 };
 
 /**
- * Fields OpenRouter reads itself (docs/openrouter-protocol.md#debug-echo); their absence upstream
- * is expected.
+ * Fields OpenRouter reads itself (docs/openrouter-protocol.md#debug-echo); their absence upstream is expected. A `Map`,
+ * and `Object.hasOwn` below: field names come from the user and the provider (`constructor`).
  */
-const ROUTER_FIELDS: Record<string, string> = {
-	debug: 'read by OpenRouter',
-	provider: 'routing preferences, read by OpenRouter',
-	models: 'fallback list, read by OpenRouter',
-	route: 'read by OpenRouter',
-	plugins: 'run by OpenRouter',
-	transforms: 'run by OpenRouter',
-	usage: 'deprecated, no effect',
-	session_id: 'read by OpenRouter',
-	trace: 'read by OpenRouter',
-	metadata: 'read by OpenRouter',
-	preset: 'applied by OpenRouter',
-};
+const ROUTER_FIELDS: ReadonlyMap<string, string> = new Map([
+	['debug', 'read by OpenRouter'],
+	['provider', 'routing preferences, read by OpenRouter'],
+	['models', 'fallback list, read by OpenRouter'],
+	['route', 'read by OpenRouter'],
+	['plugins', 'run by OpenRouter'],
+	['transforms', 'run by OpenRouter'],
+	['usage', 'deprecated, no effect'],
+	['session_id', 'read by OpenRouter'],
+	['trace', 'read by OpenRouter'],
+	['metadata', 'read by OpenRouter'],
+	['preset', 'applied by OpenRouter'],
+]);
 
 type Json = Record<string, unknown>;
 type Message = { role?: unknown; content?: unknown };
@@ -94,7 +94,7 @@ function diffMessages(sent: unknown, upstream: Json, changes: UpstreamChange[]):
 export function diffUpstream(sent: Json, upstream: Json): UpstreamChange[] {
 	const changes: UpstreamChange[] = [];
 	const fresh = Object.keys(upstream).filter(
-		(k) => !(k in sent) && upstream[k] !== undefined && k !== 'system',
+		(k) => !Object.hasOwn(sent, k) && upstream[k] !== undefined && k !== 'system',
 	);
 	const renamedTo = new Set<string>();
 	for (const [name, value] of Object.entries(sent)) {
@@ -103,24 +103,24 @@ export function diffUpstream(sent: Json, upstream: Json): UpstreamChange[] {
 			diffMessages(value, upstream, changes);
 			continue;
 		}
-		if (name in upstream) {
+		if (Object.hasOwn(upstream, name)) {
 			if (sameJson(value, upstream[name])) continue;
 			const kind = name === 'tools' ? 'tools-rewritten' : 'changed';
 			changes.push({ kind, path: name, before: value, after: upstream[name] });
 			continue;
 		}
 		const target = fresh.find((k) => !renamedTo.has(k) && sameJson(upstream[k], value));
-		if (target && !(name in ROUTER_FIELDS)) {
+		if (target && !ROUTER_FIELDS.has(name)) {
 			renamedTo.add(target);
 			changes.push({ kind: 'renamed', path: `${name} → ${target}`, before: value, after: value });
 			continue;
 		}
-		const note = ROUTER_FIELDS[name] ?? 'not supported by this provider, or not forwarded';
+		const note = ROUTER_FIELDS.get(name) ?? 'not supported by this provider, or not forwarded';
 		changes.push({ kind: 'dropped', path: name, before: value, note });
 	}
 	for (const name of fresh)
 		if (!renamedTo.has(name)) changes.push({ kind: 'added', path: name, after: upstream[name] });
-	if ('system' in upstream && !changes.some((c) => c.kind === 'prompt-moved'))
+	if (Object.hasOwn(upstream, 'system') && !changes.some((c) => c.kind === 'prompt-moved'))
 		changes.push({ kind: 'prompt-injected', path: 'system', after: upstream.system });
 	return changes;
 }

@@ -10,8 +10,20 @@ export const ms = (value: number | null): string =>
 export const usd = (value: unknown): string =>
 	typeof value === 'number' ? `$${value.toFixed(6)}` : '–';
 
-export const when = (at: number): string =>
-	new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * A run's time for people and for `<time datetime>`. Records are checked on the way in, but a view
+ * must not throw over one that slipped through: an impossible date prints as such.
+ */
+export const when = (at: number): string => {
+	const date = new Date(at);
+	return Number.isNaN(date.getTime())
+		? '(unknown time)'
+		: date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+};
+export const isoTime = (at: number): string | undefined => {
+	const date = new Date(at);
+	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+};
 
 /** The last user message as one line, for a list row. */
 export function promptOf(request: Record<string, unknown>): string {

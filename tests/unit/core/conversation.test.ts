@@ -29,7 +29,7 @@ const withCalls: Completion = {
 
 describe('appendTurn', () => {
 	it('adds the assistant message with tool calls and reasoning details, then one tool result per call', () => {
-		const result = appendTurn(request, withCalls, { call_b: '12°C', call_a: '18°C' });
+		const result = appendTurn(request, withCalls, ['18°C', '12°C']);
 		if (!result.ok) throw new Error(result.message);
 		const next = JSON.parse(result.text);
 		expect(next.temperature).toBe(0.2);

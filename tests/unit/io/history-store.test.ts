@@ -76,6 +76,30 @@ describe('createHistoryStore', () => {
 		expect(backend.data.get('run:f')).toEqual(future);
 	});
 
+	it('sets aside records stored before they were checked: impossible dates, null or repeated calls', async () => {
+		const call = { index: 0, id: 'c', type: 'function', name: 'constructor', arguments: '{}' };
+		const answer = runRecord().answer;
+		const backend = mapBackend(
+			new Map<IDBValidKey, unknown>([
+				['run:good', runRecord({ id: 'good' })],
+				['run:far', { ...runRecord({ id: 'far' }), at: 1e16 }],
+				['run:null', runRecord({ id: 'null', answer: { ...answer, toolCalls: [null as never] } })],
+				['run:twice', runRecord({ id: 'twice', answer: { ...answer, toolCalls: [call, call] } })],
+				['run:named', runRecord({ id: 'named', answer: { ...answer, toolCalls: [call] } })],
+			]),
+		);
+		const { runs, notice } = await createHistoryStore(() => backend).load();
+		expect(runs.map((r) => r.id)).toEqual(['good', 'named']);
+		expect(notice).toContain('3 saved run(s) could not be read and were set aside');
+		expect([...backend.data.keys()].sort()).toEqual([
+			'run:good',
+			'run:named',
+			'unreadable:run:far',
+			'unreadable:run:null',
+			'unreadable:run:twice',
+		]);
+	});
+
 	it('clear removes runs but keeps what was set aside', async () => {
 		const backend = mapBackend(
 			new Map<IDBValidKey, unknown>([

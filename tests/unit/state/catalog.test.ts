@@ -85,7 +85,12 @@ describe('the catalog', () => {
 			catalog.priceList(),
 		]);
 		expect(fetches()).toBe(1);
-		expect(params).toEqual({ 'fresh/one': ['seed'], 'fresh/two': ['seed'] });
+		expect(params).toEqual(
+			new Map([
+				['fresh/one', ['seed']],
+				['fresh/two', ['seed']],
+			]),
+		);
 		expect(prices).toMatchObject({ ok: true, fetchedAt: null });
 		expect(prices.ok && prices.models.map((m) => m.id)).toEqual(['fresh/one', 'fresh/two']);
 	});

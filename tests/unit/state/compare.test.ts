@@ -36,7 +36,11 @@ async function setup(send: SendFn) {
 	const compare = new Compare({
 		send,
 		settings,
-		loadCatalog: async () => ({ 'a/first': ['logprobs'], 'b/second': ['temperature'] }),
+		loadCatalog: async () =>
+			new Map([
+				['a/first', ['logprobs']],
+				['b/second', ['temperature']],
+			]),
 		schedule: (commit) => commit(),
 		onRunEnd: (run) => ended.push(String(run.body.model)),
 	});
@@ -97,7 +101,7 @@ describe('Compare', () => {
 	it('Run all right after opening waits for the model list, so unsupported parameters are named', async () => {
 		const gated = gatedSend();
 		const settings = await loadedSettings();
-		let answer: (value: Record<string, string[]>) => void = () => undefined;
+		let answer: (value: ReadonlyMap<string, string[]>) => void = () => undefined;
 		const compare = new Compare({
 			send: gated.send,
 			settings,
@@ -109,7 +113,12 @@ describe('Compare', () => {
 		const done = compare.run(request);
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		expect(gated.calls).toEqual([]);
-		answer({ 'a/first': ['logprobs'], 'b/second': [] });
+		answer(
+			new Map([
+				['a/first', ['logprobs']],
+				['b/second', []],
+			]),
+		);
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		expect(compare.columns.map((c) => c.plan.unsupported)).toEqual([[], ['logprobs']]);
 		gated.finish();

@@ -145,4 +145,15 @@ describe('Playground', () => {
 		expect(playground.sendBlocker).toMatch(/^Invalid request: line 3, column \d+/);
 		expect(playground.body).toBeNull();
 	});
+
+	it('refuses a link nested 10 000 levels deep with a notice and keeps the editor as it was', async () => {
+		const { playground } = await setup(async function* () {});
+		const before = playground.text;
+		const json = `{"model":"a/b","metadata":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+		const hash = '#r=' + Buffer.from(json).toString('base64url');
+		expect(await playground.loadFromHash(hash)).toBe(false);
+		expect(playground.text).toBe(before);
+		expect(playground.notice).toMatch(/nested more than 100 levels deep/);
+		expect(playground.parsed.ok).toBe(true);
+	});
 });

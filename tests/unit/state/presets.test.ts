@@ -101,4 +101,22 @@ describe('presets', () => {
 		expect(again.message).toContain('1 were unreadable or already here');
 		expect(there.list).toHaveLength(2);
 	});
+
+	it('imported presets: out-of-range dates and bad ids are skipped, extra fields left behind', async () => {
+		const store = memoryStore();
+		const presets = setup(store);
+		const good = { v: 1, id: 'p1', name: 'Good', text: '{}', savedAt: 5 };
+		const note = await presets.addImported([
+			JSON.parse(
+				'{"__proto__":{"polluted":1},"extra":2,"v":1,"id":"p1","name":"Good","text":"{}","savedAt":5}',
+			),
+			{ ...good, id: 'p2', savedAt: 1e16 },
+			{ ...good, id: 'p3', savedAt: -1 },
+			{ ...good, id: '' },
+			{ ...good, id: 'x'.repeat(201) },
+		]);
+		expect(note).toBe('Imported 1 preset(s); 4 were unreadable or already here.');
+		expect([...store.records.values()]).toEqual([good]);
+		expect(Object.keys(store.records.get('p1') as object)).toEqual(Object.keys(good));
+	});
 });

@@ -62,8 +62,20 @@ describe('readSupportedParameters', () => {
 			readSupportedParameters({
 				data: [{ id: 'a/b', supported_parameters: ['seed', 3] }, { id: 'c/d' }, null],
 			}),
-		).toEqual({ 'a/b': ['seed'] });
+		).toEqual(new Map([['a/b', ['seed']]]));
 		expect(readSupportedParameters({ error: {} })).toBeNull();
+	});
+
+	it('keeps the first of a repeated id, and finds nothing for names every object has', () => {
+		const read = readSupportedParameters({
+			data: [
+				{ id: 'a/b', supported_parameters: ['seed'] },
+				{ id: 'a/b', supported_parameters: ['tools'] },
+			],
+		});
+		expect(read?.get('a/b')).toEqual(['seed']);
+		for (const name of ['constructor', '__proto__', 'toString'])
+			expect(read?.get(name)).toBeUndefined();
 	});
 });
 

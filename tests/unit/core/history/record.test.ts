@@ -45,6 +45,17 @@ describe('migrateRecord', () => {
 		expect(migrateRecord(record)).toEqual({ ok: true, record });
 	});
 
+	it('keeps only the known fields: a "__proto__" field neither survives nor pollutes', () => {
+		const stored = JSON.parse(
+			JSON.stringify(runRecord()).replace('{', '{"__proto__":{"polluted":1},"extra":2,'),
+		);
+		const result = migrateRecord(stored);
+		if (!result.ok) throw new Error(result.reason);
+		expect(result.record).toEqual(runRecord());
+		expect(Object.keys(result.record)).toEqual(Object.keys(runRecord()));
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
 	it('marks a record from a newer app as newer, not broken', () => {
 		const result = migrateRecord({ ...runRecord(), v: RECORD_VERSION + 1 });
 		expect(result).toMatchObject({ ok: false, newer: true });
@@ -65,6 +76,59 @@ describe('migrateRecord', () => {
 		],
 		['timings not numbers', { ...runRecord(), timings: { ttftMs: '1' } }, 'timings'],
 		['v1 without answer', { ...v1, answer: null }, 'no answer'],
+		['a time past what a Date holds', { ...runRecord(), at: 1e16 }, 'is not a date'],
+		['a time before the epoch', { ...runRecord(), at: -1 }, 'is not a date'],
+		['an id that is no uuid', { ...runRecord(), id: 'x'.repeat(201) }, 'id is too long'],
+		[
+			'a null tool call',
+			{ ...runRecord(), answer: { ...runRecord().answer, toolCalls: [null] } },
+			'tool call 1 is not an object',
+		],
+		[
+			'a repeated tool call index',
+			{
+				...runRecord(),
+				answer: {
+					...runRecord().answer,
+					toolCalls: [1, 1].map((index) => ({
+						index,
+						id: 'c',
+						type: 'function',
+						name: 'f',
+						arguments: '',
+					})),
+				},
+			},
+			'repeat index 1',
+		],
+		[
+			'a tool call with a numeric name',
+			{
+				...runRecord(),
+				answer: {
+					...runRecord().answer,
+					toolCalls: [{ index: 0, id: 'c', type: 'function', name: 7, arguments: '' }],
+				},
+			},
+			"tool call 1's name is not text",
+		],
+		[
+			'a speed that is text',
+			{ ...runRecord(), timings: { ttftMs: 1, totalMs: 2, tokensPerSecond: '3' } },
+			'tokensPerSecond',
+		],
+		['a negative cost', { ...runRecord(), usage: { cost: -1 } }, "usage's cost"],
+		['an HTTP status of 1e9', { ...runRecord(), httpStatus: 1e9 }, 'HTTP status'],
+		[
+			'a request nested 10 000 levels',
+			{ ...runRecord(), request: { m: JSON.parse('['.repeat(10_000) + ']'.repeat(10_000)) } },
+			'nests over 100 levels',
+		],
+		[
+			'an answer whose text is only inherited',
+			{ ...runRecord(), answer: JSON.parse('{"__proto__":{"text":"x"}}') },
+			'no text',
+		],
 	])('refuses a record with %s and says why', (_, value, reason) => {
 		const result = migrateRecord(value);
 		expect(result).toMatchObject({ ok: false, newer: false });

@@ -22,13 +22,23 @@ describe('buildExport / parseImport', () => {
 			v: EXPORT_VERSION,
 			exportedAt: '2026-11-25T00:00:00.000Z',
 		});
-		expect(parseImport(text)).toEqual({ ok: true, runs, presets });
+		expect(parseImport(text)).toEqual({
+			ok: true,
+			runs,
+			presets,
+			skipped: { count: 0, first: null },
+		});
 	});
 
 	it('leaves presets out when there are none, and imports such a file', () => {
 		const text = buildExport([runRecord()], { exportedAt: at });
 		expect(JSON.parse(text)).not.toHaveProperty('presets');
-		expect(parseImport(text)).toEqual({ ok: true, runs: [runRecord()], presets: null });
+		expect(parseImport(text)).toEqual({
+			ok: true,
+			runs: [runRecord()],
+			presets: null,
+			skipped: { count: 0, first: null },
+		});
 	});
 
 	it('never carries the key, even one pasted into a message', () => {
@@ -69,16 +79,6 @@ describe('buildExport / parseImport', () => {
 		['a newer version', file({ v: 2 }), 'version 2, from a newer version of the app'],
 		['no version', file({ v: 'one' }), 'no version number'],
 		['no runs', file({ runs: undefined }), 'no "runs" list'],
-		[
-			'a broken run',
-			file({ runs: [runRecord(), { ...runRecord(), id: '' }] }),
-			'Run 2 cannot be read: it has no id',
-		],
-		[
-			'a newer run',
-			file({ runs: [{ ...runRecord(), v: 9 }] }),
-			'Run 1 cannot be read: it was written by a newer version',
-		],
 		['bad presets', file({ presets: 'x' }), '"presets" are not a list'],
 	])('refuses %s, says what is wrong and that nothing was imported', (_, text, message) => {
 		const result = parseImport(text);
@@ -87,6 +87,51 @@ describe('buildExport / parseImport', () => {
 			expect(result.message).toContain(message);
 			expect(result.message).toContain('Nothing was imported.');
 		}
+	});
+});
+
+describe('hostile export files', () => {
+	const hostile = [
+		{ ...runRecord({ id: 'far' }), at: 1e16 },
+		{ ...runRecord({ id: 'before' }), at: -1 },
+		runRecord({ id: 'null-call', answer: { ...runRecord().answer, toolCalls: [null as never] } }),
+		runRecord({
+			id: 'same-index',
+			answer: {
+				...runRecord().answer,
+				toolCalls: [0, 0].map((index) => ({
+					index,
+					id: 'c',
+					type: 'function',
+					name: 'f',
+					arguments: '{}',
+				})),
+			},
+		}),
+		{ ...runRecord({ id: 'newer' }), v: 9 },
+	];
+
+	it('imports the good runs and counts the others, naming the first problem', () => {
+		// Nested 10 000 levels: written as text, JSON.stringify could not write it.
+		const deep = JSON.stringify(runRecord({ id: 'deep' })).replace(
+			'"stream":true',
+			`"metadata":${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+		);
+		const good = JSON.stringify(runRecord({ id: 'good' })).replace(
+			'{',
+			'{"__proto__":{"status":"error"},',
+		);
+		const runs = [good, ...hostile.map((run) => JSON.stringify(run)), deep];
+		const text = `{"format":"${EXPORT_FORMAT}","v":1,"exportedAt":"x","runs":[${runs.join(',')}]}`;
+		const result = parseImport(text);
+		if (!result.ok) throw new Error(result.message);
+		expect(result.runs.map((r) => r.id)).toEqual(['good']);
+		expect(result.runs[0]).toEqual(runRecord({ id: 'good' }));
+		expect(Object.hasOwn(result.runs[0]!, '__proto__')).toBe(false);
+		expect(result.skipped).toEqual({
+			count: hostile.length + 1,
+			first: 'Run 2: its time 10000000000000000 is not a date (0 to 8640000000000000 ms)',
+		});
 	});
 });
 

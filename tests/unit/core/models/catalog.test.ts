@@ -34,6 +34,25 @@ describe('reading the catalog', () => {
 		expect(bare.contextLength).toBeNull();
 	});
 
+	it('keeps the first entry of a repeated id, so search results have unique ids', () => {
+		const read = readModels({
+			data: [
+				{ id: 'a/b', name: 'First' },
+				{ id: 'c/d', name: 'Other' },
+				{ id: 'a/b', name: 'Second' },
+				{ id: 'constructor', name: 'Proto' },
+				{ id: 'constructor', name: 'Proto again' },
+			],
+		});
+		expect(read.map((m) => [m.id, m.name])).toEqual([
+			['a/b', 'First'],
+			['c/d', 'Other'],
+			['constructor', 'Proto'],
+		]);
+		const found = searchModels(read, '');
+		expect(new Set(found.map((m) => m.id)).size).toBe(found.length);
+	});
+
 	it('reads reasoning capabilities', () => {
 		const gpt5 = findModel(models, 'openai/gpt-5-mini')!;
 		expect(gpt5.reasoning).toEqual({

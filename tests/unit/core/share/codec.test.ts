@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MAX_LINK_LENGTH, decodeShare, encodeShare } from '../../../../src/core/share/codec';
+import {
+	MAX_INDENTED_CHARS,
+	MAX_LINK_LENGTH,
+	MAX_PAYLOAD_BYTES,
+	decodeShare,
+	encodeShare,
+	requestText,
+} from '../../../../src/core/share/codec';
+import { MAX_JSON_DEPTH } from '../../../../src/core/json-bounds';
 import { deflateRaw } from '../../../../src/io/deflate';
 import { DEFAULT_REQUEST } from '../../../../src/core/request/normalize';
 
@@ -170,5 +178,54 @@ describe('#model= quick-start links', () => {
 	it('never changes the default request it starts from', async () => {
 		await decodeShare('#model=x/y', deflateRaw);
 		expect(DEFAULT_REQUEST.model).toBe('openai/gpt-4o-mini');
+	});
+});
+
+describe('hostile share links', () => {
+	const deep = (depth: number) =>
+		`{"model":"a/b","messages":[{"role":"user","content":"hi"}],"metadata":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
+	const asR = (json: string) => '#r=' + Buffer.from(json).toString('base64url');
+	const asZ = async (json: string) =>
+		'#z=' +
+		Buffer.from(await deflateRaw.compress(new TextEncoder().encode(json))).toString('base64url');
+
+	it.each([3000, 5000, 10_000])('a request nested %i levels deep is refused', async (depth) => {
+		for (const hash of [asR(deep(depth)), await asZ(deep(depth))]) {
+			const decoded = await decodeShare(hash, deflateRaw);
+			expect(decoded).toEqual({
+				kind: 'error',
+				message: `This link holds a request nested more than ${MAX_JSON_DEPTH} levels deep; it was not loaded.`,
+			});
+		}
+	});
+
+	it('a small #z= link that inflates to gigabytes stops at the size bound', async () => {
+		// 64 MB of spaces deflates to about 64 kB; only a little over 1 MB is ever inflated.
+		const bomb = new Uint8Array(64 * 1024 * 1024).fill(32);
+		const packed = await deflateRaw.compress(bomb);
+		expect(packed.length).toBeLessThan(100_000);
+		const inflated = await deflateRaw.decompress(packed, MAX_PAYLOAD_BYTES + 1);
+		expect(inflated.length).toBeLessThan(MAX_PAYLOAD_BYTES + 256 * 1024);
+		const decoded = await decodeShare(
+			'#z=' + Buffer.from(packed).toString('base64url'),
+			deflateRaw,
+		);
+		expect(decoded.kind === 'error' && decoded.message).toContain('more than 1 MB');
+	});
+
+	it('a request that would indent to megabytes goes into the editor on one line', async () => {
+		// 90 levels, then 60 000 small items: 160 kB as a link, 11 MB once indented.
+		const items = Array.from({ length: 60_000 }, () => 1);
+		let metadata: unknown = items;
+		for (let i = 0; i < 90; i++) metadata = [metadata];
+		const request = { model: 'a/b', messages: [], metadata };
+		const decoded = await decodeShare(asR(JSON.stringify(request)), deflateRaw);
+		if (decoded.kind !== 'request') throw new Error(decoded.kind);
+		const { text, compact } = requestText(decoded.request);
+		expect(compact).toBe(true);
+		expect(text.length).toBeLessThan(MAX_INDENTED_CHARS);
+		expect(JSON.parse(text)).toEqual(request);
+		const small = requestText({ model: 'a/b' });
+		expect(small).toEqual({ text: '{\n  "model": "a/b"\n}\n', compact: false });
 	});
 });

@@ -212,7 +212,7 @@ export class Playground {
 			httpStatus: null,
 			baseUrl: this.#deps.settings.apiBaseUrl,
 			responseHeaders: [],
-			raw: new RawLog(),
+			raw: new RawLog([apiKey]),
 			generation: null,
 		};
 		this.run = run;

@@ -6,6 +6,7 @@ import { parseRequest } from '../core/request/parse';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
 import type { StreamEvent } from '../core/stream/types';
 import { appendTurn } from '../core/conversation';
+import { headersProblem } from '../core/http-header';
 import type { GenerationResult, GenerationWait } from '../core/generation';
 import { RawLog } from '../core/stream/raw-log';
 import type { FinishedRun } from '../core/history/from-run';
@@ -158,6 +159,9 @@ export class Playground {
 	#blocker(): string | null {
 		if (this.streaming) return 'A request is running';
 		if (this.offline) return 'You are offline: sending needs a network connection';
+		// fetch throws on such a header, which would read as a lost connection on every Send.
+		const header = headersProblem(this.headers);
+		if (header) return header;
 		if (!this.parsed.ok) {
 			const first = this.parsed.diagnostics.find((d) => d.severity === 'error');
 			return first

@@ -40,6 +40,21 @@ async function setup(send: SendFn, key: string | null = 'sk-or-v1-test-unit') {
 }
 
 describe('Playground', () => {
+	it('never sends a header fetch would refuse: Send is blocked with its name', async () => {
+		let calls = 0;
+		const send: SendFn = async function* () {
+			calls += 1;
+			yield { type: 'done' };
+		};
+		const { playground } = await setup(send);
+		playground.importedHeaders = { 'X-Title': 'a\r\nX-Injected: 1' };
+		expect(playground.sendBlocker).toContain('X-Title has a line break');
+		await playground.send();
+		expect(calls).toBe(0);
+		playground.importedHeaders = { 'X-Title': 'fine' };
+		expect(playground.sendBlocker).toBeNull();
+	});
+
 	it('posts the normalised body with the key and folds the stream to Done', async () => {
 		const calls: { body: unknown; apiKey: string; baseUrl: string }[] = [];
 		const send: SendFn = async function* (body, options) {

@@ -171,6 +171,24 @@ describe('hostile and odd input', () => {
 		if (!result.ok) expect(result.message).toContain(message);
 	});
 
+	it.each([
+		[`-H $'X-Title: a\\r\\nX-Injected: 1'`, 'X-Title has a line break'],
+		[`-H $'X-Anything: a\\nb'`, 'X-Anything has a line break'],
+		[`-H $'X-Title: a\\x00b'`, 'X-Title has a NUL'],
+		[`-H 'X Title: a'`, 'The header name "X Title" is not valid'],
+		[`-H 'X-Title: Emoji 🚀'`, 'X-Title contains "🚀"'],
+		[`-H 'HTTP-Referer: https://例え.jp/'`, 'HTTP-Referer contains "例"'],
+	])('refuses a header fetch would refuse, naming it: %s', (header, message) => {
+		const result = importCurl(`curl ${BASE}/chat/completions ${header} -d '{}'`);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.message).toContain(message);
+	});
+
+	it('reads a header it does not send even when a browser could not send it', () => {
+		const value = imported(`curl ${BASE}/chat/completions -H 'X-Note: 日本' -d '{}'`);
+		expect(value.ignored).toEqual(['X-Note']);
+	});
+
 	it('takes nothing from command substitutions: they stay text', () => {
 		const value = imported(`curl ${BASE}/chat/completions -d "{\\"content\\": \\"$(rm -rf ~)\\"}"`);
 		expect(value.body).toEqual({ content: '$(rm -rf ~)' });

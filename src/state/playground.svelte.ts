@@ -7,6 +7,7 @@ import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/ac
 import type { StreamEvent } from '../core/stream/types';
 import { appendTurn } from '../core/conversation';
 import { headersProblem } from '../core/http-header';
+import { containsKey, redactKeys } from '../core/security/redact';
 import type { GenerationResult, GenerationWait } from '../core/generation';
 import { RawLog } from '../core/stream/raw-log';
 import type { FinishedRun } from '../core/history/from-run';
@@ -80,6 +81,11 @@ export class Playground {
 	/** Issue 10: the browser reports no network; Send is blocked with a reason, editing goes on. */
 	offline = $state(false);
 
+	/** The text holds a key (pasted by mistake): it is not saved as a draft until it is removed. */
+	keyInText: boolean = $derived.by(() => containsKey(this.text, [this.#deps.settings.readKey()]));
+	/** A draft save was skipped because of that key. */
+	draftHeld = $state(false);
+
 	parsed = $derived(parseRequest(this.text));
 	body: Record<string, unknown> | null = $derived(
 		this.parsed.ok ? normalizeRequest(this.parsed.value) : null,
@@ -151,9 +157,17 @@ export class Playground {
 		if (notice) this.notice = notice;
 	}
 
+	/** Saves the draft, unless it holds a key: then nothing is written and the user is told. */
 	async saveDraft(text = this.text): Promise<void> {
+		this.draftHeld = containsKey(text, [this.#deps.settings.readKey()]);
+		if (this.draftHeld) return;
 		const { notice } = await this.#deps.drafts.save(text);
 		if (notice) this.notice = notice;
+	}
+
+	/** Removes every key-shaped string (and the saved key) from the request text. */
+	removeKeys(): void {
+		this.text = redactKeys(this.text, [this.#deps.settings.readKey()], '');
 	}
 
 	#blocker(): string | null {

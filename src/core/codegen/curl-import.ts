@@ -1,4 +1,5 @@
 import { headerProblem } from '../http-header';
+import { curlCommandOf } from './curl-detect';
 import { splitShellWords } from './shell-words';
 
 /**
@@ -214,7 +215,7 @@ function readBody(data: Parsed['data'], heredoc: string | null): Record<string, 
 export { looksLikeCurl } from './curl-detect';
 
 export function importCurl(input: string): CurlImportResult {
-	const split = splitShellWords(input.trim().replace(/^\$\s+/, ''));
+	const split = splitShellWords(curlCommandOf(input) ?? input.trim());
 	if (!split.ok) return fail(split.message);
 	const words = [...split.words];
 	let rest = split.rest;

@@ -32,6 +32,14 @@ export function redactKeys(
 	return out.includes('sk-or-') ? out.replace(KEY_SHAPE, replacement) : out;
 }
 
+/** True when `text` holds one of the `known` keys or anything key-shaped. */
+export function containsKey(
+	text: string,
+	known: readonly (string | null | undefined)[] = [],
+): boolean {
+	return redactKeys(text, known) !== text;
+}
+
 /**
  * A JSON-like value with every string (and object key) redacted. Returns the same value when
  * nothing changed, so a stream's chunks cost one walk and no copies. Cycles are not followed.

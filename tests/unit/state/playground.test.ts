@@ -161,3 +161,35 @@ describe('Playground', () => {
 		expect(playground.body).toBeNull();
 	});
 });
+
+describe('Playground drafts', () => {
+	it('never saves a draft holding a key, and removes it on request', async () => {
+		const saved: string[] = [];
+		const settings = new Settings({
+			keys: memoryKeys('custom-proxy-key-0123456789'),
+			apiBaseUrl: 'https://openrouter.ai/api/v1',
+		});
+		await settings.load();
+		const playground = new Playground({
+			send: async function* () {},
+			settings,
+			drafts: {
+				load: async () => ({ text: null, notice: null }),
+				save: async (text) => (saved.push(text), { ok: true, notice: null }),
+			},
+		});
+		for (const key of ['sk-or-v1-test-pasted-0123456789', 'custom-proxy-key-0123456789']) {
+			playground.text = `{"messages": [{"role": "user", "content": "Bearer ${key}"}]}`;
+			expect(playground.keyInText).toBe(true);
+			await playground.saveDraft();
+			expect(playground.draftHeld).toBe(true);
+			expect(saved).toEqual([]);
+		}
+		playground.removeKeys();
+		expect(playground.text).toBe('{"messages": [{"role": "user", "content": "Bearer "}]}');
+		expect(playground.keyInText).toBe(false);
+		await playground.saveDraft();
+		expect(playground.draftHeld).toBe(false);
+		expect(saved).toEqual([playground.text]);
+	});
+});

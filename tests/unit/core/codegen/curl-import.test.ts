@@ -209,5 +209,42 @@ describe('looksLikeCurl', () => {
 		['curl\n', true],
 		['{"model": "curl"}', false],
 		['curling', false],
+		['# call the API\ncurl https://x', true],
+		['\n\n  \ncurl https://x', true],
+		['> curl https://x \\\n>   -d "{}"', true],
+		['time curl https://x', true],
+		['$ time curl https://x', true],
+		['curl https://x \\\r\n  -d "{}"\r\n', true],
+		['# only a comment', false],
+		['> a quote about curl', false],
+		['', false],
 	])('%j → %s', (text, expected) => expect(looksLikeCurl(text)).toBe(expected));
+
+	const KEYED = `curl ${BASE}/chat/completions \\\n  -H "Authorization: Bearer ${KEY}" \\\n  -H 'X-Title: Mine' \\\n  -d '{"model": "m/x", "messages": []}'`;
+	it.each([
+		['a comment line', `# ask the model\n${KEYED}`],
+		['leading blank lines', `\n\n   \n${KEYED}`],
+		['a time prefix', `time ${KEYED}`],
+		['a prompt and time', `$ time ${KEYED}`],
+		[
+			'a Markdown quote',
+			KEYED.split('\n')
+				.map((l) => `> ${l}`)
+				.join('\n'),
+		],
+		['CRLF line ends', KEYED.replaceAll('\n', '\r\n')],
+		[
+			'all of them',
+			`\r\n# note\r\n${KEYED.split('\n')
+				.map((l) => `> ${l}`)
+				.join('\r\n')}`,
+		],
+	])('imports a command pasted with %s, dropping its key', (_, command) => {
+		expect(looksLikeCurl(command)).toBe(true);
+		const value = imported(command);
+		expect(value.body).toEqual({ model: 'm/x', messages: [] });
+		expect(value.headers).toEqual({ 'X-Title': 'Mine' });
+		expect(value.keyDropped).toBe(true);
+		expect(JSON.stringify(value)).not.toContain(KEY);
+	});
 });

@@ -6,6 +6,7 @@ import { parseRequest } from '../core/request/parse';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
 import type { StreamEvent } from '../core/stream/types';
 import { appendTurn } from '../core/conversation';
+import { carriesRequest, FRAMED_LINK_MESSAGE, FRAMED_MESSAGE } from '../core/framing';
 import { headersProblem } from '../core/http-header';
 import { containsKey, redactKeys } from '../core/security/redact';
 import type { GenerationResult, GenerationWait } from '../core/generation';
@@ -63,11 +64,16 @@ export type PlaygroundDeps = {
 	schedule?: (commit: () => void) => void;
 	/** Told of every finished run (history keeps it). */
 	onRunEnd?: (run: Run) => void;
+	/** Shown inside another page's frame: links to requests are not loaded, and nothing is sent. */
+	framed?: boolean;
 };
 
 /** The request text (single source of truth), everything derived from it, and the current run. */
 export class Playground {
-	#deps: Required<Omit<PlaygroundDeps, 'generation'>> & Pick<PlaygroundDeps, 'generation'>;
+	#deps: Required<Omit<PlaygroundDeps, 'generation' | 'framed'>> &
+		Pick<PlaygroundDeps, 'generation'>;
+	/** Inside another page's frame (see core/framing.ts). */
+	readonly framed: boolean;
 	#controller: AbortController | null = null;
 	/** The last run's `/generation` lookup; a new run cancels it, so it lets go of the old run. */
 	#lookup: AbortController | null = null;
@@ -117,6 +123,7 @@ export class Playground {
 			onRunEnd: deps.onRunEnd ?? (() => undefined),
 			headers: deps.headers ?? (() => ({})),
 		};
+		this.framed = deps.framed ?? false;
 	}
 
 	/** A link to the current request (`#r=`/`#z=`), or why there is none. */
@@ -130,6 +137,11 @@ export class Playground {
 	 * fragment was a share link (loaded or refused), so the caller skips the saved draft.
 	 */
 	async loadFromHash(hash: string): Promise<boolean> {
+		// Framed, a link is not even decoded: the framing page chose it.
+		if (this.framed && carriesRequest(hash)) {
+			this.notice = FRAMED_LINK_MESSAGE;
+			return false;
+		}
 		const decoded = await decodeShare(hash, this.#deps.deflate);
 		if (decoded.kind === 'none') return false;
 		if (decoded.kind === 'error') {
@@ -171,6 +183,7 @@ export class Playground {
 	}
 
 	#blocker(): string | null {
+		if (this.framed) return FRAMED_MESSAGE;
 		if (this.streaming) return 'A request is running';
 		if (this.offline) return 'You are offline: sending needs a network connection';
 		// fetch throws on such a header, which would read as a lost connection on every Send.

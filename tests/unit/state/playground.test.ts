@@ -3,6 +3,7 @@ import type { KeyStore } from '../../../src/core/key';
 import type { StreamEvent } from '../../../src/core/stream/types';
 import { Playground, type SendFn } from '../../../src/state/playground.svelte';
 import { Settings } from '../../../src/state/settings.svelte';
+import { refuseWhenFramed } from '../../../src/state/framing';
 
 function memoryKeys(key: string | null): KeyStore {
 	let stored = key;
@@ -191,5 +192,38 @@ describe('Playground drafts', () => {
 		await playground.saveDraft();
 		expect(playground.draftHeld).toBe(false);
 		expect(saved).toEqual([playground.text]);
+	});
+});
+
+describe("Playground in another page's frame", () => {
+	it('loads no request from a link and sends nothing, saying why', async () => {
+		let calls = 0;
+		const send: SendFn = async function* () {
+			calls += 1;
+			yield { type: 'done' };
+		};
+		const settings = new Settings({
+			keys: memoryKeys('sk-or-v1-test-unit'),
+			apiBaseUrl: 'https://openrouter.ai/api/v1',
+		});
+		await settings.load();
+		const playground = new Playground({ send, settings, framed: true, schedule: (c) => c() });
+		const before = playground.text;
+		const hash = `#r=${Buffer.from('{"model":"evil/x","messages":[]}').toString('base64url')}`;
+		expect(await playground.loadFromHash(hash)).toBe(false);
+		expect(playground.text).toBe(before);
+		expect(playground.notice).toContain('own tab');
+		expect(playground.sendBlocker).toContain('inside another page');
+		await playground.send();
+		expect(calls).toBe(0);
+		expect(playground.run).toBeNull();
+
+		const refused = [];
+		for await (const event of refuseWhenFramed(send, true)({}, {} as never)) refused.push(event);
+		expect(refused).toEqual([
+			{ type: 'error', error: expect.objectContaining({ kind: 'refused' }) },
+		]);
+		expect(calls).toBe(0);
+		expect(refuseWhenFramed(send, false)).toBe(send);
 	});
 });

@@ -12,13 +12,6 @@ const KEY_SHAPE = /(?<![A-Za-z0-9_])sk-or-[A-Za-z0-9_-]{6,}/g;
 /** Below this a "known key" is too short to be one and would match ordinary text. */
 const MIN_KNOWN_LENGTH = 12;
 
-/** True when `text` holds something shaped like an OpenRouter key. */
-export function hasKeyShape(text: string): boolean {
-	if (!text.includes('sk-or-')) return false;
-	KEY_SHAPE.lastIndex = 0;
-	return KEY_SHAPE.test(text);
-}
-
 /** `known` keys (the current one) verbatim, then anything key-shaped, replaced by `replacement`. */
 export function redactKeys(
 	text: string,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-	hasKeyShape,
+	containsKey,
 	KEY_HIDDEN,
 	redactKeys,
 	redactValue,
@@ -30,11 +30,13 @@ describe('redactKeys', () => {
 		expect(redactKeys(`x ${KEY}`, [null, undefined, KEY], '[gone]')).toBe('x [gone]');
 	});
 
-	it('hasKeyShape finds keys anywhere and nothing else', () => {
-		expect(hasKeyShape(`{"content": "${OTHER}"}`)).toBe(true);
-		expect(hasKeyShape(`{"content": "${OTHER}"}`)).toBe(true);
-		expect(hasKeyShape('sk-or-…1234')).toBe(false);
-		expect(hasKeyShape('')).toBe(false);
+	it('containsKey finds a key-shaped string or a known key, and nothing else', () => {
+		expect(containsKey(`{"content": "${OTHER}"}`)).toBe(true);
+		expect(containsKey('{"content": "proxy-token-7f3a9c2e11"}', ['proxy-token-7f3a9c2e11'])).toBe(
+			true,
+		);
+		expect(containsKey('sk-or-…1234 is masked', [null])).toBe(false);
+		expect(containsKey('')).toBe(false);
 	});
 });
 

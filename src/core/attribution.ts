@@ -1,13 +1,21 @@
 import { headerProblem } from './http-header';
 
 /**
- * App attribution (reference §2.1): `HTTP-Referer` (the app's URL, its id on openrouter.ai) and
- * `X-Title` (its display name; `X-OpenRouter-Title` is the newer name, `X-Title` is still accepted).
- * Off unless the user turns it on; values default to this app's address and name.
+ * App attribution (docs/openrouter-protocol.md#request-headers): `HTTP-Referer` (the app's URL, its
+ * id on openrouter.ai) and `X-Title` (its display name; `X-OpenRouter-Title` is the newer name,
+ * `X-Title` is still accepted). Off unless the user turns it on; values default to this app's
+ * address and name.
  */
 export type AttributionV1 = { v: 1; enabled: boolean; referer: string; title: string };
 
 export const APP_TITLE = 'OpenRouter Playground';
+
+/** The attribution header names a request may carry (a curl import keeps these and no others). */
+export const ATTRIBUTION_HEADERS: readonly string[] = [
+	'HTTP-Referer',
+	'X-OpenRouter-Title',
+	'X-Title',
+];
 
 export function defaultAttribution(appUrl: string): AttributionV1 {
 	return { v: 1, enabled: false, referer: appUrl, title: APP_TITLE };

@@ -1,4 +1,7 @@
-/** RFC 4648 §5 base64url without padding: PKCE values (oauth.ts) and share links (share/codec.ts). */
+/**
+ * RFC 4648 base64url (section 5) without padding: PKCE values (oauth.ts) and share links
+ * (share/codec.ts).
+ */
 export function base64url(bytes: Uint8Array): string {
 	let binary = '';
 	for (const byte of bytes) binary += String.fromCharCode(byte);

@@ -6,7 +6,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /**
  * The assistant message to send back in the next turn: the text, the tool calls as the API wants
  * them, and `reasoning_details` unchanged (models that reason need their own signed or encrypted
- * items back, §4.3).
+ * items back, docs/openrouter-protocol.md#reasoning-details).
  */
 export function assistantMessage(c: Completion): Record<string, unknown> {
 	const message: Record<string, unknown> = {
@@ -50,4 +50,48 @@ export function appendTurn(
 			added.push({ role: 'tool', tool_call_id: call.id, content: toolResults[call.id] ?? '' });
 	const next = { ...request, messages: [...request.messages, ...added] };
 	return { ok: true, text: `${JSON.stringify(next, null, 2)}\n`, messages: added.length };
+}
+
+export type AddedAnswer =
+	{ ok: true; text: string; added: boolean; reply: number } | { ok: false; message: string };
+
+const isEmptyUser = (m: unknown) =>
+	isObject(m) && m.role === 'user' && (m.content === '' || m.content === undefined);
+
+function parseObject(text: string): Record<string, unknown> | null {
+	try {
+		const value: unknown = JSON.parse(text);
+		return isObject(value) ? value : null;
+	} catch {
+		return null;
+	}
+}
+
+const withMessages = (request: Record<string, unknown>, messages: unknown[]) =>
+	`${JSON.stringify({ ...request, messages }, null, 2)}\n`;
+
+/**
+ * "Add to conversation": the answer, then an empty user message to write the next turn in (`reply`
+ * is its index). Idempotent: when the messages already end with this very answer (and perhaps the
+ * empty reply after it), the answer is not added again, so a second click never doubles it.
+ */
+export function addAnswer(requestText: string, completion: Completion): AddedAnswer {
+	const request = parseObject(requestText);
+	const messages = request && Array.isArray(request.messages) ? request.messages : null;
+	if (request && messages) {
+		const answer = JSON.stringify(assistantMessage(completion));
+		const replying = isEmptyUser(messages.at(-1));
+		const last = replying ? messages.length - 2 : messages.length - 1;
+		if (last >= 0 && JSON.stringify(messages[last]) === answer) {
+			const text = replying
+				? requestText
+				: withMessages(request, [...messages, { role: 'user', content: '' }]);
+			return { ok: true, text, added: false, reply: last + 1 };
+		}
+	}
+	const turn = appendTurn(requestText, completion);
+	if (!turn.ok) return turn;
+	const next = parseObject(turn.text)!;
+	const all = [...(next.messages as unknown[]), { role: 'user', content: '' }];
+	return { ok: true, text: withMessages(next, all), added: true, reply: all.length - 1 };
 }

@@ -1,11 +1,14 @@
-/** The fields of `GET /generation?id=` (§9) the playground shows; the whole record is kept too. */
+/**
+ * The fields of `GET /generation?id=` (docs/openrouter-protocol.md#generation-stats) the playground
+ * shows; the whole record is kept too.
+ */
 export type GenerationStats = {
 	provider: string | null;
 	/** Every provider OpenRouter tried, in order, with its HTTP status (fallbacks included). */
 	providersTried: { name: string; status: number | null }[];
 	latencyMs: number | null;
 	generationTimeMs: number | null;
-	/** Counts in the model's own tokenizer: what `usage` carries (§4.4). */
+	/** Counts in the model's own tokenizer: what `usage` carries. */
 	nativePrompt: number | null;
 	nativeCompletion: number | null;
 	nativeReasoning: number | null;
@@ -17,7 +20,7 @@ export type GenerationStats = {
 	totalCost: number | null;
 	/** USD the cached prompt tokens saved (negative when writing a cache cost extra); null: none. */
 	cacheDiscount: number | null;
-	/** What the provider charged: meaningful for BYOK (§9). */
+	/** What the provider charged: meaningful only with your own provider key (BYOK). */
 	upstreamCost: number | null;
 	isByok: boolean;
 	cancelled: boolean;

@@ -1,4 +1,7 @@
-/** `GET /key` (reference §8.1): what the calling key may spend. Amounts are USD; null limit = unlimited. */
+/**
+ * `GET /key` (docs/openrouter-protocol.md#key-info): what the calling key may spend. Amounts are
+ * USD; null limit = unlimited.
+ */
 export type KeyInfo = {
 	label: string;
 	limit: number | null;

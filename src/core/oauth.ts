@@ -1,6 +1,6 @@
 /**
- * OAuth PKCE (S256) for "Sign in with OpenRouter", the pure half: verifier, challenge, URLs.
- * Facts: reference/openrouter-api.md §10 (verifier 43–128 chars of [A-Za-z0-9-._~], challenge
+ * OAuth PKCE (S256) for "Sign in with OpenRouter", the pure half: verifier, challenge, URLs. Facts:
+ * docs/openrouter-protocol.md#oauth-pkce (verifier 43–128 chars of [A-Za-z0-9-._~], challenge
  * base64url(SHA-256(verifier)) without padding, code exchanged at POST /auth/keys).
  */
 import { base64url } from './base64url';
@@ -60,7 +60,7 @@ export function withoutCode(href: string): string {
 export type SignInOutcome =
 	{ kind: 'none' } | { kind: 'signed-in'; key: string } | { kind: 'failed'; message: string };
 
-/** A user-facing message for each way the code exchange fails (§10 step 6). */
+/** A user-facing message for each way the code exchange fails (see the facts above). */
 export function exchangeFailure(status: number, apiMessage: string): string {
 	if (/expired/i.test(apiMessage))
 		return 'Sign-in failed: the authorization code expired. Please sign in again.';

@@ -13,8 +13,8 @@ const FETCHED_AT = 'X-Playground-Fetched-At';
 const OFFLINE = 'The model list could not be fetched (offline?)';
 
 /**
- * GET /models: no key needed (reference §7.1), so none is sent. `output_modalities=all` so image
- * and audio models are listed too (the default is text only).
+ * GET /models: no key needed (docs/openrouter-protocol.md#models), so none is sent.
+ * `output_modalities=all` so image and audio models are listed too (the default is text only).
  */
 export async function fetchModels(
 	apiBaseUrl: string,

@@ -1,5 +1,5 @@
 import { createStore, get, set, type UseStore } from 'idb-keyval';
-import { isDraft, type DraftStore, type DraftV1 } from '../core/draft';
+import { readDraft, type DraftStore, type DraftV2 } from '../core/draft';
 
 const DRAFT_KEY = 'draft';
 const BACKUP_KEY = 'openrouter-playground:draft';
@@ -26,10 +26,9 @@ export function createDraftStore(
 	const db = () => (idb ??= store());
 	let warned = false;
 
-	const readBackup = (): DraftV1 | null => {
+	const readBackup = (): DraftV2 | null => {
 		try {
-			const parsed: unknown = JSON.parse(session.getItem(BACKUP_KEY) ?? 'null');
-			return isDraft(parsed) ? parsed : null;
+			return readDraft(JSON.parse(session.getItem(BACKUP_KEY) ?? 'null'));
 		} catch {
 			return null;
 		}
@@ -40,23 +39,23 @@ export function createDraftStore(
 			const backup = readBackup();
 			try {
 				const stored = await timeout(get<unknown>(DRAFT_KEY, db()));
-				const draft = isDraft(stored) ? stored : null;
+				const draft = readDraft(stored);
 				// The newer of the two wins: the backup is written only when IndexedDB failed.
 				const newest = backup && (!draft || backup.savedAt > draft.savedAt) ? backup : draft;
 				const notice =
 					stored !== undefined && !draft
 						? 'The saved draft was in an unknown format; the default request is shown.'
 						: null;
-				return { text: newest?.text ?? null, notice };
+				return { draft: newest && { text: newest.text, headers: newest.headers }, notice };
 			} catch {
 				return {
-					text: backup?.text ?? null,
+					draft: backup && { text: backup.text, headers: backup.headers },
 					notice: 'Browser storage is unavailable: drafts are kept for this tab only.',
 				};
 			}
 		},
-		async save(text) {
-			const draft: DraftV1 = { v: 1, text, savedAt: Date.now() };
+		async save({ text, headers }) {
+			const draft: DraftV2 = { v: 2, text, headers, savedAt: Date.now() };
 			try {
 				await timeout(set(DRAFT_KEY, draft, db()));
 				session.removeItem(BACKUP_KEY);

@@ -6,7 +6,10 @@ export type GenerationOptions = {
 	apiKey: string;
 	baseUrl: string;
 	signal?: AbortSignal;
-	/** Wait before the first try: a record asked for at once almost always 404s (§9). */
+	/**
+	 * Wait before the first try: a record asked for at once almost always 404s
+	 * (docs/openrouter-protocol.md#generation-stats).
+	 */
 	firstTryAfterMs?: number;
 	/** Waits before each retry while the record is not there yet (404). */
 	delaysMs?: readonly number[];
@@ -27,7 +30,8 @@ const wait = (ms: number, signal?: AbortSignal) =>
 	});
 
 /**
- * GET /generation?id=…: a freshly finished generation 404s for a while (§9), so the first try
+ * GET /generation?id=…: a freshly finished generation 404s for a while
+ * (docs/openrouter-protocol.md#generation-stats), so the first try
  * waits half a second (a try at once is a wasted request, and it competed with the streams still
  * running in other tabs, B5), then 404 (and 429) is retried with growing waits, six tries over about
  * ten seconds at most; any other failure is returned as a message. The key goes only in the
@@ -58,7 +62,7 @@ export async function fetchGeneration(
 				message: `Could not load the generation stats: ${(error as Error).message}`,
 			};
 		}
-		// 404: not recorded yet (§9); 429: asked to slow down. Both are tried again, a bounded number of times.
+		// 404: not recorded yet; 429: asked to slow down. Both are retried a bounded number of times.
 		if ((res.status === 404 || res.status === 429) && attempt < delays.length) {
 			options.onWait?.(attempt + 1, delays.length + 1);
 			await sleep(delays[attempt] as number);

@@ -46,7 +46,10 @@ function hostOf(baseUrl: string): string {
 	}
 }
 
-/** A JSON body, even one answering `stream: true` (§5.6 step 1), is one chunk and then done. */
+/**
+ * A JSON body, even one answering `stream: true`, is one chunk and then done
+ * (docs/openrouter-protocol.md#reading-a-stream).
+ */
 async function* jsonEvents(
 	res: Response,
 	onText?: (text: string) => void,
@@ -72,7 +75,10 @@ async function* jsonEvents(
 	yield { type: 'done' };
 }
 
-/** Errors before the stream starts are JSON, not SSE, even with `stream: true` (§13 item 17). */
+/**
+ * Errors before the stream starts are JSON, not SSE, even with `stream: true`
+ * (docs/openrouter-protocol.md#errors-before-the-stream).
+ */
 async function httpError(
 	res: Response,
 	apiKey: string,
@@ -123,7 +129,7 @@ async function* sendUnredacted(
 		});
 	} catch (error) {
 		if (signal?.aborted) return;
-		// fetch rejects with a bare TypeError offline; say what it means (issue 10).
+		// fetch rejects with a bare TypeError offline; say what it means.
 		const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
 		const message = offline
 			? `You are offline: sending needs a network connection (${host} could not be reached).`
@@ -159,7 +165,8 @@ async function* sendUnredacted(
 		for await (const event of decodeSse(res.body, MAX_EVENT_CHARS, options.onText)) {
 			if (signal?.aborted) return;
 			yield event;
-			// Stop at [DONE]: leaving the loop cancels the reader, which closes the body cleanly (§13 item 27).
+			// Stop at [DONE]: leaving the loop cancels the reader, which closes the body cleanly
+			// (docs/openrouter-protocol.md#how-a-stream-ends).
 			if (event.type === 'done') return;
 		}
 	} catch (error) {

@@ -5,7 +5,7 @@ import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normaliz
 import { parseRequest } from '../core/request/parse';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
 import type { StreamEvent } from '../core/stream/types';
-import { appendTurn } from '../core/conversation';
+import { addAnswer, appendTurn } from '../core/conversation';
 import { carriesRequest, FRAMED_LINK_MESSAGE, FRAMED_MESSAGE } from '../core/framing';
 import { headersProblem } from '../core/http-header';
 import { containsKey, redactKeys } from '../core/security/redact';
@@ -42,7 +42,7 @@ export type RunStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
 export type Run = FinishedRun<RunStatus> & {
 	/** The API base URL the request went to. */
 	baseUrl: string;
-	/** Readable response headers (CORS exposes only some, §2.3). */
+	/** Readable response headers (CORS exposes only some, docs/openrouter-protocol.md#cors). */
 	responseHeaders: [string, string][];
 	/** Every body line with its arrival time; appended to in place, read by the inspector. */
 	raw: RawLog;
@@ -82,9 +82,14 @@ export class Playground {
 	run = $state.raw<Run | null>(null);
 	/** Attribution headers (HTTP-Referer, X-OpenRouter-Title) from an imported curl command. */
 	importedHeaders = $state.raw<Record<string, string>>({});
+	/**
+	 * The message the user is about to write (a form shows it and puts the cursor in it); `seq`
+	 * makes asking twice for the same message a new request.
+	 */
+	focusMessage = $state.raw<{ index: number; seq: number } | null>(null);
 	/** Storage problems worth telling the user about (the draft is still in the editor). */
 	notice = $state<string | null>(null);
-	/** Issue 10: the browser reports no network; Send is blocked with a reason, editing goes on. */
+	/** The browser reports no network; Send is blocked with a reason, editing goes on. */
 	offline = $state(false);
 
 	/** The text holds a key (pasted by mistake): it is not saved as a draft until it is removed. */
@@ -116,7 +121,7 @@ export class Playground {
 			now: deps.now ?? (() => performance.now()),
 			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
 			drafts: deps.drafts ?? {
-				load: async () => ({ text: null, notice: null }),
+				load: async () => ({ draft: null, notice: null }),
 				save: async () => ({ ok: true, notice: null }),
 			},
 			deflate: deps.deflate ?? { compress: unavailable, decompress: unavailable },
@@ -149,7 +154,7 @@ export class Playground {
 			return false;
 		}
 		this.text = `${JSON.stringify(decoded.request, null, 2)}\n`;
-		// Issue 10: `#model=<id>` quick start.
+		// `#model=<id>` quick start.
 		if (decoded.kind === 'model') {
 			this.notice = `Opened the default request with ${decoded.model}. Nothing has been sent: edit it, then press Send.`;
 			return true;
@@ -161,19 +166,22 @@ export class Playground {
 		return true;
 	}
 
-	/** Puts the saved draft back, unless the user has already started typing. */
+	/** Puts the saved draft (text and imported headers) back, unless the user has started typing. */
 	async restoreDraft(): Promise<void> {
 		const before = this.text;
-		const { text, notice } = await this.#deps.drafts.load();
-		if (text !== null && this.text === before) this.text = text;
+		const { draft, notice } = await this.#deps.drafts.load();
+		if (draft && this.text === before) {
+			this.text = draft.text;
+			this.importedHeaders = draft.headers;
+		}
 		if (notice) this.notice = notice;
 	}
 
 	/** Saves the draft, unless it holds a key: then nothing is written and the user is told. */
-	async saveDraft(text = this.text): Promise<void> {
+	async saveDraft(text = this.text, headers = this.importedHeaders): Promise<void> {
 		this.draftHeld = containsKey(text, [this.#deps.settings.readKey()]);
 		if (this.draftHeld) return;
-		const { notice } = await this.#deps.drafts.save(text);
+		const { notice } = await this.#deps.drafts.save({ text, headers });
 		if (notice) this.notice = notice;
 	}
 
@@ -217,6 +225,23 @@ export class Playground {
 		this.text = result.text;
 		if (andSend) await this.send();
 		return null;
+	}
+
+	/**
+	 * "Add to conversation": appends the last answer exactly as the API returned it, then an empty
+	 * user message, and asks the form to put the cursor there. A second call adds nothing.
+	 */
+	addAnswerToConversation(): string | null {
+		if (!this.run) return 'Nothing to add yet.';
+		const result = addAnswer(this.text, this.run.completion);
+		if (!result.ok) return result.message;
+		if (result.text !== this.text) this.text = result.text;
+		this.askFocus(result.reply);
+		return null;
+	}
+
+	askFocus(index: number): void {
+		this.focusMessage = { index, seq: (this.focusMessage?.seq ?? 0) + 1 };
 	}
 
 	async send(override?: Record<string, unknown>): Promise<void> {

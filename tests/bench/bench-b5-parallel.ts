@@ -1,7 +1,7 @@
 /**
  * B5 ten parallel streams: ten tabs in one browser profile (one connection pool, so one HTTP/2
  * connection), each streaming B3's markdown answer, 4 000 tokens at 500 tok/s (5 000 tok/s in all),
- * from the emulator over HTTP/2 + TLS. Ideal: 8.0 s per stream (reference §1.4, B5).
+ * from the emulator over HTTP/2 + TLS. Ideal: 8.0 s per stream (4 000 tokens at 500 tok/s).
  *
  * - The browser is driven over a bare DevTools pipe (raw-cdp.ts), not Playwright, whose Network
  *   domain would add a CDP event per streamed chunk; and, as in a real browser, the nine tabs

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { envelope } from './errors';
 
-/** Keys, key usage and OAuth PKCE codes (reference §8.1, §10). */
+/** Keys, key usage and OAuth PKCE codes (docs/openrouter-protocol.md#key-info, #oauth-pkce). */
 
 const CODE_TTL_MS = 10 * 60 * 1000;
 
@@ -24,7 +24,11 @@ export function createAuth() {
 		/** null = authorised; otherwise the 401 the real API gives. */
 		check(header: string | undefined): { status: number; body: unknown } | null {
 			if (!header || !/^Bearer\s+\S/.test(header))
-				return { status: 401, body: envelope(401, 'No cookie auth credentials found') };
+				// No user_id: there is no user yet (recorded: real-401-no-cookie).
+				return {
+					status: 401,
+					body: { error: { message: 'No cookie auth credentials found', code: 401 } },
+				};
 			const key = header.replace(/^Bearer\s+/, '').trim();
 			if (!isValid(key))
 				return { status: 401, body: { error: { message: 'User not found.', code: 401 } } };
@@ -101,7 +105,8 @@ export function createAuth() {
 	};
 }
 
-/** OpenRouter accepts https callbacks, and http on localhost or 127.0.0.1 at any port (§10). */
+/** OpenRouter accepts https callbacks, and http on localhost or 127.0.0.1 at any port
+ * (docs/openrouter-protocol.md#oauth-pkce). */
 export function callbackAllowed(raw: string): boolean {
 	try {
 		const url = new URL(raw);

@@ -1,4 +1,7 @@
-/** A realistic slice of GET /models (reference §7.1): prices as strings per token, capabilities per model. */
+/**
+ * A realistic slice of GET /models (docs/openrouter-protocol.md#models): prices as strings per
+ * token, capabilities per model.
+ */
 
 const SAMPLING = [
 	'temperature',

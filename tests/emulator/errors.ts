@@ -1,9 +1,15 @@
-/** HTTP errors as OpenRouter sends them (reference §6). `body(model)` builds the JSON envelope. */
+/**
+ * HTTP errors as OpenRouter sends them (docs/openrouter-protocol.md#errors). `body(model)` builds
+ * the JSON envelope.
+ */
 type HttpError = {
 	status: number;
 	description: string;
 	body: (model: string) => unknown;
-	/** Real headers; most are not CORS-exposed, so a browser cannot read them (§2.3). */
+	/**
+	 * Real headers; most are not CORS-exposed, so a browser cannot read them
+	 * (docs/openrouter-protocol.md#cors).
+	 */
 	headers?: Record<string, string>;
 };
 
@@ -12,7 +18,8 @@ const envelope = (code: number, message: string, metadata?: Record<string, unkno
 	user_id: 'user_emulator',
 });
 
-const RESET = '1788220800000'; // X-RateLimit-Reset is epoch milliseconds (§6.4)
+// X-RateLimit-Reset is epoch milliseconds (docs/openrouter-protocol.md#rate-limits).
+const RESET = '1788220800000';
 
 export const HTTP_ERRORS = {
 	'http-400': {
@@ -61,6 +68,72 @@ export const HTTP_ERRORS = {
 		status: 404,
 		description: 'no endpoints',
 		body: (model: string) => envelope(404, `No endpoints found for ${model}.`),
+	},
+	// The bodies below carry no user_id, as quoted in the public reports cited.
+	'http-404-data-policy': {
+		status: 404,
+		description: 'privacy settings leave no endpoint',
+		// https://github.com/unoplat/unoplat-code-confluence/issues/1080
+		body: () => ({
+			error: {
+				message:
+					'No endpoints found matching your data policy (Paid model training). Configure: https://openrouter.ai/settings/privacy',
+				code: 404,
+			},
+		}),
+	},
+	'http-404-tool-use': {
+		status: 404,
+		description: 'tools sent to a model with no tool-calling endpoint',
+		// https://github.com/evalstate/fast-agent/issues/122, FoundationAgents/OpenManus#55
+		body: () => ({
+			error: {
+				message:
+					'No endpoints found that support tool use. To learn more about provider routing, visit: https://openrouter.ai/docs/provider-routing',
+				code: 404,
+			},
+		}),
+	},
+	'http-404-tool-choice': {
+		status: 404,
+		description: 'a tool_choice value no endpoint supports',
+		// https://github.com/zed-industries/zed/issues/36094
+		body: () => ({
+			error: {
+				message:
+					"No endpoints found that support the provided 'tool_choice' value. To learn more about provider routing, visit: https://openrouter.ai/docs/provider-routing",
+				code: 404,
+			},
+		}),
+	},
+	'http-404-alpha-ended': {
+		status: 404,
+		description: 'a stealth model whose alpha period has ended',
+		// https://github.com/CodebuffAI/freebuff/issues/1137; 404 per shunkakinoki/dotfiles#2790
+		body: () => ({
+			error: {
+				message:
+					"Thank you for participating in the Stealth Ox Alpha testing period. This model was ZAI's GLM-5.3 Flash. Use it now: https://openrouter.ai/z-ai/glm-5.3-flash",
+				code: 404,
+			},
+		}),
+	},
+	'http-402-previous-errors': {
+		status: 402,
+		description: 'not enough credits after providers failed (metadata.previous_errors)',
+		// Shape from the reference (docs/openrouter-protocol.md#status-codes, #error-metadata): no full recording exists, only a truncated paste.
+		body: () =>
+			envelope(
+				402,
+				'This request requires more credits, or fewer max_tokens. You requested up to 65536 tokens, but can only afford 10114. To increase, visit https://openrouter.ai/settings/credits and upgrade to a paid account',
+				{
+					provider_name: null,
+					previous_errors: [
+						{ provider: 'Chutes', code: 429, message: 'Provider returned error' },
+						{ provider: 'DeepInfra', code: 503, message: 'Service temporarily unavailable' },
+					],
+				},
+			),
 	},
 	'http-408': {
 		status: 408,

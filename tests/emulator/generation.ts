@@ -1,9 +1,10 @@
 /**
- * GET /generation records (reference §9): 404 for a while after the run, then the stats. Token
- * counts come twice, as OpenRouter gives them: `native_tokens_*` in the model's own tokenizer (what
- * `usage` carries, §4.4) and `tokens_*` normalized (here: about four characters a token of the text
- * itself, so they differ from the native counts the way real ones do). `cache_discount` is what the
- * cached prompt tokens saved against the prompt price; null when nothing was read from a cache.
+ * GET /generation records (docs/openrouter-protocol.md#generation-stats): 404 for a while after the
+ * run, then the stats. Token counts come twice, as OpenRouter gives them: `native_tokens_*` in the
+ * model's own tokenizer (what `usage` carries) and `tokens_*` normalized (here: about four
+ * characters a token of the text itself, so they differ from the native counts the way real ones
+ * do). `cache_discount` is what the cached prompt tokens saved against the prompt price; null when
+ * nothing was read from a cache.
  */
 import { findModel } from './catalog';
 

@@ -1,9 +1,10 @@
 /**
- * Prompt caching as providers do it (§4.4 `prompt_tokens_details.cached_tokens`): a request whose
- * messages start with messages this key already sent to the same model reads that prefix from the
- * cache, billed at the model's `input_cache_read` price. Only models that list that price cache, and
- * only prefixes of at least 1024 tokens (OpenAI's and Anthropic's minimum), counted in steps of 128
- * as OpenAI does, so the end of a repeated prompt is still read afresh.
+ * Prompt caching as providers do it (`prompt_tokens_details.cached_tokens`,
+ * docs/openrouter-protocol.md#usage-and-cost): a request whose messages start with messages this
+ * key already sent to the same model reads that prefix from the cache, billed at the model's
+ * `input_cache_read` price. Only models that list that price cache, and only prefixes of at least
+ * 1024 tokens (OpenAI's and Anthropic's minimum), counted in steps of 128 as OpenAI does, so the
+ * end of a repeated prompt is still read afresh.
  */
 import { findModel } from './catalog';
 import { promptTokens } from './text';

@@ -1,8 +1,9 @@
 /**
- * Provider routing (reference §3.7) and the body each provider receives (§3 `debug`), for the
- * emulator. Models may have several providers; `provider.order` picks them by slug, fallbacks try
- * the others unless `allow_fallbacks: false`, and a provider marked down fails so the next is tried.
- * Each provider either honours `seed` (same seed, same answer) or samples afresh on every request.
+ * Provider routing (docs/openrouter-protocol.md#provider-routing) and the body each provider
+ * receives (#debug-echo), for the emulator. Models may have several providers; `provider.order`
+ * picks them by slug, fallbacks try the others unless `allow_fallbacks: false`, and a provider
+ * marked down fails so the next is tried. Each provider either honours `seed` (same seed, same
+ * answer) or samples afresh on every request.
  */
 import { findModel } from './catalog';
 import type { ChatRequestLike } from './scenarios';
@@ -18,7 +19,7 @@ const ALTERNATES: Record<string, ProviderInfo[]> = {
 	'qwen/qwen3-235b-a22b': [{ name: 'Together', honoursSeed: true }],
 };
 
-/** Providers that ignore `seed` (determinism is not guaranteed, §3.1). */
+/** Providers that ignore `seed` (determinism is not guaranteed). */
 const IGNORES_SEED = new Set(['DeepInfra']);
 
 /** OpenRouter's provider slugs: "Google AI Studio" → "google-ai-studio". */
@@ -105,7 +106,8 @@ const ROUTER_ONLY = [
 	'metadata',
 	'preset',
 ];
-/** Sampling and output parameters a provider may not support (dropped silently, §3.1). */
+/** Sampling and output parameters a provider may not support (dropped silently,
+ * docs/openrouter-protocol.md#parameters). */
 const DROPPABLE = [
 	'temperature',
 	'top_p',

@@ -1,11 +1,18 @@
 /**
  * Pure scenario renderer: request → the exact bytes (SSE) or JSON the real API would send, plus what a
- * correct client must end up with. Each scenario reproduces an observed behaviour from
- * reference/openrouter-api.md §5.3, §5.4, §4.7 and §6 (the comments name the section).
+ * correct client must end up with. Each scenario reproduces an observed behaviour described in
+ * docs/openrouter-protocol.md (#streaming, #errors-in-a-200-body and #errors).
  */
 import { BENCH_TEXT_IDS, benchTokens, type BenchTextId } from './bench-text';
 import { findModel } from './catalog';
 import { HTTP_ERRORS, HTTP_ERROR_BY_ID, type HttpErrorId } from './errors';
+import {
+	REAL_JSON_SHAPES,
+	REAL_STREAM_SHAPES,
+	renderChoiceErrorRawObject,
+	renderRealStream,
+	type ShapeKit,
+} from './real-shapes';
 import { generateTokens, gradientPng, promptTokens } from './text';
 import { routeRequest, upstreamBody, type ProviderInfo, type Route } from './routing';
 
@@ -14,14 +21,14 @@ export const STREAM_SCENARIOS = [
 		id: 'text',
 		description: 'plain text: keep-alive comments, role on every chunk, usage chunk (a)',
 	},
-	{ id: 'text-usage-empty-choices', description: 'usage chunk with choices: [] (§5.3 4a)' },
+	{ id: 'text-usage-empty-choices', description: 'usage chunk with choices: []' },
 	{
 		id: 'text-usage-null-finish',
-		description: 'usage chunk with finish_reason null after the real one (§5.3 4b)',
+		description: 'usage chunk with finish_reason null after the real one',
 	},
 	{
 		id: 'text-usage-repeated-finish',
-		description: 'usage chunk repeating the finish reason (§5.3 4c)',
+		description: 'usage chunk repeating the finish reason',
 	},
 	{ id: 'long', description: '2000 tokens, for Stop and speed' },
 	{
@@ -40,34 +47,33 @@ export const STREAM_SCENARIOS = [
 	{ id: 'bench-unclosed', description: 'markdown ending in emphasis that never closes (B4)' },
 	{
 		id: 'reasoning',
-		description:
-			'Anthropic pattern: reasoning and reasoning_details, signature-only piece (§5.3 5)',
+		description: 'Anthropic pattern: reasoning and reasoning_details, signature-only piece',
 	},
-	{ id: 'reasoning-encrypted', description: 'encrypted-only reasoning then text (§5.3 6)' },
+	{ id: 'reasoning-encrypted', description: 'encrypted-only reasoning then text' },
 	{
 		id: 'tool-calls',
-		description: 'one tool call split across chunks with empty fragments (§5.3 7)',
+		description: 'one tool call split across chunks with empty fragments',
 	},
 	{ id: 'parallel-tool-calls', description: 'two calls interleaved, indices starting at 1' },
 	{
 		id: 'tool-calls-whole',
-		description: 'a whole call in one chunk, finish_reason stop despite the call (§4.2)',
+		description: 'a whole call in one chunk, finish_reason stop despite the call',
 	},
 	{
 		id: 'tool-calls-bad-json',
 		description: 'a whole call whose arguments are cut-off JSON (a model bug the client must flag)',
 	},
 	{ id: 'refusal', description: 'delta.refusal pieces instead of content (safety refusal)' },
-	{ id: 'annotations', description: 'url_citation annotations before the text (§5.3 8)' },
-	{ id: 'image', description: 'one ~100 KB image in a single SSE event (§5.3 9)' },
+	{ id: 'annotations', description: 'url_citation annotations before the text' },
+	{ id: 'image', description: 'one ~100 KB image in a single SSE event' },
 	{ id: 'logprobs', description: 'logprobs on every content chunk' },
 	{
 		id: 'mid-stream-error',
-		description: 'error chunk after partial text, finish_reason error, no [DONE] (§5.4)',
+		description: 'error chunk after partial text, finish_reason error, no [DONE]',
 	},
 	{
 		id: 'mid-stream-error-minimax',
-		description: 'error chunk with finish_reason null and usage, then [DONE] (§5.4)',
+		description: 'error chunk with finish_reason null and usage, then [DONE]',
 	},
 	{ id: 'error-empty-choices', description: 'error chunk with empty choices and a string code' },
 	{ id: 'drop', description: 'partial text, then the socket is destroyed' },
@@ -82,11 +88,13 @@ export const STREAM_SCENARIOS = [
 		description: 'first chunk echoes the upstream body (debug.echo_upstream_body)',
 	},
 	{ id: 'slow-headers', description: 'headers arrive after 1.5 s' },
+	...REAL_STREAM_SHAPES,
 ] as const;
 
 export const JSON_SCENARIOS = [
-	{ id: 'non-stream-200-error', description: 'HTTP 200 whose body is an error envelope (§4.7 1)' },
-	{ id: 'choice-error', description: 'choices[0].error with partial content (§4.7 2)' },
+	{ id: 'non-stream-200-error', description: 'HTTP 200 whose body is an error envelope' },
+	{ id: 'choice-error', description: 'choices[0].error with partial content' },
+	...REAL_JSON_SHAPES,
 ] as const;
 
 export const SCENARIOS = [
@@ -239,7 +247,8 @@ function echoTokens(ctx: Ctx): string[] {
 }
 
 function usage(ctx: Ctx, completion: number, reasoning = 0): Record<string, unknown> {
-	// Cached prompt tokens are billed at the model's input_cache_read price (§4.4, §7.1).
+	// Cached prompt tokens are billed at the model's input_cache_read price
+	// (docs/openrouter-protocol.md#usage-and-cost).
 	const cached = Math.min(ctx.cached, ctx.prompt);
 	const promptCost = Number(
 		((ctx.prompt - cached) * ctx.pricing.prompt + cached * ctx.pricing.cacheRead).toFixed(9),
@@ -287,6 +296,16 @@ const choice = (
 	...extra,
 });
 
+const shapeKit = (ctx: Ctx, tokens: string[]): ShapeKit => ({
+	id: ctx.id,
+	created: ctx.created,
+	model: ctx.model,
+	provider: ctx.provider,
+	prompt: ctx.prompt,
+	tokens,
+	toolNames: (ctx.request.tools ?? []).map((t) => t.function?.name ?? '').filter(Boolean),
+});
+
 /** Builds the SSE text of one scenario. `say` collects frames. */
 function streamFor(
 	id: string,
@@ -315,7 +334,7 @@ function streamFor(
 		: contentTokens(ctx, id === 'long' ? 2000 : id === 'bench' ? 20_000 : 30);
 	const sendText = (pieces: string[], logprobs = false) => {
 		pieces.forEach((token, i) => {
-			if (i > 0 && i % 10 === 0) comment(); // keep-alives also arrive between tokens (§5.1)
+			if (i > 0 && i % 10 === 0) comment(); // keep-alives also arrive between tokens
 			const lp = logprobs
 				? {
 						content: [
@@ -324,8 +343,9 @@ function streamFor(
 								logprob: -0.05 * (i % 7),
 								bytes: [...Buffer.from(token)],
 								top_logprobs: [
-									{ token, logprob: -0.05 * (i % 7) },
-									{ token: ' alt', logprob: -2.5 },
+									// OpenAI gives every alternative its bytes too (the SDKs' types require them).
+									{ token, logprob: -0.05 * (i % 7), bytes: [...Buffer.from(token)] },
+									{ token: ' alt', logprob: -2.5, bytes: [32, 97, 108, 116] },
 								],
 							},
 						],
@@ -362,8 +382,17 @@ function streamFor(
 	};
 	const toolName = ctx.request.tools?.[0]?.function?.name ?? 'get_weather';
 
-	comment(3); // OpenRouter sends keep-alives while the request is queued (§5.1)
-	// debug.echo_upstream_body: first data chunks, choices [], one per provider tried (§5.1).
+	const shaped = renderRealStream(id, shapeKit(ctx, tokens));
+	if (shaped) {
+		for (const event of shaped.events)
+			if ('comment' in event) comment();
+			else if ('done' in event) done();
+			else data(event.data, event.paced);
+		return { frames, expected: { ...expected, ...shaped.expected } };
+	}
+	comment(3); // OpenRouter sends keep-alives while the request is queued
+	// debug.echo_upstream_body: first data chunks, choices [], one per provider tried
+	// (docs/openrouter-protocol.md#debug-echo).
 	if (ctx.request.debug?.echo_upstream_body === true || id === 'debug-echo')
 		for (const tried of ctx.tried)
 			data({
@@ -569,7 +598,7 @@ function streamFor(
 			});
 			expected.toolCalls = [{ id: 'call_whole_1', name: toolName, arguments: '{"city":"Lyon"}' }];
 			finishAndUsage('stop', 'stop', 'a', 9);
-			expected.finishReason = 'tool_calls'; // inferred: calls were made although the model said stop (§4.2)
+			expected.finishReason = 'tool_calls'; // inferred: calls were made although the model said stop
 			done();
 			break;
 		}
@@ -730,7 +759,7 @@ function streamFor(
 			break;
 		default: {
 			// text, the three usage shapes, long, bench, crlf, slow-headers
-			data({ ...base(ctx), choices: [choice({ content: '' })] }); // opening role chunk (§5.3 1)
+			data({ ...base(ctx), choices: [choice({ content: '' })] }); // opening role chunk
 			sendText(tokens);
 			const style =
 				id === 'text-usage-null-finish' ? 'b' : id === 'text-usage-repeated-finish' ? 'c' : 'a';
@@ -748,7 +777,10 @@ function streamFor(
 	return { frames, expected, ...(id === 'slow-headers' ? { headerDelayMs: 1500 } : {}) };
 }
 
-/** The same answer as one JSON body (stream: false), shaped like §4.1. */
+/**
+ * The same answer as one JSON body (stream: false), shaped like
+ * docs/openrouter-protocol.md#non-streaming-response.
+ */
 function jsonFor(id: string, ctx: Ctx): { status: number; body: unknown; expected: Expected } {
 	if (id === 'non-stream-200-error') {
 		const error = {
@@ -769,6 +801,10 @@ function jsonFor(id: string, ctx: Ctx): { status: number; body: unknown; expecte
 				complete: false,
 			},
 		};
+	}
+	if (id === 'choice-error-raw-object') {
+		const shaped = renderChoiceErrorRawObject(shapeKit(ctx, contentTokens(ctx, 30)));
+		return { status: 200, body: shaped.body, expected: shaped.expected };
 	}
 	const streamed = streamFor(id === 'choice-error' ? 'text' : id, ctx).expected;
 	const message: Record<string, unknown> = {
@@ -798,7 +834,8 @@ function jsonFor(id: string, ctx: Ctx): { status: number; body: unknown; expecte
 		choices: [
 			{ index: 0, logprobs: null, finish_reason: finish, native_finish_reason: finish, message },
 		],
-		usage: streamed.usage,
+		// A body without usage leaves the key out; no recorded body has `usage: null`.
+		...(streamed.usage ? { usage: streamed.usage } : {}),
 	};
 	if (id === 'choice-error') {
 		const partial = streamed.text.split(' ').slice(0, 6).join(' ');

@@ -1,7 +1,7 @@
 /**
- * A local OpenRouter (reference §12): the endpoints a browser playground touches, with the real
- * API's CORS, error shapes and streaming quirks. It records every call so tests can assert the exact
- * body and headers that arrived. No dependencies beyond Node.
+ * A local OpenRouter (docs/openrouter-protocol.md#emulating-the-api): the endpoints a browser
+ * playground touches, with the real API's CORS, error shapes and streaming quirks. It records every
+ * call so tests can assert the exact body and headers that arrived. No dependencies beyond Node.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -13,6 +13,14 @@ import { envelope } from './errors';
 import { createGenerations } from './generation';
 import { createPacer } from './pacing';
 import { createPromptCache } from './prompt-cache';
+import {
+	replayHeaders,
+	replayOf,
+	replayPauseMs,
+	replayPieces,
+	type Recording,
+	type ReplayVariant,
+} from './recorded';
 import { SCENARIO_IDS, chooseScenario, renderScenario, type ChatRequestLike } from './scenarios';
 
 export type RecordedRequest = {
@@ -43,7 +51,8 @@ export type EmulatorOptions = {
 };
 
 const EXPOSED = 'X-Generation-Id,X-Provider-Name,request-id,cf-ray';
-// The allow-list recorded from the real preflight (§2.3); used only with strictCors.
+// The allow-list recorded from the real preflight (docs/openrouter-protocol.md#cors); used only
+// with strictCors.
 const RECORDED_ALLOW_HEADERS =
 	'Authorization, User-Agent, X-Api-Key, X-CSRF-Token, X-Requested-With, Accept, Accept-Version, Content-Length, Content-MD5, Content-Type, Date, X-Api-Version, HTTP-Referer, X-Windowai-Title, X-Openrouter-Title, X-Title, X-Openrouter-Categories, X-Openrouter-App-Visibility, X-Session-Id';
 
@@ -84,7 +93,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			...headers,
 			...(chunked ? {} : { 'Content-Length': Buffer.byteLength(text) }),
 		});
-		// Real error bodies often come chunked without Content-Length (§2.2).
+		// Real error bodies often come chunked without Content-Length
+		// (docs/openrouter-protocol.md#response-headers).
 		if (chunked) {
 			res.write(text.slice(0, 10));
 			res.end(text.slice(10));
@@ -135,6 +145,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				}),
 			);
 		const model = request.model ?? 'openrouter/auto';
+		const replay = replayOf(model);
+		if (replay && 'error' in replay)
+			return json(res, 400, {
+				error: { message: replay.error, code: 400 },
+				user_id: 'user_emulator',
+			});
+		if (replay) return serveReplay(res, replay.recording, replay.variant);
 		if (!model.startsWith('emulator/') && !findModel(model))
 			return json(res, 400, {
 				error: { message: `${model} is not a valid model ID`, code: 400 },
@@ -198,7 +215,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			if (frame.paced) await pace();
 			if (aborted) break;
 			if (split > 0) {
-				// Network-level splitting: pieces cut mid-line and mid-UTF-8 sequence (§13 cases 1-3).
+				// Network-level splitting: pieces cut mid-line and mid-UTF-8 sequence
+				// (docs/openrouter-protocol.md#sse-framing).
 				const bytes = Buffer.from(frame.text);
 				for (let at = 0; at < bytes.length; at += split) res.write(bytes.subarray(at, at + split));
 			} else res.write(frame.text);
@@ -212,6 +230,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		}
 		res.end();
 		finish(false);
+	}
+
+	/** A recorded response as it came: its status, its headers, its bytes in the recorded pieces. */
+	async function serveReplay(res: ServerResponse, recording: Recording, variant: ReplayVariant) {
+		const pieces = replayPieces(recording, variant);
+		const pace = createPacer(replayPauseMs(variant, pieces.length));
+		let aborted = false;
+		res.on('close', () => {
+			if (!res.writableFinished) aborted = true;
+		});
+		res.writeHead(recording.meta.status, replayHeaders(recording.meta));
+		for (const [i, piece] of pieces.entries()) {
+			if (i > 0) await pace();
+			if (aborted) return;
+			res.write(piece);
+		}
+		res.end();
 	}
 
 	function models(url: URL, res: ServerResponse) {

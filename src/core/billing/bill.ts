@@ -1,8 +1,9 @@
 /**
- * "Explain the bill": one run's charge split into the parts it is made of, from `usage` (§4.4) and
- * the model's list prices from GET /models (§7.1, USD per token as strings). `usage.cost` is what
- * was charged; each part also carries what the list price predicts (the estimate), and the part
- * whose charge differs most from its estimate is named. The parts always add up to `usage.cost`.
+ * "Explain the bill": one run's charge split into the parts it is made of, from `usage`
+ * (docs/openrouter-protocol.md#usage-and-cost) and the model's list prices from GET /models (USD
+ * per token as strings, docs/openrouter-protocol.md#models). `usage.cost` is what was charged; each
+ * part also carries what the list price predicts (the estimate), and the part whose charge differs
+ * most from its estimate is named. The parts always add up to `usage.cost`.
  */
 import type { Usage } from '../stream/types';
 
@@ -81,7 +82,8 @@ function lines(usage: Usage, pricing: ModelPricing): Line[] {
 	const tools = (usage.server_tool_use_details ?? usage.server_tool_use) as
 		{ web_search_requests?: number } | undefined;
 	const completionPrice = priceOf(pricing.completion);
-	// internal_reasoning "0" means reasoning is billed as output (§3.6), not free.
+	// internal_reasoning "0" means reasoning is billed as output
+	// (docs/openrouter-protocol.md#models), not free.
 	const reasoningPrice = priceOf(pricing.internal_reasoning) || completionPrice;
 	const requestPrice = priceOf(pricing.request);
 	return [

@@ -1,4 +1,7 @@
-/** The parts of GET /models (§7.1) the bill needs: each model's id, dated slug and prices. */
+/**
+ * The parts of GET /models (docs/openrouter-protocol.md#models) the bill needs: each model's id,
+ * dated slug and prices.
+ */
 import type { ModelPricing } from './bill';
 
 export type PriceEntry = { id: string; canonical: string | null; pricing: ModelPricing };

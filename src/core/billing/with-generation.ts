@@ -1,9 +1,10 @@
 /**
- * What the generation stats (§9, `GET /generation?id=`) add to a bill made from `usage` (§4.4).
- * `usage` already counts in the model's own tokenizer, so the stats change the breakdown only where
- * usage is silent: counts a lean usage object left out (cached, reasoning, image tokens; some
- * providers send only the three totals), the cost when no usage arrived at all (a stream cut before
- * its usage chunk), and the cache-read price when the model list does not name one (derived from
+ * What the generation stats (`GET /generation?id=`, docs/openrouter-protocol.md#generation-stats)
+ * add to a bill made from `usage` (docs/openrouter-protocol.md#usage-and-cost). `usage` already
+ * counts in the model's own tokenizer, so the stats change the breakdown only where usage is
+ * silent: counts a lean usage object left out (cached, reasoning, image tokens; some providers send
+ * only the three totals), the cost when no usage arrived at all (a stream cut before its usage
+ * chunk), and the cache-read price when the model list does not name one (derived from
  * `cache_discount`). `compareGeneration` lines the stats up against usage for the bill to show.
  */
 import type { GenerationStats } from '../generation';

@@ -1,3 +1,4 @@
+import { ATTRIBUTION_HEADERS } from '../attribution';
 import { headerProblem } from '../http-header';
 import { curlCommandOf } from './curl-detect';
 import { splitShellWords } from './shell-words';
@@ -21,8 +22,6 @@ export type CurlImport = {
 
 export type CurlImportResult = { ok: true; value: CurlImport } | { ok: false; message: string };
 
-/** Header names the app sends itself or not at all. */
-const ATTRIBUTION = ['HTTP-Referer', 'X-OpenRouter-Title', 'X-Title'];
 const KEY_PATTERN = /sk-or-[A-Za-z0-9_-]{6,}/;
 
 /** Options that take no argument and change nothing about the request. */
@@ -149,7 +148,7 @@ function applyOption(parsed: Parsed, [option, value]: Pair): string | null {
 
 /** Only these are sent by the playground: the Latin-1 rule of fetch matters for them alone. */
 const isAttribution = (name: string) =>
-	ATTRIBUTION.some((h) => h.toLowerCase() === name.toLowerCase());
+	ATTRIBUTION_HEADERS.some((h) => h.toLowerCase() === name.toLowerCase());
 
 /** A placeholder such as $OPENROUTER_API_KEY, ${KEY} or <OPENROUTER_API_KEY> is not a key. */
 const isPlaceholder = (token: string) =>
@@ -162,7 +161,7 @@ function readHeaders(headers: [string, string][]) {
 	let contentType: string | null = null;
 	for (const [name, value] of headers) {
 		const lower = name.toLowerCase();
-		const attribution = ATTRIBUTION.find((h) => h.toLowerCase() === lower);
+		const attribution = ATTRIBUTION_HEADERS.find((h) => h.toLowerCase() === lower);
 		if (KEY_PATTERN.test(value)) keyDropped = true;
 		if (lower === 'authorization' || lower === 'x-api-key') {
 			const token = value.replace(/^Bearer\s+/i, '').trim();

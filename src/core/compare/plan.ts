@@ -2,7 +2,10 @@
 export const MAX_COLUMNS = 6;
 export const MIN_COLUMNS = 2;
 
-/** Names `supported_parameters` can hold (reference §7.1); other body fields are not model-gated. */
+/**
+ * Names `supported_parameters` can hold (docs/openrouter-protocol.md#models); other fields are not
+ * model-gated.
+ */
 export const GATED_PARAMETERS = [
 	'temperature',
 	'top_p',
@@ -35,7 +38,10 @@ export const GATED_PARAMETERS = [
 export type ColumnPlan = {
 	/** The body this column posts: the request with its model swapped. */
 	body: Record<string, unknown>;
-	/** Parameters in the body that the model does not list; providers ignore them (§ provider routing). */
+	/**
+	 * Parameters in the body that the model does not list; providers ignore them
+	 * (docs/openrouter-protocol.md#parameters).
+	 */
 	unsupported: string[];
 	/** False when the catalog did not know the model, so nothing could be checked. */
 	checked: boolean;

@@ -1,7 +1,7 @@
 /**
- * The model catalog (GET /models, reference §7.1): the parts the playground uses, read defensively
- * (prices are strings per token, "-1" means "varies" for routers, most fields may be null), plus
- * search and price formatting.
+ * The model catalog (GET /models, docs/openrouter-protocol.md#models): the parts the playground
+ * uses, read defensively (prices are strings per token, "-1" means "varies" for routers, most
+ * fields may be null), plus search and price formatting.
  */
 export type ModelPricing = {
 	/** USD per token; null when unknown or variable (routers send "-1"). */
@@ -97,8 +97,8 @@ export function readModels(data: unknown): Model[] {
 }
 
 /**
- * Model id suffixes (reference §1.3): `:free` is a model of its own in the catalog; the others are
- * routing shortcuts on any model.
+ * Model id suffixes (docs/openrouter-protocol.md#model-ids): `:free` is a model of its own in the
+ * catalog; the others are routing shortcuts on any model.
  */
 export const VARIANTS = [
 	{ suffix: ':free', label: 'Free', note: 'free endpoints, low rate limits' },

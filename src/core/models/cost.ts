@@ -2,7 +2,7 @@
  * The one cost estimate made before sending, from catalog prices (USD per token): shown under the
  * Request editor and again beside the bill of a finished run. Prompt tokens are estimated at four
  * characters per token over the text that is sent (messages, tools, response schema); the
- * completion is bounded by max_completion_tokens (which supersedes the deprecated max_tokens, §3.1),
+ * completion is bounded by max_completion_tokens (which supersedes the deprecated max_tokens),
  * else max_tokens, else the model's output limit, else what is left of the context, and by the
  * reasoning budget when that is larger, since reasoning is billed as output. Images, audio and files
  * are not counted: the estimate says so.

@@ -2,8 +2,8 @@
  * Model text → HTML, incrementally. The text is split into top-level markdown blocks with
  * `marked.lexer`; every block but the last is settled: rendered once, handed out once, never parsed
  * again. Only the last (open) block is re-rendered on each update, so the cost of an update is
- * proportional to the open block, not to the whole answer (performance-and-security.md §1.2,
- * "settled-tail").
+ * proportional to the open block, not to the whole answer ("settled-tail"; benchmarks B3 and B4,
+ * tests/bench/README.md).
  *
  * The HTML is safe by construction, and the UI sanitises it again with an allow-list: raw HTML in the
  * text is shown as text, links are kept only for http(s)/mailto URLs (checked after entity decoding),

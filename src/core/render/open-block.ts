@@ -1,9 +1,9 @@
 /**
  * The open last block of a streamed answer, grown without parsing it again from its start. Block
  * memoisation (markdown.ts) alone leaves one block re-rendered on every update, which is the whole
- * answer when it is one huge fenced code block, table or paragraph (performance-and-security.md
- * §1.2, web-ai-demos #168). For those three, while the new text cannot change what is already
- * shown, an update only says what to add:
+ * answer when it is one huge fenced code block, table or paragraph (web-ai-demos #168; measured by
+ * benchmark B4, tests/bench/README.md). For those three, while the new text cannot change what is
+ * already shown, an update only says what to add:
  * - code: the fence is not closed and the new text has no fence character: append the text;
  * - table: append the rows completed since, and replace the row being written;
  * - paragraph (a single line): freeze a prefix ending at a space once its inline markdown has no

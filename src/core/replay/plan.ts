@@ -1,10 +1,14 @@
 /**
- * "Replay on the same provider" (§3.7): the finished run's request, pinned to the provider that
- * served it with fallbacks off, `seed` kept, run N times; then how many answers matched exactly.
+ * "Replay on the same provider" (docs/openrouter-protocol.md#provider-routing): the finished run's
+ * request, pinned to the provider that served it with fallbacks off, `seed` kept, run N times; then
+ * how many answers matched exactly.
  */
 export const REPLAY_MIN = 1;
 export const REPLAY_MAX = 10;
-/** Replays run at most this many at a time: gentle on rate limits (§11), still quick. */
+/**
+ * Replays run at most this many at a time: gentle on rate limits
+ * (docs/openrouter-protocol.md#limits), still quick.
+ */
 export const REPLAY_CONCURRENCY = 2;
 
 export function clampReplays(value: number): number {

@@ -15,7 +15,8 @@ export const DEFAULT_REQUEST = {
 		{ role: 'system', content: 'You are a helpful assistant. Answer briefly.' },
 		{ role: 'user', content: 'Explain what OpenRouter does in two sentences.' },
 	],
-	// Always send a cap: without it the credit check assumes the model's maximum output (§6.2).
+	// Always send a cap: without it the credit check assumes the model's maximum output
+	// (docs/openrouter-protocol.md#parameters).
 	max_tokens: 512,
 	temperature: 0.7,
 	stream: true,

@@ -1,7 +1,8 @@
 /**
- * Building blocks of the request schema (reference §3.2–§3.8): messages and content parts, tools,
- * response_format, reasoning, provider routing and plugins. Plain JSON Schema (draft-07) as data, so
- * the editor can offer completion, hover docs and validation from it, and core can lint with ajv.
+ * Building blocks of the request schema (docs/openrouter-protocol.md#request-body): messages and
+ * content parts, tools, response_format, reasoning, provider routing and plugins. Plain JSON Schema
+ * (draft-07) as data, so the editor can offer completion, hover docs and validation from it, and
+ * core can lint with ajv.
  */
 export type JsonSchema = { [key: string]: unknown };
 

@@ -1,4 +1,7 @@
-/** Request schema pieces for reasoning, provider routing and plugins (reference §3.6–§3.8). */
+/**
+ * Request schema pieces for reasoning, provider routing and plugins
+ * (docs/openrouter-protocol.md#request-body).
+ */
 import { helpers, type JsonSchema } from './schema-parts';
 
 const { str, bool, strings } = helpers;

@@ -1,8 +1,9 @@
 /**
- * The chat-completions request body as JSON Schema (draft-07), every parameter of reference §3.1 with
- * its description, values, range and conventional default. OpenRouter injects no defaults: an
- * omitted parameter means the provider's default. Unknown top-level fields are allowed (the API
- * accepts them); the editor flags them as warnings instead.
+ * The chat-completions request body as JSON Schema (draft-07), every parameter of
+ * docs/openrouter-protocol.md#parameters with its description, values, range and conventional
+ * default. OpenRouter injects no defaults: an omitted parameter means the provider's default.
+ * Unknown top-level fields are allowed (the API accepts them); the editor flags them as warnings
+ * instead.
  */
 import {
 	CONTENT_PART,

@@ -1,8 +1,8 @@
 /**
  * Checks before send, all warnings (the API decides, and ignores what a model cannot use): fields
  * the schema does not know, values out of range, parameters the chosen model does not list in
- * `supported_parameters` (reference §3.1, §7.1), and tool / response_format schemas that are not
- * JSON Schema or break strict-mode rules.
+ * `supported_parameters` (docs/openrouter-protocol.md#models), and tool / response_format schemas
+ * that are not JSON Schema or break strict-mode rules.
  */
 import type { Model } from '../models/catalog';
 import type { JsonPath } from './json';
@@ -13,7 +13,10 @@ import { validate } from '../schema/validate';
 export type CheckKind = 'unknown' | 'range' | 'unsupported' | 'schema' | 'conflict';
 export type Check = { kind: CheckKind; path: JsonPath; message: string };
 
-/** The `supported_parameters` vocabulary (reference §7.1): only these can be "unsupported". */
+/**
+ * The `supported_parameters` vocabulary (docs/openrouter-protocol.md#models): only these can be
+ * "unsupported".
+ */
 export const PARAMETER_VOCABULARY = [
 	'temperature', 'top_p', 'top_k', 'min_p', 'top_a', 'frequency_penalty', 'presence_penalty',
 	'repetition_penalty', 'max_tokens', 'max_completion_tokens', 'logit_bias', 'logprobs',

@@ -1,4 +1,7 @@
-/** The chat-completions request body (reference §3). Loose on purpose: unknown fields pass through. */
+/**
+ * The chat-completions request body (docs/openrouter-protocol.md#request-body). Loose on purpose:
+ * unknown fields pass through.
+ */
 export type TextPart = { type: 'text'; text: string; [key: string]: unknown };
 export type ContentPart = TextPart | { type: string; [key: string]: unknown };
 export type Content = string | ContentPart[];

@@ -65,7 +65,8 @@ export function foldEvent(c: Completion, e: StreamEvent): Completion {
 
 /**
  * The body ended without `[DONE]` (`end`) or the user stopped (`aborted`). A finish reason already
- * seen means the answer is whole (§5.6 step 6); without one it was cut off. Stopping is not an error.
+ * seen means the answer is whole (docs/openrouter-protocol.md#how-a-stream-ends); without one it
+ * was cut off. Stopping is not an error.
  */
 export function finishCompletion(c: Completion, end: 'end' | 'aborted'): Completion {
 	if (end === 'aborted' || c.complete || c.error) return c;
@@ -73,7 +74,10 @@ export function finishCompletion(c: Completion, end: 'end' | 'aborted'): Complet
 	return { ...c, error: { kind: 'incomplete', message: INCOMPLETE_MESSAGE } };
 }
 
-/** Some models finish with `stop` or nothing although they called tools (§4.2, §13 item 10). */
+/**
+ * Some models finish with `stop` or nothing although they called tools
+ * (docs/openrouter-protocol.md#finish-reasons).
+ */
 function inferToolCallFinish(c: Completion): Completion {
 	const said = c.finishReason;
 	return c.toolCalls.length > 0 && !c.error && (said === null || said === 'stop')
@@ -86,9 +90,10 @@ function foldChunk(c: Completion, chunk: ChatChunk): Completion {
 	if (typeof chunk.id === 'string' && chunk.id && !next.id) next.id = chunk.id;
 	if (typeof chunk.model === 'string' && chunk.model) next.model = chunk.model;
 	if (typeof chunk.provider === 'string' && chunk.provider) next.provider = chunk.provider;
-	// Usage rides on the last chunk, or on the error chunk (§5.3 item 4, §5.4).
+	// Usage rides on the last chunk, or on the error chunk (docs/openrouter-protocol.md#usage-chunk).
 	if (isObject(chunk.usage)) next.usage = chunk.usage as Usage;
-	// After an in-band error the answer is over (§5.6 step 4); only usage may still arrive.
+	// After an in-band error the answer is over (docs/openrouter-protocol.md#errors-mid-stream); only
+	// usage may still arrive.
 	if (c.error?.kind === 'stream') return next;
 
 	let choiceError: Record<string, unknown> | null = null;
@@ -124,7 +129,8 @@ function foldChoice(next: Completion, choice: ChunkChoice): void {
 	if (Array.isArray(logprobs) && logprobs.length > 0)
 		next.logprobs = next.logprobs.concat(logprobs);
 
-	// The last non-null finish reason wins; the usage chunk's null never erases it (§5.3 item 4).
+	// The last non-null finish reason wins; the usage chunk's null never erases it
+	// (docs/openrouter-protocol.md#usage-chunk).
 	if (typeof choice.finish_reason === 'string' && choice.finish_reason)
 		next.finishReason = choice.finish_reason;
 	if (typeof choice.native_finish_reason === 'string' && choice.native_finish_reason)
@@ -137,7 +143,10 @@ const imageUrls = (images: unknown[]): string[] =>
 		return typeof url === 'string' && url ? [url] : [];
 	});
 
-/** `reasoning` and `reasoning_details` carry the same text (§5.3 item 5): show one, keep the details. */
+/**
+ * `reasoning` and `reasoning_details` carry the same text
+ * (docs/openrouter-protocol.md#streamed-reasoning): show one, keep the details.
+ */
 function foldReasoning(next: Completion, delta: Delta): void {
 	const details = Array.isArray(delta.reasoning_details)
 		? (delta.reasoning_details.filter(isObject) as ReasoningDetail[])
@@ -156,8 +165,9 @@ function foldReasoning(next: Completion, delta: Delta): void {
 
 /**
  * Consecutive `reasoning.text` pieces with the same index are one item: text joined, the first
- * non-empty value of every other field kept (so the first real signature). Other types stay as sent.
- * [OpenRouterTeam/ai-sdk-provider src/chat/index.ts; §5.3 item 5]
+ * non-empty value of every other field kept (so the first real signature). Other types stay as
+ * sent. [OpenRouterTeam/ai-sdk-provider src/chat/index.ts;
+ * docs/openrouter-protocol.md#streamed-reasoning]
  */
 function mergeDetails(existing: ReasoningDetail[], incoming: ReasoningDetail[]): ReasoningDetail[] {
 	const out = existing.slice();
@@ -183,7 +193,8 @@ function mergeDetails(existing: ReasoningDetail[], incoming: ReasoningDetail[]):
 }
 
 /**
- * Where a fragment belongs: by `index` (not assumed to start at 0 or be contiguous, §5.3 item 7),
+ * Where a fragment belongs: by `index` (not assumed to start at 0 or be contiguous,
+ * docs/openrouter-protocol.md#streamed-tool-calls),
  * else by a known id. A fragment with neither that starts a call (id or name) is a new call; a bare
  * arguments fragment continues the last one, as the official AI SDK provider does. -1 means new.
  */

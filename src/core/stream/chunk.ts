@@ -13,8 +13,9 @@ const SNIPPET_CHARS = 500;
 /**
  * A non-2xx answer → an http error. `body` is the parsed JSON (or undefined when it was not JSON),
  * `fallbackText` the raw text. Accepts the envelope `{error:{code,message,metadata}}`, the
- * availability shape `{message, error_type, http_status, availability}` (§6.1) and anything else,
- * in which case the status and the text itself are what the user sees (a proxy page, a plain string).
+ * availability shape `{message, error_type, http_status, availability}`
+ * (docs/openrouter-protocol.md#error-envelope) and anything else, in which case the status and the
+ * text itself are what the user sees (a proxy page, a plain string).
  * A body may quote the request's `Authorization` header: `known` keys and anything key-shaped are
  * redacted before the error goes anywhere.
  */
@@ -64,8 +65,9 @@ function choiceFromMessage(raw: unknown, position: number): ChunkChoice {
 }
 
 /**
- * A non-stream JSON body (§4.1) → one chunk, so it goes through the same fold as a stream.
- * A 200 whose body is an error and has no choices (§4.7 item 1) is an http error whose status is the
+ * A non-stream JSON body (docs/openrouter-protocol.md#non-streaming-response) → one chunk, so it
+ * goes through the same fold as a stream. A 200 whose body is an error and has no choices
+ * (docs/openrouter-protocol.md#errors-in-a-200-body) is an http error whose status is the
  * error's code; `choices[0].error` stays in the chunk, and the fold keeps the partial content with it.
  */
 export function chunkFromResponse(

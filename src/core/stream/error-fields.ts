@@ -1,6 +1,7 @@
 /**
- * The fields of an error object in a stream or a body (§5.4, §6). Apart from chunk.ts: folding a
- * stream needs these at once, the response parsing in chunk.ts only once a request is sent.
+ * The fields of an error object in a stream or a body (docs/openrouter-protocol.md#errors). Apart
+ * from chunk.ts: folding a stream needs these at once, the response parsing in chunk.ts only once a
+ * request is sent.
  */
 export type Fields = { code: number | string; message: string; metadata?: Record<string, unknown> };
 
@@ -9,8 +10,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * `code`, `message` and `metadata` of an error object, whatever its shape. `code ?? http_status`
- * (§6.1), number or string (§5.4). `metadata` is kept as sent; `error_type` and `availability`, which
- * the availability shape puts beside it (§6.3), are folded in so nothing the API said is lost.
+ * (docs/openrouter-protocol.md#error-envelope), number or string
+ * (docs/openrouter-protocol.md#errors-mid-stream). `metadata` is kept as sent; `error_type` and
+ * `availability`, which the availability shape puts beside it
+ * (docs/openrouter-protocol.md#error-metadata), are folded in so nothing the API said is lost.
  */
 export function errorFields(
 	source: Record<string, unknown>,
@@ -41,4 +44,20 @@ export function errorFields(
 export function errorSource(value: unknown): Record<string, unknown> | null {
 	if (isObject(value)) return value;
 	return typeof value === 'string' && value ? { message: value } : null;
+}
+
+/**
+ * `metadata.raw`, what the upstream provider itself said, as text to show: usually a string (often
+ * JSON), but some providers' errors arrive as an object (`{"retryable":true}` from Nebius, recorded
+ * in tests/fixtures/openrouter-recorded/real-hermes-choice-error-json). Null when there is none.
+ */
+export function rawDetail(metadata: Record<string, unknown> | null | undefined): string | null {
+	const raw = metadata?.raw;
+	if (typeof raw === 'string') return raw || null;
+	if (raw === undefined || raw === null) return null;
+	try {
+		return JSON.stringify(raw) ?? String(raw);
+	} catch {
+		return String(raw);
+	}
 }

@@ -5,7 +5,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 export type Citation = { url: string; title: string; excerpt: string };
 
-/** `url_citation` annotations (§4.5) as links; a URL that is not http(s) is dropped, duplicates too. */
+/**
+ * `url_citation` annotations (docs/openrouter-protocol.md#annotations) as links; a URL that is not
+ * http(s) is dropped, duplicates too.
+ */
 export function citationsOf(annotations: unknown[]): Citation[] {
 	const seen = new Set<string>();
 	const out: Citation[] = [];

@@ -3,8 +3,8 @@ import type { ChatChunk, StreamEvent } from './types';
 
 /**
  * Upper bound for one pending line plus one pending event. Real single events reach ~2 MB (a base64
- * image, §5.3 item 9); without a cap a body that never ends a line grows memory without bound
- * (performance-and-security.md §1.3, `maxBufferSize`).
+ * image, docs/openrouter-protocol.md#sse-framing); without a cap a body that never ends a line
+ * grows memory without bound (eventsource-parser's `maxBufferSize`).
  */
 export const MAX_EVENT_CHARS = 64 * 1024 * 1024;
 
@@ -35,7 +35,8 @@ function eventFromData(data: string, atEnd: boolean): StreamEvent | null {
 	try {
 		chunk = JSON.parse(data);
 	} catch {
-		// Cut mid-JSON when the body ended: a dropped connection, which `end` reports better (§13 item 14).
+		// Cut mid-JSON when the body ended: a dropped connection, which `end` reports better
+		// (docs/openrouter-protocol.md#how-a-stream-ends).
 		return atEnd ? null : protocolError(`a data line was not JSON: ${preview(data)}`);
 	}
 	return typeof chunk === 'object' && chunk !== null && !Array.isArray(chunk)
@@ -56,7 +57,8 @@ export function createSseDecoder(maxEventChars = MAX_EVENT_CHARS): SseDecoder {
 
 	const onEvent = ({ data }: EventSourceMessage): void => {
 		if (done) return;
-		// OpenRouter ends every stream with a literal `[DONE]`, which is not JSON (§5.1).
+		// OpenRouter ends every stream with a literal `[DONE]`, which is not JSON
+		// (docs/openrouter-protocol.md#sse-framing).
 		done = data === '[DONE]';
 		const event = done ? ({ type: 'done' } as const) : eventFromData(data, flushing);
 		if (event) out.push(event);
@@ -64,7 +66,8 @@ export function createSseDecoder(maxEventChars = MAX_EVENT_CHARS): SseDecoder {
 
 	const parser = createParser({
 		onEvent,
-		// OpenRouter sends ": OPENROUTER PROCESSING" while it waits; comments are never data (§5.1).
+		// OpenRouter sends ": OPENROUTER PROCESSING" while it waits; comments are never data
+		// (docs/openrouter-protocol.md#sse-framing).
 		onComment(comment) {
 			if (!done) out.push({ type: 'comment', text: comment.trim() });
 		},
@@ -121,10 +124,11 @@ function byteReader(bytes: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array
 
 /**
  * Bytes → events. One TextDecoder in streaming mode, so a UTF-8 character split across reads is
- * joined (§13.2); `onText` sees that same decoded text as it arrives (the raw inspector). After
- * `[DONE]` nothing more is yielded, but the input is still read to its end so the caller may drain
- * the connection; `end` is yielded when the bytes run out before `[DONE]`. A consumer that stops
- * early (at `[DONE]`, or on abort) cancels the stream, which closes the body cleanly.
+ * joined (docs/openrouter-protocol.md#sse-framing); `onText` sees that same decoded text as it
+ * arrives (the raw inspector). After `[DONE]` nothing more is yielded, but the input is still read
+ * to its end so the caller may drain the connection; `end` is yielded when the bytes run out before
+ * `[DONE]`. A consumer that stops early (at `[DONE]`, or on abort) cancels the stream, which closes
+ * the body cleanly.
  */
 export async function* decodeSse(
 	bytes: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,

@@ -88,7 +88,10 @@ export type StreamEvent =
 			status: number;
 			generationId: string | null;
 			providerName: string | null;
-			/** The response headers the browser lets us read (CORS exposes only a few, §2.3). */
+			/**
+			 * The response headers the browser lets us read (CORS exposes only a few,
+			 * docs/openrouter-protocol.md#cors).
+			 */
 			headers?: [string, string][];
 	  }
 	| { type: 'comment'; text: string }
@@ -117,7 +120,10 @@ export type Completion = {
 	nativeFinishReason: string | null;
 	usage: Usage | null;
 	error: PlaygroundError | null;
-	/** `[DONE]` seen, a whole JSON body received, or the body ended after a finish reason (§5.6 step 6). */
+	/**
+	 * `[DONE]` seen, a whole JSON body received, or the body ended after a finish reason
+	 * (docs/openrouter-protocol.md#how-a-stream-ends).
+	 */
 	complete: boolean;
 	chunks: number;
 	comments: number;

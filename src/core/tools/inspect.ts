@@ -35,7 +35,7 @@ export function inspectToolCall(
 	settled: boolean,
 ): ToolCallView {
 	const unknownTool = schemas.size > 0 && call.name !== '' && !schemas.has(call.name);
-	// Zero-argument tools may come with no arguments at all (§4.1).
+	// Zero-argument tools may come with no arguments at all (docs/openrouter-protocol.md#tool-calls).
 	const source = call.arguments.trim() === '' ? '{}' : call.arguments;
 	let value: unknown;
 	try {

@@ -1,7 +1,8 @@
 /**
- * What OpenRouter changed on the way to the provider: the request as sent against the body echoed by
- * `debug.echo_upstream_body` (§3, §5.1). A structural diff of the top-level fields, with the two
- * rewrites that matter most told apart: tools in another shape, and prompts injected or moved.
+ * What OpenRouter changed on the way to the provider: the request as sent against the body echoed
+ * by `debug.echo_upstream_body` (docs/openrouter-protocol.md#debug-echo). A structural diff of the
+ * top-level fields, with the two rewrites that matter most told apart: tools in another shape, and
+ * prompts injected or moved.
  */
 export const CHANGE_KINDS = [
 	{ kind: 'dropped', label: 'Dropped' },
@@ -23,7 +24,10 @@ export type UpstreamChange = {
 	note?: string;
 };
 
-/** Fields OpenRouter reads itself (§3.1, §3.7, §3.8); their absence upstream is expected. */
+/**
+ * Fields OpenRouter reads itself (docs/openrouter-protocol.md#debug-echo); their absence upstream
+ * is expected.
+ */
 const ROUTER_FIELDS: Record<string, string> = {
 	debug: 'read by OpenRouter',
 	provider: 'routing preferences, read by OpenRouter',

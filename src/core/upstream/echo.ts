@@ -1,10 +1,10 @@
 /**
- * Reading `debug.echo_upstream_body` chunks (§3, §5.1). Apart from diff.ts: the stream needs this at
- * once, the diff only when the user opens it.
+ * Reading `debug.echo_upstream_body` chunks (docs/openrouter-protocol.md#debug-echo). Apart from
+ * diff.ts: the stream needs this at once, the diff only when the user opens it.
  */
 type Json = Record<string, unknown>;
 
-/** The debug echoes of a stream: one per provider tried, in order (§5.1). */
+/** The debug echoes of a stream: one per provider tried, in order. */
 export type UpstreamEcho = { provider: string | null; body: Json };
 
 export function readEcho(chunk: Json): UpstreamEcho | null {

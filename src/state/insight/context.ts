@@ -3,7 +3,9 @@ import type { Prices } from './prices.svelte';
 import type { Replay } from './replay.svelte';
 import type { Upstream } from './upstream.svelte';
 
-/** Issue 10's state (bill prices, upstream echo, replay), beside the app state, not inside it. */
+/**
+ * The run-insight state (bill prices, upstream echo, replay), beside the app state, not inside it.
+ */
 export type Insight = {
 	prices: Prices;
 	upstream: Upstream;

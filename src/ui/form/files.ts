@@ -1,4 +1,7 @@
-/** A picked file as a content part of a user message (reference §3.2). */
+/**
+ * A picked file as a content part of a user message
+ * (docs/openrouter-protocol.md#messages-and-content-parts).
+ */
 export type FilePart =
 	| { type: 'image_url'; image_url: { url: string } }
 	| { type: 'file'; file: { filename: string; file_data: string } }

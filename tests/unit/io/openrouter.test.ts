@@ -229,7 +229,7 @@ describe('send: JSON bodies', () => {
 		});
 	});
 
-	it('a 200 JSON body that is an error envelope becomes an http error (§4.7)', async () => {
+	it('a 200 JSON body that is an error envelope becomes an http error', async () => {
 		const events = await collect(
 			respond(
 				Response.json({ error: { code: 429, message: 'Rate limit exceeded' }, user_id: 'u' }),
@@ -241,7 +241,7 @@ describe('send: JSON bodies', () => {
 		});
 	});
 
-	it('a JSON body despite stream:true is one whole answer (§5.6 step 1)', async () => {
+	it('a JSON body despite stream:true is one whole answer', async () => {
 		const events = await collect(
 			respond(
 				new Response(

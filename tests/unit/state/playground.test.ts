@@ -175,8 +175,8 @@ describe('Playground drafts', () => {
 			send: async function* () {},
 			settings,
 			drafts: {
-				load: async () => ({ text: null, notice: null }),
-				save: async (text) => (saved.push(text), { ok: true, notice: null }),
+				load: async () => ({ draft: null, notice: null }),
+				save: async (draft) => (saved.push(draft.text), { ok: true, notice: null }),
 			},
 		});
 		for (const key of ['sk-or-v1-test-pasted-0123456789', 'custom-proxy-key-0123456789']) {

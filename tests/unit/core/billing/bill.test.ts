@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { explainBill, priceOf, type Bill } from '../../../../src/core/billing/bill';
 import type { Usage } from '../../../../src/core/stream/types';
 
-/** Pricing of anthropic/claude-sonnet-4.5 as GET /models gives it (reference §7.1). */
+/**
+ * Pricing of anthropic/claude-sonnet-4.5 as GET /models gives it
+ * (docs/openrouter-protocol.md#models).
+ */
 const SONNET = {
 	prompt: '0.000003',
 	completion: '0.000015',
@@ -18,7 +21,7 @@ const sum = (bill: Bill) => bill.parts.reduce((total, part) => total + part.char
 const part = (bill: Bill, id: string) => bill.parts.find((p) => p.id === id);
 
 describe('explainBill', () => {
-	it('splits the reference usage (§4.4) into prompt and completion that add up to usage.cost', () => {
+	it('splits a documented usage into prompt and completion that add up to usage.cost', () => {
 		const usage: Usage = {
 			prompt_tokens: 550,
 			completion_tokens: 15,
@@ -45,7 +48,8 @@ describe('explainBill', () => {
 	});
 
 	it('puts web search (cost above the upstream inference cost) in its own part', () => {
-		// Observed: cost 0.0077585 vs upstream 0.0007585 with one web search (§4.4).
+		// Observed: cost 0.0077585 vs upstream 0.0007585 with one web search
+		// (docs/openrouter-protocol.md#usage-and-cost).
 		const usage: Usage = {
 			prompt_tokens: 180,
 			completion_tokens: 14,

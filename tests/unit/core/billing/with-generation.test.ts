@@ -4,7 +4,8 @@ import { compareGeneration, withGeneration } from '../../../../src/core/billing/
 import { statsFrom } from '../../../../src/core/generation';
 import type { Usage } from '../../../../src/core/stream/types';
 
-// A record shaped like §9's example, for a run whose usage (§4.4) read 1024 tokens from a cache.
+// A record shaped like docs/openrouter-protocol.md#generation-stats, for a run whose usage read
+// 1024 tokens from a cache.
 const record = (over: Record<string, unknown> = {}) =>
 	statsFrom({
 		id: 'gen-1',

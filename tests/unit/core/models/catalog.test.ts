@@ -3,7 +3,7 @@ import { MODELS, scenarioModels } from '../../../emulator/catalog';
 import { findModel, readModels, splitVariant } from '../../../../src/core/models/catalog';
 import { formatContext, formatPerMillion, searchModels } from '../../../../src/core/models/search';
 
-// The emulator's catalog is shaped like GET /models (reference §7.1).
+// The emulator's catalog is shaped like GET /models (docs/openrouter-protocol.md#models).
 const models = readModels({ data: [...MODELS, ...scenarioModels(['reasoning'])] });
 
 describe('reading the catalog', () => {

@@ -83,7 +83,7 @@ describe('foldEvent keeps every Completion it was given', () => {
 	});
 });
 
-describe('text, ids and counts (§5.6 step 5)', () => {
+describe('text, ids and counts', () => {
 	it('appends only non-empty string content; role-only and null chunks change nothing', () => {
 		const c = fold([
 			delta({ content: '' }),
@@ -137,7 +137,7 @@ describe('text, ids and counts (§5.6 step 5)', () => {
 	});
 });
 
-describe('reasoning (§5.3 items 5 and 6, §13 items 7 and 8)', () => {
+describe('reasoning', () => {
 	const text = (t: string, extra: Record<string, unknown> = {}) => ({
 		type: 'reasoning.text',
 		text: t,
@@ -204,7 +204,7 @@ describe('reasoning (§5.3 items 5 and 6, §13 items 7 and 8)', () => {
 	});
 });
 
-describe('tool calls (§5.3 item 7, §13 items 9 and 10)', () => {
+describe('tool calls', () => {
 	const shape = (c: Completion) => c.toolCalls.map((t) => [t.index, t.id, t.name, t.arguments]);
 
 	it('keys fragments by index, not assuming it starts at 0', () => {
@@ -249,7 +249,7 @@ describe('tool calls (§5.3 item 7, §13 items 9 and 10)', () => {
 		]);
 	});
 
-	it('infers tool_calls when the model says stop, or nothing before [DONE] (§4.2)', () => {
+	it('infers tool_calls when the model says stop, or nothing before [DONE]', () => {
 		const said = fold([tools(call(0, 'c', 'f', '{}')), finish('stop', 'stop')]);
 		expect(said).toMatchObject({ finishReason: 'tool_calls', nativeFinishReason: 'stop' });
 		const silent = fold([tools(call(0, 'c', 'f', '{}'))]);
@@ -260,7 +260,7 @@ describe('tool calls (§5.3 item 7, §13 items 9 and 10)', () => {
 	});
 });
 
-describe('finish reasons (§5.3 item 4)', () => {
+describe('finish reasons', () => {
 	it('keeps the last non-null value; a later null never erases it', () => {
 		const c = fold([
 			finish('length', 'max_tokens'),
@@ -272,7 +272,7 @@ describe('finish reasons (§5.3 item 4)', () => {
 	});
 });
 
-describe('errors (§5.4, §5.6 step 4)', () => {
+describe('errors', () => {
 	it('an error chunk keeps the text, takes its usage, and finishes with error', () => {
 		const c = fold([
 			delta({ content: 'partial' }),
@@ -337,7 +337,7 @@ describe('errors (§5.4, §5.6 step 4)', () => {
 	});
 });
 
-describe('how a run ends (§5.6 step 6)', () => {
+describe('how a run ends', () => {
 	it('done marks it complete', () => {
 		expect(fold([delta({ content: 'a' }), finish('stop'), { type: 'done' }]).complete).toBe(true);
 	});

@@ -12,13 +12,13 @@ function foldBody(body: unknown): Completion {
 	});
 }
 
-// §4.1, the observed Mistral tool-calling body (pydantic-ai cassette), as sent.
+// An observed Mistral tool-calling body (a pydantic-ai test cassette), as sent.
 const MISTRAL_TOOL_CALL = JSON.parse(
 	'{"id":"gen-1762047030-dJUcJW4ildNGqK4UV6iJ","provider":"Mistral","model":"mistralai/mistral-small","object":"chat.completion","created":1762047030,"choices":[{"index":0,"logprobs":null,"finish_reason":"tool_calls","native_finish_reason":"tool_calls","message":{"role":"assistant","content":"","refusal":null,"reasoning":null,"tool_calls":[{"id":"3sniiMddS","index":0,"type":"function","function":{"name":"divide","arguments":"{\\"numerator\\": 123, \\"denominator\\": 456, \\"on_inf\\": \\"infinity\\"}"}}]}}],"usage":{"prompt_tokens":134,"completion_tokens":43,"total_tokens":177}}',
 );
 
 describe('chunkFromResponse: a JSON body goes through the stream fold', () => {
-	it('maps the observed Mistral tool-call body (§4.1)', () => {
+	it('maps the observed Mistral tool-call body', () => {
 		expect(foldBody(MISTRAL_TOOL_CALL)).toMatchObject({
 			id: 'gen-1762047030-dJUcJW4ildNGqK4UV6iJ',
 			provider: 'Mistral',
@@ -41,7 +41,7 @@ describe('chunkFromResponse: a JSON body goes through the stream fold', () => {
 		});
 	});
 
-	it('shows the OpenAI summary once although it is in reasoning and reasoning_details (§4.3)', () => {
+	it('shows the OpenAI summary once although it is in reasoning and reasoning_details', () => {
 		const details = [
 			{
 				type: 'reasoning.summary',
@@ -76,7 +76,7 @@ describe('chunkFromResponse: a JSON body goes through the stream fold', () => {
 		expect(c.text).toBe('Done.');
 	});
 
-	it('keys a whole tool-call list by position, even with missing or repeated indexes (§4.1 note)', () => {
+	it('keys a whole tool-call list by position, even with missing or repeated indexes', () => {
 		const call = (id: string, index?: number) => ({
 			id,
 			...(index === undefined ? {} : { index }),
@@ -95,10 +95,11 @@ describe('chunkFromResponse: a JSON body goes through the stream fold', () => {
 			[1, 'b', '{"id":"b"}'],
 			[2, '', '{"id":""}'],
 		]);
-		expect(c.finishReason).toBe('tool_calls'); // no finish reason given, calls were made (§4.2)
+		// No finish reason given, calls were made (docs/openrouter-protocol.md#finish-reasons).
+		expect(c.finishReason).toBe('tool_calls');
 	});
 
-	it('HTTP 200 with a top-level error and no choices is an http error (§4.7 item 1)', () => {
+	it('HTTP 200 with a top-level error and no choices is an http error', () => {
 		const metadata = { headers: { 'X-RateLimit-Limit': '50' }, provider_name: null };
 		expect(
 			chunkFromResponse({
@@ -122,7 +123,7 @@ describe('chunkFromResponse: a JSON body goes through the stream fold', () => {
 		});
 	});
 
-	it('choices[0].error keeps the partial content as a stream error (§4.7 item 2)', () => {
+	it('choices[0].error keeps the partial content as a stream error', () => {
 		const c = foldBody({
 			id: 'gen-2',
 			choices: [
@@ -152,7 +153,7 @@ describe('chunkFromResponse: a JSON body goes through the stream fold', () => {
 		});
 	});
 
-	it('an empty success is a whole, empty answer (§4.7 item 3)', () => {
+	it('an empty success is a whole, empty answer', () => {
 		const c = foldBody({
 			choices: [{ index: 0, finish_reason: 'stop', message: { content: null } }],
 		});
@@ -197,7 +198,7 @@ describe('chunkFromResponse: a JSON body goes through the stream fold', () => {
 describe('errorFromBody: what a non-2xx answer said', () => {
 	const cases: [string, number, unknown, object][] = [
 		[
-			'402 with metadata (§6.2)',
+			'402 with metadata',
 			402,
 			{
 				error: {
@@ -220,7 +221,7 @@ describe('errorFromBody: what a non-2xx answer said', () => {
 			{ code: 401, message: 'User not found.' },
 		],
 		[
-			'429 free-tier cap with headers in metadata (§6.4)',
+			'429 free-tier cap with headers in metadata',
 			429,
 			{
 				error: {
@@ -250,7 +251,7 @@ describe('errorFromBody: what a non-2xx answer said', () => {
 			},
 		],
 		[
-			'502 provider error with raw (§6.3)',
+			'502 provider error with raw',
 			502,
 			{
 				error: {
@@ -266,7 +267,7 @@ describe('errorFromBody: what a non-2xx answer said', () => {
 			},
 		],
 		[
-			'403 moderation (§6.3)',
+			'403 moderation',
 			403,
 			{
 				error: {
@@ -294,7 +295,7 @@ describe('errorFromBody: what a non-2xx answer said', () => {
 			},
 		],
 		[
-			'availability shape without code (§6.1)',
+			'availability shape without code',
 			404,
 			{
 				message: 'No endpoints found for google/gemini-2.5-flash:free.',
@@ -322,7 +323,7 @@ describe('errorFromBody: what a non-2xx answer said', () => {
 			},
 		],
 		[
-			'availability inside the envelope (§6.3)',
+			'availability inside the envelope',
 			429,
 			{
 				error: {

@@ -1,6 +1,6 @@
 /**
- * Hand-written SSE transcripts shaped like the reference's real captures (openrouter-api.md §5.3,
- * §5.4, §13), fed whole, byte by byte and at seeded random cuts. Every cut must give the same answer.
+ * Hand-written SSE transcripts shaped like real captures (docs/openrouter-protocol.md#streaming),
+ * fed whole, byte by byte and at seeded random cuts. Every cut must give the same answer.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INCOMPLETE_MESSAGE } from '../../../../src/core/stream/accumulate';
@@ -42,7 +42,8 @@ const REASONING_TEXT = 'The user asks what 2 + 2 is. Simple arithmetic.';
 
 const CASES: Case[] = [
 	file('text-keepalive.txt', TEXT),
-	// §13 item 3: the same bytes with CRLF and with lone CR line endings.
+	// The same bytes with CRLF and with lone CR line endings
+	// (docs/openrouter-protocol.md#sse-framing).
 	{ ...file('text-keepalive.txt', TEXT), name: 'text-keepalive.txt (CRLF)' },
 	{ ...file('text-keepalive.txt', TEXT), name: 'text-keepalive.txt (CR)' },
 	file('usage-null-finish.txt', {
@@ -140,7 +141,8 @@ const CASES: Case[] = [
 				arguments: '{"city":"Lyon"}',
 			},
 		],
-		// §4.2: the model said stop although it called a tool; the native value stays as sent.
+		// The model said stop although it called a tool (docs/openrouter-protocol.md#finish-reasons);
+		// the native value stays as sent.
 		finishReason: 'tool_calls',
 		nativeFinishReason: 'stop',
 	}),
@@ -281,7 +283,7 @@ describe.each(CASES)('$name', ({ text, expected, lastEvent }) => {
 });
 
 // Byte by byte this is two million reads; give a loaded CI machine room.
-describe('a ~2 MB image in one SSE event (§5.3 item 9, §13 item 23)', { timeout: 30_000 }, () => {
+describe('a ~2 MB image in one SSE event', { timeout: 30_000 }, () => {
 	const url = `data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAA'.repeat(87_382)}`;
 	const head =
 		'"id":"gen-1","object":"chat.completion.chunk","model":"google/gemini-2.5-flash-image"';

@@ -5,7 +5,12 @@ import { parseOriginList } from './src/core/api-origin.ts';
 import { buildCsp, buildHeadersFile } from './src/core/security/csp.ts';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { manifestVersion, precacheList, type BundleItem } from './src/core/offline/precache.ts';
+import {
+	manifestVersion,
+	ownFiles,
+	precacheList,
+	type BundleItem,
+} from './src/core/offline/precache.ts';
 
 export const DEFAULT_API_BASE_URL = 'https://openrouter.ai/api/v1';
 
@@ -32,7 +37,8 @@ const SW_PLACEHOLDER = /(["'`])__PLAYGROUND_SW_MANIFEST__\1/g;
 
 /**
  * Builds the service worker to `sw.js` (a stable name beside index.html, so its scope is the app's
- * base) and writes into it the precache list taken from this bundle and the API origins.
+ * base) and writes into it the precache list taken from this bundle, the list of all its own files
+ * (the only ones the worker ever caches) and the API origins.
  */
 function serviceWorker(apiOrigins: string[]): Plugin {
 	return {
@@ -62,10 +68,12 @@ function serviceWorker(apiOrigins: string[]): Plugin {
 					: { type: 'asset', fileName: item.fileName },
 			);
 			const publicDir = fileURLToPath(new URL('./public', import.meta.url));
-			const files = precacheList(items, readdirSync(publicDir));
+			const publicFiles = readdirSync(publicDir);
+			const files = precacheList(items, publicFiles);
+			const own = ownFiles(items, publicFiles);
 			const page = bundle['index.html'];
 			const pageText = page?.type === 'asset' ? String(page.source) : '';
-			const manifest = { version: manifestVersion(files, pageText), files, apiOrigins };
+			const manifest = { version: manifestVersion(files, pageText), files, own, apiOrigins };
 			const matches = worker.code.match(SW_PLACEHOLDER)?.length ?? 0;
 			if (matches !== 1)
 				throw new Error(`sw.js: expected one manifest placeholder, found ${matches}`);

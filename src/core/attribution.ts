@@ -1,3 +1,5 @@
+import { headerProblem } from './http-header';
+
 /**
  * App attribution (docs/openrouter-protocol.md#request-headers): `HTTP-Referer` (the app's URL, its
  * id on openrouter.ai) and `X-Title` (its display name; `X-OpenRouter-Title` is the newer name,
@@ -27,16 +29,36 @@ export function readAttribution(value: unknown): AttributionV1 | null {
 	return { v: 1, enabled: r.enabled, referer: r.referer, title: r.title };
 }
 
-/** Header values must be one line of visible ASCII-ish text; anything else is left out. */
-const SAFE = /^[\t\x20-\x7e\u00a0-\uffff]{1,512}$/;
+/** Over this a value is not a URL or a name but a mistake (or an attempt to bloat every request). */
+const MAX_VALUE_CHARS = 512;
 
+function problemOf(name: string, value: string): string | null {
+	if (value.length > MAX_VALUE_CHARS)
+		return `The header ${name} is longer than ${MAX_VALUE_CHARS} characters.`;
+	return headerProblem(name, value);
+}
+
+/** Each header the form holds that cannot be sent, with why (naming it); empty when all can. */
+export function attributionProblems(a: AttributionV1): { name: string; message: string }[] {
+	if (!a.enabled) return [];
+	const problems: { name: string; message: string }[] = [];
+	for (const [name, value] of [
+		['HTTP-Referer', a.referer.trim()],
+		['X-Title', a.title.trim()],
+	] as const) {
+		const message = value ? problemOf(name, value) : null;
+		if (message) problems.push({ name, message });
+	}
+	return problems;
+}
+
+/** The headers to send: a value `fetch` would refuse is left out (the form says why). */
 export function attributionHeaders(a: AttributionV1): Record<string, string> {
 	if (!a.enabled) return {};
 	const headers: Record<string, string> = {};
 	const referer = a.referer.trim();
 	const title = a.title.trim();
-	if (SAFE.test(referer)) headers['HTTP-Referer'] = referer;
-	// fetch rejects non-Latin-1 header values; the name is kept only when it can be sent.
-	if (SAFE.test(title) && /^[\x20-\xff]*$/.test(title)) headers['X-Title'] = title;
+	if (referer && !problemOf('HTTP-Referer', referer)) headers['HTTP-Referer'] = referer;
+	if (title && !problemOf('X-Title', title)) headers['X-Title'] = title;
 	return headers;
 }

@@ -17,7 +17,9 @@ export type PlaygroundError =
 	/** The stream ended without `[DONE]` and without a finish reason. */
 	| { kind: 'incomplete'; message: string }
 	/** A data line was not JSON, or the body was not the shape we expect. */
-	| { kind: 'protocol'; message: string };
+	| { kind: 'protocol'; message: string }
+	/** The app itself would not send (it is framed by another page): nothing left the browser. */
+	| { kind: 'refused'; message: string };
 
 export function describeError(error: PlaygroundError): string {
 	switch (error.kind) {
@@ -31,5 +33,7 @@ export function describeError(error: PlaygroundError): string {
 			return error.message;
 		case 'protocol':
 			return `Unexpected response: ${error.message}`;
+		case 'refused':
+			return `Not sent: ${error.message}`;
 	}
 }

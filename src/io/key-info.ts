@@ -1,4 +1,5 @@
 import { parseKeyInfo, type KeyCheck } from '../core/key-info';
+import { redactKeys } from '../core/security/redact';
 
 /** Asks the API about a key before the first Send, so a bad key is reported at once. */
 export async function checkKey(
@@ -16,7 +17,8 @@ export async function checkKey(
 			return {
 				state: 'rejected',
 				status: res.status,
-				message: typeof message === 'string' ? message : res.statusText,
+				// The answer may quote the header it refused: the key is never shown.
+				message: redactKeys(typeof message === 'string' ? message : res.statusText, [apiKey]),
 			};
 		}
 		const info = parseKeyInfo(body);

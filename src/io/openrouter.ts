@@ -1,5 +1,6 @@
 import type { PlaygroundError } from '../core/errors';
 import { chunkFromResponse, errorFromBody } from '../core/stream/chunk';
+import { redactValue } from '../core/security/redact';
 import { decodeSse, MAX_EVENT_CHARS } from '../core/stream/sse';
 import type { StreamEvent } from '../core/stream/types';
 
@@ -79,7 +80,11 @@ async function* jsonEvents(
  * Errors before the stream starts are JSON, not SSE, even with `stream: true`
  * (docs/openrouter-protocol.md#errors-before-the-stream).
  */
-async function httpError(res: Response, onText?: (text: string) => void): Promise<PlaygroundError> {
+async function httpError(
+	res: Response,
+	apiKey: string,
+	onText?: (text: string) => void,
+): Promise<PlaygroundError> {
 	const text = await res.text();
 	onText?.(text);
 	let body: unknown;
@@ -88,18 +93,29 @@ async function httpError(res: Response, onText?: (text: string) => void): Promis
 	} catch {
 		body = undefined;
 	}
-	return errorFromBody(res.status, body, text);
+	return errorFromBody(res.status, body, text, [apiKey]);
 }
 
 /**
  * POST /chat/completions and yield what happens as StreamEvents: `open`, then chunks and comments,
  * then `done`, `end` or `error`. Errors are yielded, never thrown. An abort ends the sequence quietly
- * (the caller knows it stopped). The key goes only into the Authorization header of this request.
+ * (the caller knows it stopped). The key goes only into the Authorization header of this request,
+ * and anything key-shaped that comes back (a body quoting that header) is redacted on the way in.
  */
 export async function* send(
 	body: Record<string, unknown>,
 	options: SendOptions,
 	fetchImpl: typeof fetch = globalThis.fetch,
+): AsyncGenerator<StreamEvent> {
+	const known = [options.apiKey];
+	for await (const event of sendUnredacted(body, options, fetchImpl))
+		yield redactValue(event, known);
+}
+
+async function* sendUnredacted(
+	body: Record<string, unknown>,
+	options: SendOptions,
+	fetchImpl: typeof fetch,
 ): AsyncGenerator<StreamEvent> {
 	const { apiKey, signal } = options;
 	const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -132,7 +148,7 @@ export async function* send(
 
 	try {
 		if (!res.ok) {
-			yield { type: 'error', error: await httpError(res, options.onText) };
+			yield { type: 'error', error: await httpError(res, apiKey, options.onText) };
 			return;
 		}
 		const contentType = res.headers.get('Content-Type') ?? '';

@@ -1,5 +1,10 @@
 import { getContext, setContext } from 'svelte';
-import { attributionHeaders, defaultAttribution, type AttributionV1 } from '../core/attribution';
+import {
+	attributionHeaders,
+	attributionProblems,
+	defaultAttribution,
+	type AttributionV1,
+} from '../core/attribution';
 
 export type AttributionDeps = {
 	appUrl: string;
@@ -12,6 +17,8 @@ export class Attribution {
 	#deps: AttributionDeps;
 	#value = $state<AttributionV1>({ v: 1, enabled: false, referer: '', title: '' });
 	headers: Record<string, string> = $derived(attributionHeaders(this.#value));
+	/** Values `fetch` would refuse: not sent, and the form names them. */
+	problems: { name: string; message: string }[] = $derived(attributionProblems(this.#value));
 
 	constructor(deps: AttributionDeps) {
 		this.#deps = deps;

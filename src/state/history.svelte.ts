@@ -8,6 +8,7 @@ import {
 } from '../core/history/filter';
 import { recordFromRun, type FinishedRun } from '../core/history/from-run';
 import { newRuns, type RunRecord } from '../core/history/record';
+import { redactValue } from '../core/security/redact';
 import type { HistoryStore } from '../core/history/store';
 
 /** Presets live in their own store (when the app has one); history only carries them in files. */
@@ -77,7 +78,10 @@ export class RunHistory {
 		if (record) await this.#add([record]);
 	}
 
-	async #add(records: RunRecord[]): Promise<void> {
+	async #add(added: RunRecord[]): Promise<void> {
+		// A key quoted by the API, typed into a message or carried by an imported file is never kept.
+		const known = [this.#deps.readKey()];
+		const records = added.map((record) => redactValue(record, known));
 		const { kept, dropped } = applyBound(
 			sortNewestFirst([...records, ...this.runs]),
 			this.#deps.max,

@@ -13,6 +13,9 @@ import type { ChatRequest } from '../core/request/types';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
 import type { StreamEvent } from '../core/stream/types';
 import { addAnswer, appendTurn } from '../core/conversation';
+import { carriesRequest, FRAMED_LINK_MESSAGE, FRAMED_MESSAGE } from '../core/framing';
+import { headersProblem } from '../core/http-header';
+import { containsKey, redactKeys } from '../core/security/redact';
 import type { GenerationResult, GenerationWait } from '../core/generation';
 import { RawLog } from '../core/stream/raw-log';
 import type { FinishedRun } from '../core/history/from-run';
@@ -68,11 +71,16 @@ export type PlaygroundDeps = {
 	schedule?: (commit: () => void) => void;
 	/** Told of every finished run (history keeps it). */
 	onRunEnd?: (run: Run) => void;
+	/** Shown inside another page's frame: links to requests are not loaded, and nothing is sent. */
+	framed?: boolean;
 };
 
 /** The request text (single source of truth), everything derived from it, and the current run. */
 export class Playground {
-	#deps: Required<Omit<PlaygroundDeps, 'generation'>> & Pick<PlaygroundDeps, 'generation'>;
+	#deps: Required<Omit<PlaygroundDeps, 'generation' | 'framed'>> &
+		Pick<PlaygroundDeps, 'generation'>;
+	/** Inside another page's frame (see core/framing.ts). */
+	readonly framed: boolean;
 	#controller: AbortController | null = null;
 	/** The last run's `/generation` lookup; a new run cancels it, so it lets go of the old run. */
 	#lookup: AbortController | null = null;
@@ -90,6 +98,11 @@ export class Playground {
 	notice = $state<string | null>(null);
 	/** The browser reports no network; Send is blocked with a reason, editing goes on. */
 	offline = $state(false);
+
+	/** The text holds a key (pasted by mistake): it is not saved as a draft until it is removed. */
+	keyInText: boolean = $derived.by(() => containsKey(this.text, [this.#deps.settings.readKey()]));
+	/** A draft save was skipped because of that key. */
+	draftHeld = $state(false);
 
 	parsed = $derived(parseRequest(this.text));
 	body: Record<string, unknown> | null = $derived(
@@ -138,6 +151,7 @@ export class Playground {
 			onRunEnd: deps.onRunEnd ?? (() => undefined),
 			headers: deps.headers ?? (() => ({})),
 		};
+		this.framed = deps.framed ?? false;
 	}
 
 	/** A link to the current request (`#r=`/`#z=`), or why there is none. */
@@ -151,6 +165,11 @@ export class Playground {
 	 * loaded one, so the caller skips the saved draft; a refused link leaves a notice and the draft.
 	 */
 	async loadFromHash(hash: string): Promise<boolean> {
+		// Framed, a link is not even decoded: the framing page chose it.
+		if (this.framed && carriesRequest(hash)) {
+			this.notice = FRAMED_LINK_MESSAGE;
+			return false;
+		}
 		const decoded = await decodeShare(hash, this.#deps.deflate);
 		if (decoded.kind === 'none') return false;
 		if (decoded.kind === 'error') {
@@ -183,14 +202,26 @@ export class Playground {
 		if (notice) this.notice = notice;
 	}
 
+	/** Saves the draft, unless it holds a key: then nothing is written and the user is told. */
 	async saveDraft(text = this.text, headers = this.importedHeaders): Promise<void> {
+		this.draftHeld = containsKey(text, [this.#deps.settings.readKey()]);
+		if (this.draftHeld) return;
 		const { notice } = await this.#deps.drafts.save({ text, headers });
 		if (notice) this.notice = notice;
 	}
 
+	/** Removes every key-shaped string (and the saved key) from the request text. */
+	removeKeys(): void {
+		this.text = redactKeys(this.text, [this.#deps.settings.readKey()], '');
+	}
+
 	#blocker(): string | null {
+		if (this.framed) return FRAMED_MESSAGE;
 		if (this.streaming) return 'A request is running';
 		if (this.offline) return 'You are offline: sending needs a network connection';
+		// fetch throws on such a header, which would read as a lost connection on every Send.
+		const header = headersProblem(this.headers);
+		if (header) return header;
 		if (!this.parsed.ok) {
 			const first = this.parsed.diagnostics.find((d) => d.severity === 'error');
 			return first
@@ -262,7 +293,7 @@ export class Playground {
 			httpStatus: null,
 			baseUrl: this.#deps.settings.apiBaseUrl,
 			responseHeaders: [],
-			raw: new RawLog(),
+			raw: new RawLog([apiKey]),
 			generation: null,
 		};
 		this.run = run;

@@ -134,6 +134,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		if (typeof body !== 'object' || body === null || Array.isArray(body))
 			return json(res, 400, envelope(400, 'Invalid JSON body'));
 		const request = body as ChatRequestLike;
+		// A hostile or buggy gateway that quotes the request's header (and another key) back.
+		if (
+			request.model === 'emulator/key-echo-401' ||
+			req.headers['x-emulator-scenario'] === 'key-echo-401'
+		)
+			return json(
+				res,
+				401,
+				envelope(401, `Invalid credentials in "Authorization: Bearer ${key}"`, {
+					raw: `{"headers":{"authorization":"Bearer ${key}","x-forwarded-key":"sk-or-v1-0123456789abcdef0123456789abcdef"}}`,
+				}),
+			);
 		const model = request.model ?? 'openrouter/auto';
 		const replay = replayOf(model);
 		if (replay && 'error' in replay)

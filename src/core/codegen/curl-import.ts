@@ -1,4 +1,6 @@
 import { ATTRIBUTION_HEADERS } from '../attribution';
+import { headerProblem } from '../http-header';
+import { curlCommandOf } from './curl-detect';
 import { splitShellWords } from './shell-words';
 
 /**
@@ -125,8 +127,16 @@ function applyOption(parsed: Parsed, [option, value]: Pair): string | null {
 		if (option === '--json') parsed.headers.push(['Content-Type', 'application/json']);
 	} else if (option === '-H' || option === '--header') {
 		const colon = value.indexOf(':');
-		if (colon > 0)
-			parsed.headers.push([value.slice(0, colon).trim(), value.slice(colon + 1).trim()]);
+		if (colon > 0) {
+			const header: [string, string] = [
+				value.slice(0, colon).trim(),
+				value.slice(colon + 1).trim(),
+			];
+			// `$'a\r\nX-Injected: 1'` smuggles a second header in; fetch would refuse every Send.
+			const problem = headerProblem(...header, !isAttribution(header[0]));
+			if (problem) return problem;
+			parsed.headers.push(header);
+		}
 	} else if (option === '-X' || option === '--request') parsed.method = value.toUpperCase();
 	else {
 		// Only IGNORED_WITH_ARG is left: pairsOf lets nothing else through.
@@ -135,6 +145,10 @@ function applyOption(parsed: Parsed, [option, value]: Pair): string | null {
 	}
 	return null;
 }
+
+/** Only these are sent by the playground: the Latin-1 rule of fetch matters for them alone. */
+const isAttribution = (name: string) =>
+	ATTRIBUTION_HEADERS.some((h) => h.toLowerCase() === name.toLowerCase());
 
 /** A placeholder such as $OPENROUTER_API_KEY, ${KEY} or <OPENROUTER_API_KEY> is not a key. */
 const isPlaceholder = (token: string) =>
@@ -200,7 +214,7 @@ function readBody(data: Parsed['data'], heredoc: string | null): Record<string, 
 export { looksLikeCurl } from './curl-detect';
 
 export function importCurl(input: string): CurlImportResult {
-	const split = splitShellWords(input.trim().replace(/^\$\s+/, ''));
+	const split = splitShellWords(curlCommandOf(input) ?? input.trim());
 	if (!split.ok) return fail(split.message);
 	const words = [...split.words];
 	let rest = split.rest;

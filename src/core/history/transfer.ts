@@ -1,9 +1,11 @@
+import { redactKeys } from '../security/redact';
 import { migrateRecord, type RunRecord } from './record';
 
 /** The export file: `{ format, v, exportedAt, runs, presets? }`. */
 export const EXPORT_FORMAT = 'openrouter-playground-export';
 export const EXPORT_VERSION = 1;
 /** Files larger than this are refused before parsing. */
+const KEY_REMOVED = '[key removed]';
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export type ExportFile = {
@@ -27,7 +29,8 @@ export type Imported =
 
 /**
  * The export as JSON text. The key is never part of a record, but a user may have pasted it into a
- * message: every occurrence of `secret` is replaced, so the file never carries it.
+ * message, or a record may predate redaction: every occurrence of `secret` and anything key-shaped
+ * (a key forgotten since) is replaced, so the file never carries one.
  */
 export function buildExport(
 	runs: RunRecord[],
@@ -40,9 +43,7 @@ export function buildExport(
 		runs,
 		...(options.presets ? { presets: options.presets } : {}),
 	};
-	const text = `${JSON.stringify(file, null, 2)}\n`;
-	const secret = options.secret;
-	return secret && secret.length >= 8 ? text.split(secret).join('[key removed]') : text;
+	return redactKeys(`${JSON.stringify(file, null, 2)}\n`, [options.secret], KEY_REMOVED);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

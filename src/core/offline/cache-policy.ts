@@ -17,13 +17,12 @@ export type CacheScope = {
 	scope: string;
 	/** Origins of the APIs the build may talk to (the CSP's connect-src). */
 	apiOrigins: readonly string[];
+	/** The build's own files, relative to the scope (its manifest, written at build time). */
+	files: ReadonlySet<string>;
 };
 
 /** The header the worker adds to a cached model list: when it was fetched, in ms since the epoch. */
 export const FETCHED_AT_HEADER = 'X-Playground-Fetched-At';
-
-/** The worker script itself is fetched by the browser's update check, never from a cache. */
-const WORKER_FILE = 'sw.js';
 
 function parse(url: string): URL | null {
 	try {
@@ -34,12 +33,17 @@ function parse(url: string): URL | null {
 }
 
 /**
- * `shell`: the app's own files under its scope (cache-first, precached or cached when fetched).
+ * `shell`: a file of the build's manifest, without a query (cache-first, precached or cached when
+ * fetched), or the app's page itself (answered with the cached index.html, whatever its query).
  * `catalog`: GET …/models on an API origin, keyless (network-first, stamped with its fetch time).
- * `none`: everything else: chat/completions, /key, /auth, /generation, any other method, anything
- * with Authorization, other origins.
+ * `none`: everything else goes to the network untouched: chat/completions, /key, /auth,
+ * /generation, any other method, anything with Authorization, other origins, and any other path
+ * under the scope or any query on a file (a `?code=` or `?token=` is never written to a cache).
  */
-export function cachePolicy(request: CacheRequest, { scope, apiOrigins }: CacheScope): CacheKind {
+export function cachePolicy(
+	request: CacheRequest,
+	{ scope, apiOrigins, files }: CacheScope,
+): CacheKind {
 	if (request.method.toUpperCase() !== 'GET' || request.hasAuthorization) return 'none';
 	const url = parse(request.url);
 	const base = parse(scope);
@@ -51,9 +55,9 @@ export function cachePolicy(request: CacheRequest, { scope, apiOrigins }: CacheS
 			: 'none';
 	}
 	if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return 'none';
+	if (isAppPage(url.href, scope)) return 'shell';
 	const rest = url.pathname.slice(base.pathname.length);
-	if (rest === WORKER_FILE || rest.startsWith('__')) return 'none';
-	return 'shell';
+	return files.has(rest) && !url.search && !url.username && !url.password ? 'shell' : 'none';
 }
 
 /** The cache a navigation (any page under the scope) is answered from: the app's one page. */

@@ -45,6 +45,21 @@ export function precacheList(
 	return [...files].sort();
 }
 
+/**
+ * Every file the build wrote that the app may fetch: the precache list plus the heavy chunks that are
+ * cached once fetched. The worker caches nothing else under its scope (see cache-policy.ts).
+ */
+export function ownFiles(
+	bundle: readonly BundleItem[],
+	publicFiles: readonly string[] = [],
+): string[] {
+	const files = new Set<string>(['index.html']);
+	for (const { fileName } of bundle)
+		if (!SKIP.has(fileName) && !fileName.startsWith('.vite/')) files.add(fileName);
+	for (const name of publicFiles) if (!SKIP.has(name)) files.add(name);
+	return [...files].sort();
+}
+
 /** A short stable version id for a list of hashed file names plus the page's own text. */
 export function manifestVersion(files: readonly string[], page: string): string {
 	let h = 2166136261;

@@ -1,4 +1,5 @@
 import type { PlaygroundError } from '../errors';
+import { redactValue } from '../security/redact';
 import { errorFields, errorSource } from './error-fields';
 import type { ChatChunk, ChunkChoice } from './types';
 
@@ -15,12 +16,19 @@ const SNIPPET_CHARS = 500;
  * availability shape `{message, error_type, http_status, availability}`
  * (docs/openrouter-protocol.md#error-envelope) and anything else, in which case the status and the
  * text itself are what the user sees (a proxy page, a plain string).
+ * A body may quote the request's `Authorization` header: `known` keys and anything key-shaped are
+ * redacted before the error goes anywhere.
  */
 export function errorFromBody(
 	status: number,
 	body: unknown,
 	fallbackText: string,
+	known: readonly string[] = [],
 ): PlaygroundError {
+	return redactValue(readErrorBody(status, body, fallbackText), known);
+}
+
+function readErrorBody(status: number, body: unknown, fallbackText: string): PlaygroundError {
 	const fallback = `The API answered ${status} without a message`;
 	if (isObject(body)) {
 		const error = errorSource(body.error);

@@ -1,12 +1,23 @@
+import { redactKeys } from '../security/redact';
+
 /** Every line of a response body with its arrival time, for the raw inspector and its exports. */
 export type RawLine = { at: number; text: string };
 
 export type GapStats = { count: number; p50: number; p95: number; max: number };
 
-/** Splits text that arrives in arbitrary pieces into lines (LF, CRLF or CR), stamping each line. */
+/**
+ * Splits text that arrives in arbitrary pieces into lines (LF, CRLF or CR), stamping each line.
+ * Whole lines are redacted (a key cut between two pieces is whole again by then): anything
+ * key-shaped, and the `known` keys verbatim (the key the request was sent with).
+ */
 export class RawLog {
 	readonly lines: RawLine[] = [];
 	#pending = '';
+	readonly #redact: (line: string) => string;
+
+	constructor(known: readonly string[] = []) {
+		this.#redact = (line) => redactKeys(line, known);
+	}
 
 	push(text: string, at: number): void {
 		this.#pending += text;
@@ -14,13 +25,14 @@ export class RawLog {
 			const match = /\r\n|\n|\r/.exec(this.#pending);
 			// A CR at the very end may be the first half of a CRLF.
 			if (!match || (match[0] === '\r' && match.index === this.#pending.length - 1)) return;
-			this.lines.push({ at, text: this.#pending.slice(0, match.index) });
+			this.lines.push({ at, text: this.#redact(this.#pending.slice(0, match.index)) });
 			this.#pending = this.#pending.slice(match.index + match[0].length);
 		}
 	}
 
 	end(at: number): void {
-		if (this.#pending) this.lines.push({ at, text: this.#pending.replace(/\r$/, '') });
+		if (this.#pending)
+			this.lines.push({ at, text: this.#redact(this.#pending.replace(/\r$/, '')) });
 		this.#pending = '';
 	}
 

@@ -6,8 +6,9 @@
  */
 import { cachePolicy, FETCHED_AT_HEADER, isAppPage } from '../../core/offline/cache-policy';
 
-type Manifest = { version: string; files: string[]; apiOrigins: string[] };
-// Replaced at build time by a JSON string: `{ version, files, apiOrigins }`.
+/** `files`: precached at install; `own`: every file of the build, the only ones ever cached. */
+type Manifest = { version: string; files: string[]; own: string[]; apiOrigins: string[] };
+// Replaced at build time by a JSON string: `{ version, files, own, apiOrigins }`.
 const MANIFEST = '__PLAYGROUND_SW_MANIFEST__';
 
 /** The few members of ServiceWorkerGlobalScope used here (the DOM lib does not declare them). */
@@ -30,6 +31,7 @@ const worker = self as unknown as WorkerScope;
 const manifest = JSON.parse(MANIFEST) as Manifest;
 const SHELL_CACHE = `playground-shell-${manifest.version}`;
 const CATALOG_CACHE = 'playground-catalog-v1';
+const OWN_FILES = new Set(manifest.own);
 
 const scope = () => worker.registration.scope;
 const inScope = (path: string) => new URL(path, scope()).href;
@@ -68,8 +70,11 @@ async function fromShell(request: Request): Promise<Response> {
 	});
 	if (hit) return hit;
 	const response = await fetch(request);
-	// Lazily loaded chunks (the editor, its workers) are kept once fetched.
-	if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+	// Lazily loaded chunks (the editor, its workers) are kept once fetched, under their own name
+	// only: the page's address may carry a query (`?code=` on the sign-in return) that is not kept.
+	const own = typeof key === 'string' ? key : request.url;
+	if (response.ok && response.type === 'basic' && !new URL(own).search)
+		await cache.put(own, response.clone());
 	return response;
 }
 
@@ -106,7 +111,7 @@ worker.addEventListener('fetch', (event) => {
 			url: request.url,
 			hasAuthorization: request.headers.has('authorization'),
 		},
-		{ scope: scope(), apiOrigins: manifest.apiOrigins },
+		{ scope: scope(), apiOrigins: manifest.apiOrigins, files: OWN_FILES },
 	);
 	// Anything else is not touched at all: the browser handles it as if there were no worker.
 	if (kind === 'shell') event.respondWith(fromShell(request));

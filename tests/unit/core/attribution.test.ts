@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	attributionHeaders,
+	attributionProblems,
 	defaultAttribution,
 	readAttribution,
 } from '../../../src/core/attribution';
@@ -19,6 +20,18 @@ describe('attribution headers', () => {
 	it('leave out values a header cannot carry', () => {
 		expect(attributionHeaders({ ...on, title: 'Two\nlines', referer: '' })).toEqual({});
 		expect(attributionHeaders({ ...on, title: 'Emoji 🚀' })).not.toHaveProperty('X-Title');
+	});
+
+	it('name each header fetch would refuse, and send none of them', () => {
+		const bad = { ...on, referer: 'https://例え.jp/', title: 'a\r\nX-Injected: 1' };
+		expect(attributionHeaders(bad)).toEqual({});
+		expect(attributionProblems(bad)).toEqual([
+			{ name: 'HTTP-Referer', message: expect.stringContaining('HTTP-Referer contains "例"') },
+			{ name: 'X-Title', message: expect.stringContaining('X-Title has a line break') },
+		]);
+		expect(attributionProblems({ ...on, title: 'x'.repeat(600) })[0]?.name).toBe('X-Title');
+		expect(attributionProblems(on)).toEqual([]);
+		expect(attributionProblems({ ...bad, enabled: false })).toEqual([]);
 	});
 
 	it('read only their own versioned record', () => {

@@ -387,3 +387,26 @@ describe('send: the raw text for the inspector', () => {
 		expect(errorText).toBe(error);
 	});
 });
+
+describe('send: a key that comes back is redacted on the way in', () => {
+	it('in a 401 body quoting the header, and in stream chunks', async () => {
+		const quoted = `Authorization: Bearer ${KEY}`;
+		const denied = await collect(
+			respond(
+				new Response(JSON.stringify({ error: { code: 401, message: quoted } }), { status: 401 }),
+			),
+		);
+		const streamed = await collect(
+			respond(
+				new Response(body([data(`echo sk-or-v1-test-other-0123456789 ${KEY}`), FINISH]), {
+					headers: SSE,
+				}),
+			),
+		);
+		for (const events of [denied, streamed]) {
+			expect(JSON.stringify(events)).not.toContain('sk-or-v1-');
+			expect(JSON.stringify(events)).toContain('[key hidden]');
+		}
+		expect(fold(denied).error).toMatchObject({ message: 'Authorization: Bearer [key hidden]' });
+	});
+});

@@ -48,6 +48,28 @@ async function wired(store: HistoryStore, max?: number) {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('RunHistory', () => {
+	it('stores no key: neither one typed into a message nor one in an imported file', async () => {
+		const store = memoryStore();
+		const { history, playground } = await wired(store);
+		const typed = 'sk-or-v1-test-typed-into-a-message-0001';
+		playground.text = JSON.stringify({
+			model: 'a/one',
+			messages: [{ role: 'user', content: `my key ${typed}` }],
+		});
+		await playground.send();
+		const leaky = runRecord({ id: 'imported', error: '401 Bearer sk-or-v1-test-in-a-file-0002' });
+		await history.importText(
+			buildExport([leaky], { exportedAt: 0 }).replace(
+				'[key removed]',
+				'sk-or-v1-test-in-a-file-0002',
+			),
+		);
+		await flush();
+		expect(store.saved.size).toBe(2);
+		expect(JSON.stringify([...store.saved.values()])).not.toContain('sk-or-v1-test');
+		expect(JSON.stringify(history.runs)).toContain('my key [key hidden]');
+	});
+
 	it('keeps every finished run with its request, answer, usage and status', async () => {
 		const store = memoryStore();
 		const { history, playground } = await wired(store);

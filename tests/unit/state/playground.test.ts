@@ -3,6 +3,7 @@ import type { KeyStore } from '../../../src/core/key';
 import type { StreamEvent } from '../../../src/core/stream/types';
 import { Playground, type SendFn } from '../../../src/state/playground.svelte';
 import { Settings } from '../../../src/state/settings.svelte';
+import { refuseWhenFramed } from '../../../src/state/framing';
 
 function memoryKeys(key: string | null): KeyStore {
 	let stored = key;
@@ -40,6 +41,21 @@ async function setup(send: SendFn, key: string | null = 'sk-or-v1-test-unit') {
 }
 
 describe('Playground', () => {
+	it('never sends a header fetch would refuse: Send is blocked with its name', async () => {
+		let calls = 0;
+		const send: SendFn = async function* () {
+			calls += 1;
+			yield { type: 'done' };
+		};
+		const { playground } = await setup(send);
+		playground.importedHeaders = { 'X-Title': 'a\r\nX-Injected: 1' };
+		expect(playground.sendBlocker).toContain('X-Title has a line break');
+		await playground.send();
+		expect(calls).toBe(0);
+		playground.importedHeaders = { 'X-Title': 'fine' };
+		expect(playground.sendBlocker).toBeNull();
+	});
+
 	it('posts the normalised body with the key and folds the stream to Done', async () => {
 		const calls: { body: unknown; apiKey: string; baseUrl: string }[] = [];
 		const send: SendFn = async function* (body, options) {
@@ -155,5 +171,70 @@ describe('Playground', () => {
 		expect(playground.text).toBe(before);
 		expect(playground.notice).toMatch(/nested more than 100 levels deep/);
 		expect(playground.parsed.ok).toBe(true);
+	});
+});
+
+describe('Playground drafts', () => {
+	it('never saves a draft holding a key, and removes it on request', async () => {
+		const saved: string[] = [];
+		const settings = new Settings({
+			keys: memoryKeys('custom-proxy-key-0123456789'),
+			apiBaseUrl: 'https://openrouter.ai/api/v1',
+		});
+		await settings.load();
+		const playground = new Playground({
+			send: async function* () {},
+			settings,
+			drafts: {
+				load: async () => ({ draft: null, notice: null }),
+				save: async (draft) => (saved.push(draft.text), { ok: true, notice: null }),
+			},
+		});
+		for (const key of ['sk-or-v1-test-pasted-0123456789', 'custom-proxy-key-0123456789']) {
+			playground.text = `{"messages": [{"role": "user", "content": "Bearer ${key}"}]}`;
+			expect(playground.keyInText).toBe(true);
+			await playground.saveDraft();
+			expect(playground.draftHeld).toBe(true);
+			expect(saved).toEqual([]);
+		}
+		playground.removeKeys();
+		expect(playground.text).toBe('{"messages": [{"role": "user", "content": "Bearer "}]}');
+		expect(playground.keyInText).toBe(false);
+		await playground.saveDraft();
+		expect(playground.draftHeld).toBe(false);
+		expect(saved).toEqual([playground.text]);
+	});
+});
+
+describe("Playground in another page's frame", () => {
+	it('loads no request from a link and sends nothing, saying why', async () => {
+		let calls = 0;
+		const send: SendFn = async function* () {
+			calls += 1;
+			yield { type: 'done' };
+		};
+		const settings = new Settings({
+			keys: memoryKeys('sk-or-v1-test-unit'),
+			apiBaseUrl: 'https://openrouter.ai/api/v1',
+		});
+		await settings.load();
+		const playground = new Playground({ send, settings, framed: true, schedule: (c) => c() });
+		const before = playground.text;
+		const hash = `#r=${Buffer.from('{"model":"evil/x","messages":[]}').toString('base64url')}`;
+		expect(await playground.loadFromHash(hash)).toBe(false);
+		expect(playground.text).toBe(before);
+		expect(playground.notice).toContain('own tab');
+		expect(playground.sendBlocker).toContain('inside another page');
+		await playground.send();
+		expect(calls).toBe(0);
+		expect(playground.run).toBeNull();
+
+		const refused = [];
+		for await (const event of refuseWhenFramed(send, true)({}, {} as never)) refused.push(event);
+		expect(refused).toEqual([
+			{ type: 'error', error: expect.objectContaining({ kind: 'refused' }) },
+		]);
+		expect(calls).toBe(0);
+		expect(refuseWhenFramed(send, false)).toBe(send);
 	});
 });

@@ -171,6 +171,24 @@ describe('hostile and odd input', () => {
 		if (!result.ok) expect(result.message).toContain(message);
 	});
 
+	it.each([
+		[`-H $'X-Title: a\\r\\nX-Injected: 1'`, 'X-Title has a line break'],
+		[`-H $'X-Anything: a\\nb'`, 'X-Anything has a line break'],
+		[`-H $'X-Title: a\\x00b'`, 'X-Title has a NUL'],
+		[`-H 'X Title: a'`, 'The header name "X Title" is not valid'],
+		[`-H 'X-Title: Emoji 🚀'`, 'X-Title contains "🚀"'],
+		[`-H 'HTTP-Referer: https://例え.jp/'`, 'HTTP-Referer contains "例"'],
+	])('refuses a header fetch would refuse, naming it: %s', (header, message) => {
+		const result = importCurl(`curl ${BASE}/chat/completions ${header} -d '{}'`);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.message).toContain(message);
+	});
+
+	it('reads a header it does not send even when a browser could not send it', () => {
+		const value = imported(`curl ${BASE}/chat/completions -H 'X-Note: 日本' -d '{}'`);
+		expect(value.ignored).toEqual(['X-Note']);
+	});
+
 	it('takes nothing from command substitutions: they stay text', () => {
 		const value = imported(`curl ${BASE}/chat/completions -d "{\\"content\\": \\"$(rm -rf ~)\\"}"`);
 		expect(value.body).toEqual({ content: '$(rm -rf ~)' });
@@ -191,5 +209,42 @@ describe('looksLikeCurl', () => {
 		['curl\n', true],
 		['{"model": "curl"}', false],
 		['curling', false],
+		['# call the API\ncurl https://x', true],
+		['\n\n  \ncurl https://x', true],
+		['> curl https://x \\\n>   -d "{}"', true],
+		['time curl https://x', true],
+		['$ time curl https://x', true],
+		['curl https://x \\\r\n  -d "{}"\r\n', true],
+		['# only a comment', false],
+		['> a quote about curl', false],
+		['', false],
 	])('%j → %s', (text, expected) => expect(looksLikeCurl(text)).toBe(expected));
+
+	const KEYED = `curl ${BASE}/chat/completions \\\n  -H "Authorization: Bearer ${KEY}" \\\n  -H 'X-Title: Mine' \\\n  -d '{"model": "m/x", "messages": []}'`;
+	it.each([
+		['a comment line', `# ask the model\n${KEYED}`],
+		['leading blank lines', `\n\n   \n${KEYED}`],
+		['a time prefix', `time ${KEYED}`],
+		['a prompt and time', `$ time ${KEYED}`],
+		[
+			'a Markdown quote',
+			KEYED.split('\n')
+				.map((l) => `> ${l}`)
+				.join('\n'),
+		],
+		['CRLF line ends', KEYED.replaceAll('\n', '\r\n')],
+		[
+			'all of them',
+			`\r\n# note\r\n${KEYED.split('\n')
+				.map((l) => `> ${l}`)
+				.join('\r\n')}`,
+		],
+	])('imports a command pasted with %s, dropping its key', (_, command) => {
+		expect(looksLikeCurl(command)).toBe(true);
+		const value = imported(command);
+		expect(value.body).toEqual({ model: 'm/x', messages: [] });
+		expect(value.headers).toEqual({ 'X-Title': 'Mine' });
+		expect(value.keyDropped).toBe(true);
+		expect(JSON.stringify(value)).not.toContain(KEY);
+	});
 });

@@ -50,6 +50,14 @@ describe('buildExport / parseImport', () => {
 		expect(text).toContain('my key is [key removed]');
 	});
 
+	it('never carries a key-shaped string either, once the key was forgotten', () => {
+		const quoted = `401 Authorization: Bearer ${KEY} is not valid`;
+		const leaky = runRecord({ status: 'error', error: quoted });
+		const text = buildExport([leaky], { exportedAt: at, secret: null });
+		expect(text).not.toContain('sk-or-v1-test');
+		expect(text).toContain('Bearer [key removed] is not valid');
+	});
+
 	it('migrates v1 runs found in an export', () => {
 		const old = {
 			v: 1,

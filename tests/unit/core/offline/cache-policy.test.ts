@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { cachePolicy, isAppPage, type CacheKind } from '../../../../src/core/offline/cache-policy';
 
-const scope = { scope: 'https://tools.example/play/', apiOrigins: ['https://openrouter.ai'] };
+const files = new Set([
+	'index.html',
+	'favicon.svg',
+	'assets/index-abc123.js',
+	'assets/editor.worker-x1.js',
+]);
+const scope = {
+	scope: 'https://tools.example/play/',
+	apiOrigins: ['https://openrouter.ai'],
+	files,
+};
 const get = (url: string, hasAuthorization = false) => ({ method: 'GET', url, hasAuthorization });
 
 describe('cachePolicy', () => {
 	it.each<[string, CacheKind]>([
 		['https://tools.example/play/', 'shell'],
 		['https://tools.example/play/index.html', 'shell'],
+		// The page itself is answered from the cached index.html (never stored under its query).
+		['https://tools.example/play/?code=abc', 'shell'],
 		['https://tools.example/play/assets/index-abc123.js', 'shell'],
 		['https://tools.example/play/assets/editor.worker-x1.js', 'shell'],
 		['https://tools.example/play/favicon.svg', 'shell'],
@@ -30,6 +42,13 @@ describe('cachePolicy', () => {
 		// Outside the app's scope or on another origin.
 		'https://tools.example/other/app.js',
 		'https://tools.example/play/sw.js',
+		// Under the scope but not a file of the build, or a file asked for with a query.
+		'https://tools.example/play/callback?token=abc',
+		'https://tools.example/play/assets/index-abc123.js?token=abc',
+		'https://tools.example/play/favicon.svg?code=1',
+		'https://tools.example/play/assets/other-zzz.js',
+		'https://tools.example/play/__emulator/requests',
+		'https://tools.example/play/.vite/manifest.json',
 		'https://cdn.example/play/x.js',
 		'data:text/plain,hi',
 		'not a url',
@@ -53,7 +72,11 @@ describe('cachePolicy', () => {
 	});
 
 	it('treats an API on the app origin as the API, not as the shell', () => {
-		const sameOrigin = { scope: 'https://tools.example/', apiOrigins: ['https://tools.example'] };
+		const sameOrigin = {
+			scope: 'https://tools.example/',
+			apiOrigins: ['https://tools.example'],
+			files,
+		};
 		expect(cachePolicy(get('https://tools.example/api/v1/chat/completions'), sameOrigin)).toBe(
 			'none',
 		);

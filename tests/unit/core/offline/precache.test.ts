@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manifestVersion, precacheList } from '../../../../src/core/offline/precache';
+import { manifestVersion, ownFiles, precacheList } from '../../../../src/core/offline/precache';
 
 describe('precacheList', () => {
 	const bundle = [
@@ -48,6 +48,24 @@ describe('precacheList', () => {
 			'assets/editor-f6.js',
 			'assets/index-a1.js',
 			'assets/index-c3.css',
+			'assets/shared-b2.js',
+			'favicon.svg',
+			'index.html',
+		]);
+	});
+
+	it('lists every file of the build as its own, Monaco too, but never the worker or host files', () => {
+		const own = ownFiles(
+			[...bundle, { type: 'asset', fileName: '.vite/manifest.json' }],
+			['favicon.svg', '_headers'],
+		);
+		expect(own).toEqual([
+			'assets/checks-e5.js',
+			'assets/editor-f6.js',
+			'assets/index-a1.js',
+			'assets/index-c3.css',
+			'assets/monaco-css-g7.js',
+			'assets/monaco-d4.js',
 			'assets/shared-b2.js',
 			'favicon.svg',
 			'index.html',

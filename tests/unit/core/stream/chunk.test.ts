@@ -385,4 +385,24 @@ describe('errorFromBody: what a non-2xx answer said', () => {
 		expect(long.message.length).toBeLessThan(600);
 		expect(long.message.endsWith('…')).toBe(true);
 	});
+
+	it('never carries a key: a body quoting the Authorization header, in any shape', () => {
+		const key = 'sk-or-v1-test-echoed-back-0123456789';
+		const other = 'sk-or-v1-0123456789abcdef0123456789abcdef';
+		const proxyKey = 'my-proxy-token-0123456789';
+		const bodies: unknown[] = [
+			{ error: { code: 401, message: `Authorization: Bearer ${key}`, metadata: { other } } },
+			{ message: `bad header Bearer ${proxyKey}`, error_type: other, http_status: 401 },
+			{ error: `Bearer ${key}` },
+			undefined,
+		];
+		for (const body of bodies) {
+			const text = body === undefined ? `<p>Bearer ${key} ${other}</p>` : JSON.stringify(body);
+			const error = errorFromBody(401, body, text, [proxyKey]);
+			const shown = JSON.stringify(error);
+			expect(shown).not.toContain('sk-or-v1-');
+			expect(shown).not.toContain(proxyKey);
+			expect(shown).toContain('[key hidden]');
+		}
+	});
 });

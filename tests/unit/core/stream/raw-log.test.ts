@@ -21,6 +21,21 @@ describe('RawLog', () => {
 		expect(log.gaps()).toEqual({ count: 1, p50: 1, p95: 1, max: 1 });
 	});
 
+	it('redacts a key in a line, even one split across pieces, by shape and the known key', () => {
+		const sent = 'custom-proxy-token-0123456789';
+		const log = new RawLog([sent]);
+		log.push('{"error":{"message":"Authorization: Bearer sk-or-v1-te', 1);
+		log.push(`st-0123456789abc and ${sent}"}}\n`, 2);
+		log.push('data: sk-or-v1-test-at-the-end', 3);
+		log.end(4);
+		expect(log.toSse()).not.toContain('sk-or-v1-test');
+		expect(log.toSse()).not.toContain(sent);
+		expect(log.lines.map((l) => l.text)).toEqual([
+			'{"error":{"message":"Authorization: Bearer [key hidden] and [key hidden]"}}',
+			'data: [key hidden]',
+		]);
+	});
+
 	it('masks keys', () => {
 		expect(maskKey('sk-or-v1-test-abcdefgh1234')).toBe('sk-or-v1-…1234');
 		expect(maskKey('short')).toBe('…');

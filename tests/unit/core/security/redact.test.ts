@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+	containsKey,
+	KEY_HIDDEN,
+	redactKeys,
+	redactValue,
+} from '../../../../src/core/security/redact';
+
+const KEY = 'sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab';
+const OTHER = 'sk-or-v1-test-forgotten-long-ago-0001';
+
+describe('redactKeys', () => {
+	it.each([
+		[`Authorization: Bearer ${KEY}`, `Authorization: Bearer ${KEY_HIDDEN}`],
+		[`"Bearer ${OTHER}" was refused`, `"Bearer ${KEY_HIDDEN}" was refused`],
+		[`a=${KEY}&b=${OTHER}`, `a=${KEY_HIDDEN}&b=${KEY_HIDDEN}`],
+		[`{"error":"bad key ${KEY}"}`, `{"error":"bad key ${KEY_HIDDEN}"}`],
+		['sk-or-…wxyz is a masked key, not a key', 'sk-or-…wxyz is a masked key, not a key'],
+		['desk-or-chair-or-table', 'desk-or-chair-or-table'],
+		['sk-or-', 'sk-or-'],
+		['nothing here', 'nothing here'],
+	])('%s', (input, output) => {
+		expect(redactKeys(input)).toBe(output);
+	});
+
+	it('redacts a known key verbatim whatever its shape, and leaves too-short ones alone', () => {
+		const custom = 'proxy-token-7f3a9c2e11';
+		expect(redactKeys(`Bearer ${custom}.`, [custom])).toBe(`Bearer ${KEY_HIDDEN}.`);
+		expect(redactKeys('a short abc key', ['abc'])).toBe('a short abc key');
+		expect(redactKeys(`x ${KEY}`, [null, undefined, KEY], '[gone]')).toBe('x [gone]');
+	});
+
+	it('containsKey finds a key-shaped string or a known key, and nothing else', () => {
+		expect(containsKey(`{"content": "${OTHER}"}`)).toBe(true);
+		expect(containsKey('{"content": "proxy-token-7f3a9c2e11"}', ['proxy-token-7f3a9c2e11'])).toBe(
+			true,
+		);
+		expect(containsKey('sk-or-…1234 is masked', [null])).toBe(false);
+		expect(containsKey('')).toBe(false);
+	});
+});
+
+describe('redactValue', () => {
+	it('redacts strings and object keys at any depth', () => {
+		const value = {
+			error: { message: `Bearer ${KEY}`, metadata: { raw: [`x ${OTHER}`, 3, null] } },
+			[OTHER]: true,
+		};
+		expect(redactValue(value)).toEqual({
+			error: { message: `Bearer ${KEY_HIDDEN}`, metadata: { raw: [`x ${KEY_HIDDEN}`, 3, null] } },
+			[KEY_HIDDEN]: true,
+		});
+		expect(JSON.stringify(value)).toContain(KEY);
+	});
+
+	it('returns the very same value when nothing is key-shaped (no copy per chunk)', () => {
+		const chunk = { choices: [{ delta: { content: 'hello' } }], usage: null };
+		expect(redactValue(chunk)).toBe(chunk);
+		expect(redactValue('text')).toBe('text');
+	});
+
+	it('copes with cycles and a __proto__ key without touching prototypes', () => {
+		const cyclic: Record<string, unknown> = { a: OTHER };
+		cyclic.self = cyclic;
+		expect((redactValue(cyclic) as Record<string, unknown>).a).toBe(KEY_HIDDEN);
+		const hostile = JSON.parse(`{"__proto__": {"polluted": "${OTHER}"}}`) as object;
+		const out = redactValue(hostile) as Record<string, unknown>;
+		expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(JSON.stringify(out)).not.toContain(OTHER);
+	});
+});

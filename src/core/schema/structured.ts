@@ -1,5 +1,5 @@
 import { parsePartialJson } from './partial-json';
-import { validateSchema, type Violation } from './validate';
+import { toViolation, validate, type Issue, type Violation } from './validate';
 
 /** What the structured-output check says about the answer so far. */
 export type StructuredCheck =
@@ -7,7 +7,8 @@ export type StructuredCheck =
 	| { state: 'ok-so-far' }
 	| { state: 'valid' }
 	| { state: 'violations'; violations: Violation[]; final: boolean }
-	| { state: 'not-json'; message: string };
+	| { state: 'not-json'; message: string }
+	| { state: 'bad-schema'; message: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -39,16 +40,17 @@ export function checkStructured(text: string, schema: unknown, done: boolean): S
 		} catch (error) {
 			return { state: 'not-json', message: (error as Error).message };
 		}
-		const violations = validateSchema(schema, value);
-		return violations.length
-			? { state: 'violations', violations, final: true }
-			: { state: 'valid' };
+		return verdict(validate(value, schema), true);
 	}
 	const parsed = parsePartialJson(source);
 	if (!parsed.ok) return { state: 'not-json', message: parsed.message };
 	if (parsed.value === undefined) return { state: 'waiting' };
-	const violations = validateSchema(schema, parsed.value, { partial: !parsed.complete });
-	return violations.length
-		? { state: 'violations', violations, final: false }
-		: { state: 'ok-so-far' };
+	return verdict(validate(parsed.value, schema, { partial: !parsed.complete }), false);
+}
+
+function verdict(issues: Issue[], final: boolean): StructuredCheck {
+	const unusable = issues.find((issue) => issue.keyword === 'schema');
+	if (unusable) return { state: 'bad-schema', message: unusable.message };
+	if (issues.length === 0) return final ? { state: 'valid' } : { state: 'ok-so-far' };
+	return { state: 'violations', violations: issues.map(toViolation), final };
 }

@@ -7,6 +7,8 @@
  * uniqueItems, required, properties, additionalProperties, propertyNames, min/maxProperties.
  * Unit tests check it against ajv.
  */
+import { findRefProblem, resolveLocalRef } from './refs';
+
 export type Path = (string | number)[];
 /** One failed keyword at `path` (keys and indexes), with a message that reads after the path. */
 export type Issue = { path: Path; keyword: string; message: string };
@@ -38,11 +40,26 @@ const matchesType = (value: unknown, type: string) =>
 const show = (value: unknown) => JSON.stringify(value);
 const same = (a: unknown, b: unknown) => show(a) === show(b);
 
-/** Issues of `value` against `schema`; none when it is valid. */
+/**
+ * Issues of `value` against `schema`; none when it is valid. A schema that cannot be used (a `$ref`
+ * cycle, a bad escape, too deep) gives one issue with the keyword `schema`; this never throws.
+ */
 export function validate(value: unknown, schema: unknown, options: ValidateOptions = {}): Issue[] {
+	const problem = findRefProblem(schema);
+	if (problem) return [unusable(problem.message)];
 	const root = asSchema(schema);
-	return check(value, root, [], { root, partial: options.partial === true });
+	try {
+		return check(value, root, [], { root, partial: options.partial === true });
+	} catch (error) {
+		return [unusable(error instanceof Error ? error.message : String(error))];
+	}
 }
+
+const unusable = (why: string): Issue => ({
+	path: [],
+	keyword: 'schema',
+	message: `the schema cannot be used: ${why}`,
+});
 
 /** `validate` with JSON Pointer paths. */
 export function validateSchema(
@@ -50,20 +67,17 @@ export function validateSchema(
 	value: unknown,
 	options: ValidateOptions = {},
 ): Violation[] {
-	return validate(value, schema, options).map((issue) => ({
-		path: issue.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
-		message: issue.message,
-	}));
+	return validate(value, schema, options).map(toViolation);
 }
+
+export const toViolation = (issue: Issue): Violation => ({
+	path: issue.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
+	message: issue.message,
+});
 
 function resolve(ref: string, ctx: Ctx): Schema {
 	if (!ref.startsWith('#')) return true; // remote refs are not followed
-	let node: unknown = ctx.root;
-	for (const part of ref.slice(1).split('/').filter(Boolean))
-		node = isObject(node)
-			? node[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')]
-			: undefined;
-	return asSchema(node);
+	return asSchema(resolveLocalRef(ctx.root, ref));
 }
 
 function check(value: unknown, schema: Schema, path: Path, ctx: Ctx): Issue[] {

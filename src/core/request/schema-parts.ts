@@ -1,7 +1,7 @@
 /**
  * Building blocks of the request schema (reference §3.2–§3.8): messages and content parts, tools,
  * response_format, reasoning, provider routing and plugins. Plain JSON Schema (draft-07) as data, so
- * the editor can offer completion, hover docs and validation from it, and core can lint with ajv.
+ * the editor can offer completion, hover docs and validation from it, and core can lint with the validator.
  */
 export type JsonSchema = { [key: string]: unknown };
 

@@ -49,3 +49,51 @@ for (const [name, schema] of Object.entries(SCHEMAS)) {
 		);
 	});
 }
+
+test('a catastrophic pattern is stopped off the page thread: frames keep coming, the check says so', async ({
+	page,
+}) => {
+	// ^(a+)+$ against 30 a's and a '!' backtracks 2^30 ways: seconds of a blocked thread if run here.
+	const schema = {
+		type: 'object',
+		properties: { city: { type: 'string', pattern: '^(a+)+$' } },
+	};
+	const format = { type: 'json_schema', json_schema: { name: 'slow', schema } };
+	const request = {
+		...ask('echo', { response_format: format }),
+		messages: [{ role: 'user', content: JSON.stringify({ city: `${'a'.repeat(30)}!` }) }],
+	};
+	await page.goto(`./#r=${b64(request)}`);
+	await saveKey(page, KEYS.good);
+	// The longest gap between two frames from Send until the check has given up.
+	await page.evaluate(() => {
+		const w = window as unknown as { frameGap: number };
+		w.frameGap = 0;
+		let last = performance.now();
+		const tick = (now: number) => {
+			w.frameGap = Math.max(w.frameGap, now - last);
+			last = now;
+			requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+	});
+	await page.getByRole('button', { name: 'Send' }).click();
+	const { region, status } = response(page);
+	await expect(status).toContainText('Done', { timeout: 20_000 });
+	await expect(region.getByRole('region', { name: 'Structured output' })).toContainText(
+		'not checked: pattern check timed out',
+	);
+	const gap = await page.evaluate(() => (window as unknown as { frameGap: number }).frameGap);
+	// 50 ms is the aim on an idle machine; the bound leaves room for a loaded one, far below the
+	// seconds that the same pattern blocks the thread for when it runs on the page.
+	expect(gap).toBeLessThan(1_000);
+	// And the page still answers within a frame or so.
+	const next = await page.evaluate(
+		() =>
+			new Promise<number>((resolve) => {
+				const start = performance.now();
+				requestAnimationFrame(() => resolve(performance.now() - start));
+			}),
+	);
+	expect(next).toBeLessThan(200);
+});

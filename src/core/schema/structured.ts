@@ -25,30 +25,46 @@ export function structuredSchema(body: Record<string, unknown> | null): unknown 
 const unfence = (text: string) =>
 	text.replace(/^\s*```(?:json)?\s*\n?/i, '').replace(/\n?```\s*$/, '');
 
+/** The answer so far read as JSON: nothing yet, not JSON, or a value to check. */
+export type StructuredRead =
+	| { state: 'waiting' }
+	| { state: 'not-json'; message: string }
+	| { state: 'value'; value: unknown; partial: boolean; final: boolean };
+
 /**
- * Checks streamed text against a schema: while streaming, only what is already settled (partial
- * JSON); once `done`, the whole value, ending in "valid" or the violating paths.
+ * Reads streamed text for the check: while streaming, only what is already settled (partial
+ * JSON); once `done`, the whole value.
  */
-export function checkStructured(text: string, schema: unknown, done: boolean): StructuredCheck {
+export function readStructured(text: string, done: boolean): StructuredRead {
 	const source = unfence(text);
 	if (!source.trim())
 		return done ? { state: 'not-json', message: 'the answer is empty' } : { state: 'waiting' };
 	if (done) {
-		let value: unknown;
 		try {
-			value = JSON.parse(source);
+			return { state: 'value', value: JSON.parse(source), partial: false, final: true };
 		} catch (error) {
 			return { state: 'not-json', message: (error as Error).message };
 		}
-		return verdict(validate(value, schema), true);
 	}
 	const parsed = parsePartialJson(source);
 	if (!parsed.ok) return { state: 'not-json', message: parsed.message };
 	if (parsed.value === undefined) return { state: 'waiting' };
-	return verdict(validate(parsed.value, schema, { partial: !parsed.complete }), false);
+	return { state: 'value', value: parsed.value, partial: !parsed.complete, final: false };
 }
 
-function verdict(issues: Issue[], final: boolean): StructuredCheck {
+/**
+ * Checks streamed text against a schema, on this thread: "valid", "ok so far" or the violating
+ * paths. The app checks user schemas in a worker instead (core/schema/check.ts); this is the same
+ * verdict for tests and the request's own schemas.
+ */
+export function checkStructured(text: string, schema: unknown, done: boolean): StructuredCheck {
+	const read = readStructured(text, done);
+	if (read.state !== 'value') return read;
+	return verdict(validate(read.value, schema, { partial: read.partial }), read.final);
+}
+
+/** The verdict on the issues of a read value (`final`: the answer is complete). */
+export function verdict(issues: Issue[], final: boolean): StructuredCheck {
 	const unusable = issues.find((issue) => issue.keyword === 'schema');
 	if (unusable) return { state: 'bad-schema', message: unusable.message };
 	if (issues.length === 0) return final ? { state: 'valid' } : { state: 'ok-so-far' };

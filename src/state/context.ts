@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import type { CheckSchema } from '../core/schema/check';
 import type { Playground } from './playground.svelte';
 import type { Settings } from './settings.svelte';
 import type { SavedToolResults } from './tool-results.svelte';
@@ -8,6 +9,8 @@ type AppState = {
 	settings: Settings;
 	/** Optional so tests that mount parts of the app need not build it. */
 	toolResults?: SavedToolResults;
+	/** Checks against user schemas, off this thread; without it they run here (component tests). */
+	checkSchema?: CheckSchema;
 };
 
 const KEY = Symbol('app-state');

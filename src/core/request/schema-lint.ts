@@ -4,7 +4,7 @@
  * structured outputs (root object, every object closed with additionalProperties:false, every
  * property required; OpenAI's rules, which strict endpoints apply).
  */
-import DRAFT_07 from 'ajv/dist/refs/json-schema-draft-07.json';
+import DRAFT_07 from '../schema/json-schema-draft-07.json';
 import type { JsonPath } from './json';
 import { validate } from '../schema/validate';
 

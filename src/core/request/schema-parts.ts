@@ -2,7 +2,7 @@
  * Building blocks of the request schema (docs/openrouter-protocol.md#request-body): messages and
  * content parts, tools, response_format, reasoning, provider routing and plugins. Plain JSON Schema
  * (draft-07) as data, so the editor can offer completion, hover docs and validation from it, and
- * core can lint with ajv.
+ * core can lint with the validator.
  */
 export type JsonSchema = { [key: string]: unknown };
 

@@ -1,5 +1,5 @@
 import { parsePartialJson } from './partial-json';
-import { validateSchema, type Violation } from './validate';
+import { toViolation, validate, type Issue, type Violation } from './validate';
 
 /** What the structured-output check says about the answer so far. */
 export type StructuredCheck =
@@ -7,7 +7,8 @@ export type StructuredCheck =
 	| { state: 'ok-so-far' }
 	| { state: 'valid' }
 	| { state: 'violations'; violations: Violation[]; final: boolean }
-	| { state: 'not-json'; message: string };
+	| { state: 'not-json'; message: string }
+	| { state: 'bad-schema'; message: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -24,31 +25,48 @@ export function structuredSchema(body: Record<string, unknown> | null): unknown 
 const unfence = (text: string) =>
 	text.replace(/^\s*```(?:json)?\s*\n?/i, '').replace(/\n?```\s*$/, '');
 
+/** The answer so far read as JSON: nothing yet, not JSON, or a value to check. */
+export type StructuredRead =
+	| { state: 'waiting' }
+	| { state: 'not-json'; message: string }
+	| { state: 'value'; value: unknown; partial: boolean; final: boolean };
+
 /**
- * Checks streamed text against a schema: while streaming, only what is already settled (partial
- * JSON); once `done`, the whole value, ending in "valid" or the violating paths.
+ * Reads streamed text for the check: while streaming, only what is already settled (partial
+ * JSON); once `done`, the whole value.
  */
-export function checkStructured(text: string, schema: unknown, done: boolean): StructuredCheck {
+export function readStructured(text: string, done: boolean): StructuredRead {
 	const source = unfence(text);
 	if (!source.trim())
 		return done ? { state: 'not-json', message: 'the answer is empty' } : { state: 'waiting' };
 	if (done) {
-		let value: unknown;
 		try {
-			value = JSON.parse(source);
+			return { state: 'value', value: JSON.parse(source), partial: false, final: true };
 		} catch (error) {
 			return { state: 'not-json', message: (error as Error).message };
 		}
-		const violations = validateSchema(schema, value);
-		return violations.length
-			? { state: 'violations', violations, final: true }
-			: { state: 'valid' };
 	}
 	const parsed = parsePartialJson(source);
 	if (!parsed.ok) return { state: 'not-json', message: parsed.message };
 	if (parsed.value === undefined) return { state: 'waiting' };
-	const violations = validateSchema(schema, parsed.value, { partial: !parsed.complete });
-	return violations.length
-		? { state: 'violations', violations, final: false }
-		: { state: 'ok-so-far' };
+	return { state: 'value', value: parsed.value, partial: !parsed.complete, final: false };
+}
+
+/**
+ * Checks streamed text against a schema, on this thread: "valid", "ok so far" or the violating
+ * paths. The app checks user schemas in a worker instead (core/schema/check.ts); this is the same
+ * verdict for tests and the request's own schemas.
+ */
+export function checkStructured(text: string, schema: unknown, done: boolean): StructuredCheck {
+	const read = readStructured(text, done);
+	if (read.state !== 'value') return read;
+	return verdict(validate(read.value, schema, { partial: read.partial }), read.final);
+}
+
+/** The verdict on the issues of a read value (`final`: the answer is complete). */
+export function verdict(issues: Issue[], final: boolean): StructuredCheck {
+	const unusable = issues.find((issue) => issue.keyword === 'schema');
+	if (unusable) return { state: 'bad-schema', message: unusable.message };
+	if (issues.length === 0) return final ? { state: 'valid' } : { state: 'ok-so-far' };
+	return { state: 'violations', violations: issues.map(toViolation), final };
 }

@@ -10,7 +10,11 @@ export type ToolCallView = {
 	violations: Violation[] | null;
 	/** The request declared no tool of this name. */
 	unknownTool: boolean;
+	/** The parsed arguments and the tool's schema, for a check elsewhere; null when either is missing. */
+	toCheck: { schema: unknown; value: unknown } | null;
 };
+
+type Check = (schema: unknown, value: unknown) => Violation[];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -27,12 +31,14 @@ export function toolSchemas(body: Record<string, unknown> | null): Map<string, u
 
 /**
  * Pretty arguments, JSON problems and schema violations of one call. `settled` is false while the
- * call may still grow; a cut-off argument string is then not yet an error.
+ * call may still grow; a cut-off argument string is then not yet an error. `check: null` leaves
+ * the violations to the caller (the app checks the user's schemas in a worker).
  */
 export function inspectToolCall(
 	call: ToolCall,
 	schemas: Map<string, unknown>,
 	settled: boolean,
+	check: Check | null = validateSchema,
 ): ToolCallView {
 	const unknownTool = schemas.size > 0 && call.name !== '' && !schemas.has(call.name);
 	// Zero-argument tools may come with no arguments at all (docs/openrouter-protocol.md#tool-calls).
@@ -46,13 +52,15 @@ export function inspectToolCall(
 			jsonError: settled ? `The arguments are not valid JSON: ${(error as Error).message}` : null,
 			violations: null,
 			unknownTool,
+			toCheck: null,
 		};
 	}
 	const schema = schemas.get(call.name);
 	return {
 		pretty: JSON.stringify(value, null, 2),
 		jsonError: null,
-		violations: schema ? validateSchema(schema, value) : null,
+		violations: schema && check ? check(schema, value) : null,
 		unknownTool,
+		toCheck: schema ? { schema, value } : null,
 	};
 }

@@ -73,4 +73,114 @@ describe('highlight', () => {
 		expect(performance.now() - started).toBeLessThan(500);
 		expect(tokens.filter((t) => t.kind === 'string')).toHaveLength(1);
 	});
+
+	// Each rule below is pinned by a case that fails when the rule is changed: a lookbehind
+	// dropped, a boundary removed, a word taken out of a list, a line end no longer ending a string.
+	it.each<[string, Language, string[][]]>([
+		['a # in a word is not a comment', 'bash', [['keyword', 'curl']]],
+		[
+			'a - inside a word is not an option',
+			'bash',
+			[
+				['keyword', 'curl'],
+				['keyword', '--max-time'],
+			],
+		],
+		[
+			'braced and bare variables, not $1',
+			'bash',
+			[
+				['variable', '${OPENROUTER_API_KEY}'],
+				['variable', '$HOME'],
+			],
+		],
+		[
+			'an unclosed single quote runs to the end',
+			'bash',
+			[
+				['keyword', 'curl'],
+				['string', "'abc\ndef"],
+			],
+		],
+		['a double quote keeps escaped quotes and newlines', 'bash', [['string', '"a\\"b\nc"']]],
+		[
+			'<<- here-document, ended only by its own line',
+			'bash',
+			[
+				['string', "<<-'EOF'\n y\nEOFX\nEOF"],
+				['comment', '# after'],
+			],
+		],
+		[
+			'an unclosed string ends at its line in TypeScript',
+			'typescript',
+			[
+				['string', '"abc'],
+				['keyword', 'const'],
+				['string', "'x"],
+				['keyword', 'let'],
+			],
+		],
+		[
+			'whole words only',
+			'typescript',
+			[
+				['variable', 'process'],
+				['keyword', 'new'],
+			],
+		],
+		[
+			'numbers are whole tokens',
+			'typescript',
+			[
+				['number', '1.5'],
+				['number', '2e10'],
+				['number', '3E-2'],
+			],
+		],
+		[
+			'string prefixes and whole words in Python',
+			'python',
+			[
+				['string', "rb'x'"],
+				['string', 'fr"y"'],
+				['variable', 'os'],
+				['keyword', 'elif'],
+			],
+		],
+	])('%s', (_, language, expected) => {
+		const CODE: Record<string, string> = {
+			'a # in a word is not a comment': 'curl a#b',
+			'a - inside a word is not an option': 'curl x-y a--b --max-time',
+			'braced and bare variables, not $1': 'echo ${OPENROUTER_API_KEY} $HOME $1',
+			'an unclosed single quote runs to the end': "curl 'abc\ndef",
+			'a double quote keeps escaped quotes and newlines': 'x "a\\"b\nc" y',
+			'<<- here-document, ended only by its own line': "x <<-'EOF'\n y\nEOFX\nEOF\n# after",
+			'an unclosed string ends at its line in TypeScript': `"abc\nconst 'x\nlet`,
+			'whole words only': 'processor process constant newer new x1',
+			'numbers are whole tokens': 'a1 1.5 2e10 3E-2 b2c',
+			'string prefixes and whole words in Python': `rb'x' fr"y" osx os elifs elif`,
+		};
+		const code = CODE[_] as string;
+		expect(kinds(code, language)).toEqual(expected);
+		expect(
+			highlight(code, language)
+				.map((t) => t.text)
+				.join(''),
+		).toBe(code);
+	});
+
+	it.each<[Language, string]>([
+		[
+			'typescript',
+			'import from const let await async for of if else return new throw try catch typeof in instanceof true false null undefined',
+		],
+		[
+			'python',
+			'import from as for in if else elif not and or is None True False def return with raise break continue',
+		],
+	])('%s: every keyword is one', (language, list) => {
+		for (const word of list.split(' '))
+			expect(kinds(` ${word} `, language), word).toEqual([['keyword', word]]);
+	});
 });

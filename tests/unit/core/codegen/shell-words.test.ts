@@ -18,6 +18,8 @@ const SAME_AS_BASH = [
 	`curl \\\n  -H 'A: b' \\\n  -d '{"a": 1}'`,
 	`curl "a\\\nb" 'c\\\nd'`,
 	`curl $'tab\\there' $'nl\\nx' $'quote\\'s' $'\\x41\\u00e9\\U0001F680' $'\\101' $'\\\\'`,
+	// Every one-letter ANSI-C escape, \e and \E (ESC) among them, and one bash keeps as written.
+	`curl $'bell\\a bs\\b esc\\e ESC\\E[0m ff\\f vt\\v cr\\r q\\? dq\\" keep\\q'`,
 	`curl "keep \\n and \\t and \\a" 'and \\n here'`,
 	`curl "emoji 🚀 日本語" 'é'`,
 	`curl ''  "" 'a'"b"c`,
@@ -34,6 +36,13 @@ describe('splitShellWords', () => {
 		if (!split.ok) return;
 		const words = bashWords(command.replace(/ <<'JSON'[\s\S]*/, ''));
 		expect(split.words).toEqual(words);
+	});
+
+	it("reads \\e and \\E in $'…' as ESC", () => {
+		expect(splitShellWords(`curl $'\\e[1mbold\\E[0m'`)).toMatchObject({
+			ok: true,
+			words: ['curl', '\x1b[1mbold\x1b[0m'],
+		});
 	});
 
 	it('reads a here-document body literally and continues after it', () => {

@@ -63,6 +63,45 @@ const CASES: [string, Record<string, unknown>, unknown[]][] = [
 		['🚀🚀', 'a', '🚀'],
 	],
 	['false schema', { properties: { no: false } }, [{}, { no: 1 }]],
+	// Objects are equal by their members, whatever the order of their keys.
+	[
+		'uniqueItems with reordered keys',
+		{ type: 'array', uniqueItems: true },
+		[
+			[
+				{ a: 1, b: 2 },
+				{ b: 2, a: 1 },
+			],
+			[{ a: [{ x: 1, y: 2 }] }, { a: [{ y: 2, x: 1 }] }],
+			[
+				{ a: 1, b: 2 },
+				{ a: 1, b: 3 },
+			],
+		],
+	],
+	[
+		'enum with reordered keys',
+		{ enum: [{ a: 1, b: { c: 2, d: 3 } }, 'x'] },
+		[{ b: { d: 3, c: 2 }, a: 1 }, { a: 1, b: { c: 2 } }, 'x'],
+	],
+	[
+		'const with reordered keys',
+		{ const: { a: 1, b: 2 } },
+		[{ b: 2, a: 1 }, { a: 1 }, { a: 1, b: 2, c: 3 }],
+	],
+	[
+		'pattern properties and dependencies',
+		{
+			patternProperties: { '^x-': { type: 'string' } },
+			dependencies: { card: ['billing'], a: { required: ['b'] } },
+		},
+		[{ 'x-a': 'y' }, { 'x-a': 1 }, { card: 1 }, { card: 1, billing: 2 }, { a: 1 }, { a: 1, b: 1 }],
+	],
+	[
+		'not and if/then',
+		{ not: { type: 'null' }, if: { type: 'string' }, then: { minLength: 2 } },
+		[null, 'a', 'ab', 3],
+	],
 ];
 
 describe('validate against ajv', () => {
@@ -137,6 +176,42 @@ describe('issues', () => {
 		const schema = { properties: { 'a/b': { properties: { '~c': { type: 'string' } } } } };
 		expect(validateSchema(schema, { 'a/b': { '~c': 1 } })).toEqual([
 			{ path: '/a~1b/~0c', message: 'must be string, not integer' },
+		]);
+	});
+
+	it('names the duplicate and the reordered object that matches', () => {
+		expect(
+			validate(
+				[
+					{ a: 1, b: 2 },
+					{ b: 2, a: 1 },
+				],
+				{ uniqueItems: true },
+			),
+		).toEqual([{ path: [], keyword: 'uniqueItems', message: 'must not repeat items' }]);
+		expect(validate({ b: 2, a: 1 }, { const: { a: 1, b: 2 } })).toEqual([]);
+		expect(validate({ b: 2, a: 1 }, { enum: [{ a: 1, b: 2 }] })).toEqual([]);
+	});
+
+	it('leaves the schema it was given as it was', () => {
+		const schema = {
+			definitions: { s: { type: 'string' } },
+			properties: { a: { $ref: '#/definitions/s' } },
+		};
+		const before = JSON.stringify(schema);
+		validate({ a: 1 }, schema);
+		validate({ a: 1 }, schema, { partial: true });
+		expect(JSON.stringify(schema)).toBe(before);
+		expect(Object.getOwnPropertyNames(schema.properties.a)).toEqual(['$ref']);
+	});
+
+	it('says a reference to another document is not followed, without throwing', () => {
+		expect(validate(1, { $ref: 'https://example.com/s.json' })).toEqual([
+			{
+				path: [],
+				keyword: 'schema',
+				message: 'the schema cannot be used: Unresolved $ref "https://example.com/s.json".',
+			},
 		]);
 	});
 

@@ -1,6 +1,6 @@
 /**
  * What the service worker may keep for offline use. One pure function, so the rule that matters
- * most (nothing holding the key, no answer of the API but the keyless model list) is tested in Node.
+ * most (nothing holding the key, no answer of the API but the keyless model list and endpoints) is tested in Node.
  */
 export const CACHE_KINDS = ['shell', 'catalog', 'none'] as const;
 export type CacheKind = (typeof CACHE_KINDS)[number];
@@ -35,7 +35,8 @@ function parse(url: string): URL | null {
 
 /**
  * `shell`: the app's own files under its scope (cache-first, precached or cached when fetched).
- * `catalog`: GET …/models on an API origin, keyless (network-first, stamped with its fetch time).
+ * `catalog`: GET …/models or …/models/{author}/{slug}/endpoints on an API origin, keyless
+ * (network-first, stamped with its fetch time).
  * `none`: everything else: chat/completions, /key, /auth, /generation, any other method, anything
  * with Authorization, other origins.
  */
@@ -46,7 +47,9 @@ export function cachePolicy(request: CacheRequest, { scope, apiOrigins }: CacheS
 	if (!url || !base || (url.protocol !== 'https:' && url.protocol !== 'http:')) return 'none';
 	// An API on the app's own origin (a proxy) is still the API: decide that first.
 	if (apiOrigins.includes(url.origin)) {
-		return /\/api\/v1\/models$/.test(url.pathname) && !url.username && !url.password
+		return /\/api\/v1\/models(\/[^/]+\/[^/]+\/endpoints)?$/.test(url.pathname) &&
+			!url.username &&
+			!url.password
 			? 'catalog'
 			: 'none';
 	}

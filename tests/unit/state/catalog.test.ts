@@ -102,3 +102,35 @@ describe('the catalog', () => {
 		expect(await empty.supportedParameters()).toBeNull();
 	});
 });
+
+describe("a model's endpoints", () => {
+	it('are fetched once per model and kept; a failure is said and asked again next time', async () => {
+		const asked: string[] = [];
+		let up = false;
+		const catalog = new Catalog({
+			fetchModels: async () => ({ ok: true, data: [] }),
+			loadCached: async () => null,
+			saveCached: async () => true,
+			fetchEndpoints: async (id) => {
+				asked.push(id);
+				return up
+					? {
+							ok: true,
+							body: { data: { endpoints: [{ provider_name: 'Groq', tag: 'groq' }] } },
+							savedAt: null,
+						}
+					: { ok: false, message: `The providers of ${id} could not be loaded (offline?)` };
+			},
+		});
+		expect(await catalog.endpoints('a/b')).toEqual({
+			ok: false,
+			message: 'The providers of a/b could not be loaded (offline?)',
+		});
+		up = true;
+		const first = await catalog.endpoints('a/b');
+		expect(first.ok && first.endpoints.map((e) => e.tag)).toEqual(['groq']);
+		await catalog.endpoints('a/b');
+		await catalog.endpoints('c/d');
+		expect(asked).toEqual(['a/b', 'a/b', 'c/d']);
+	});
+});

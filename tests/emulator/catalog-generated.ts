@@ -187,12 +187,12 @@ export function generateCatalog(count = COUNT, seed = SEED): GeneratedModel[] {
 		if (media === 'audio' || (vision && chance(0.15))) input.push('audio');
 		if (media === 'video' || (vision && chance(0.08))) input.push('video');
 		const output =
-			media === 'image-out' ? (chance(0.5) ? ['image'] : ['image', 'text'])
+			media === 'image-out' ? (family.includes('flux') || family.includes('stable') || chance(0.5) ? ['image'] : ['image', 'text'])
 			: media === 'audio' ? (family === 'scribe' ? ['text'] : ['audio', 'text'])
 			: media === 'video' ? ['video'] : ['text']; // prettier-ignore
 
 		// Parameters: text models get sampling, often tools, sometimes reasoning and logprobs.
-		const textModel = output.includes('text') && media !== 'audio';
+		const textModel = media === 'text';
 		const params = textModel ? [...SAMPLING, 'max_tokens'].filter((p, i, a) => a.indexOf(p) === i) : ['max_tokens']; // prettier-ignore
 		if (textModel && chance(0.7)) params.push(...PENALTIES);
 		if (textModel && chance(0.5)) params.push(...OPEN);

@@ -6,7 +6,7 @@
  */
 import { readPrice } from './catalog';
 import { formatContext, formatPerMillion } from './search';
-import { PARAMETER_VOCABULARY } from '../request/support';
+import { PARAMETER_VOCABULARY } from '../request/vocabulary';
 
 export type Endpoint = {
 	providerName: string;
@@ -198,6 +198,17 @@ export function reachable(endpoints: readonly Endpoint[], prefs: ProviderPrefs):
 			!prefs.ignore.some((s) => matches(e, s)) &&
 			(prefs.quantizations.length === 0 ||
 				prefs.quantizations.includes(e.quantization ?? 'unknown')),
+	);
+}
+
+/** Request parameters (of the vocabulary) a model does not list; nothing when it lists none. */
+export function unsupportedByModel(
+	request: Record<string, unknown> | null,
+	supported: readonly string[],
+): string[] {
+	if (!request || supported.length === 0) return [];
+	return PARAMETER_VOCABULARY.filter(
+		(p) => request[p] !== undefined && request[p] !== null && !supported.includes(p),
 	);
 }
 

@@ -124,10 +124,13 @@ test('filter, sort and pick a model; route to its providers; the emulator gets p
 	const body = chat?.body as { model: string; provider: { only: string[]; order: string[] } };
 	expect(body.model).toBe(CHEAPEST);
 	expect(body.provider).toEqual({ order: ['groq', 'chutes'], only: ['groq'] });
-	// Endpoints were asked for without a key.
+	// Endpoints were asked for once per model (the model in use first), without a key.
 	const lists = (await emulator.requests()).filter((r) => r.path.endsWith('/endpoints'));
-	expect(lists).toHaveLength(1);
-	expect(lists[0]?.headers.authorization).toBeUndefined();
+	expect(lists.map((r) => decodeURIComponent(r.path))).toEqual([
+		'/api/v1/models/openai/gpt-4o-mini/endpoints',
+		`/api/v1/models/${CHEAPEST}/endpoints`,
+	]);
+	expect(lists.every((r) => !r.headers.authorization)).toBe(true);
 });
 
 test('keyboard only: search with capability words, arrows, Enter, then a provider row', async ({

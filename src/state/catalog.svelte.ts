@@ -2,10 +2,10 @@ import { getContext, setContext } from 'svelte';
 import { readPriceList, type PriceList } from '../core/billing/price-list';
 import { readSupportedParameters, type SupportedParameters } from '../core/compare/catalog';
 import { findModel, readModels, type CatalogRecordV1, type Model } from '../core/models/catalog';
-import { readEndpoints, type Endpoint } from '../core/models/endpoints';
 
+/** The raw answer: core/models/endpoints.ts reads it in the browser's own chunk, off the first load. */
 export type EndpointsResult =
-	{ ok: true; endpoints: Endpoint[]; savedAt: number | null } | { ok: false; message: string };
+	{ ok: true; body: unknown; savedAt: number | null } | { ok: false; message: string };
 
 export type CatalogDeps = {
 	fetchModels(): Promise<
@@ -67,11 +67,8 @@ export class Catalog {
 		if (!fetchEndpoints)
 			return Promise.resolve({ ok: false, message: 'Providers cannot be listed here' });
 		const pending = fetchEndpoints(modelId).then((r): EndpointsResult => {
-			if (!r.ok) {
-				this.#endpoints.delete(modelId);
-				return r;
-			}
-			return { ok: true, endpoints: readEndpoints(r.body), savedAt: r.savedAt };
+			if (!r.ok) this.#endpoints.delete(modelId);
+			return r;
 		});
 		this.#endpoints.set(modelId, pending);
 		return pending;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogRecordV1 } from '../../../src/core/models/catalog';
+import { readEndpoints } from '../../../src/core/models/endpoints';
 import { Catalog, FRESH_MS } from '../../../src/state/catalog.svelte';
 
 const model = (id: string) => ({
@@ -128,7 +129,7 @@ describe("a model's endpoints", () => {
 		});
 		up = true;
 		const first = await catalog.endpoints('a/b');
-		expect(first.ok && first.endpoints.map((e) => e.tag)).toEqual(['groq']);
+		expect(first.ok && readEndpoints(first.body).map((e) => e.tag)).toEqual(['groq']);
 		await catalog.endpoints('a/b');
 		await catalog.endpoints('c/d');
 		expect(asked).toEqual(['a/b', 'a/b', 'c/d']);

@@ -29,50 +29,48 @@ function catalogOf600(): unknown[] {
 const frame = (page: Page) =>
 	page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 
+/*
+ * The in-page parts are strings: tsx wraps named inner functions in a `__name` helper that does not
+ * exist in the page.
+ */
+
 /** Click "Browse models" → the frame after the first option is in the DOM, in ms. */
 async function openTime(page: Page): Promise<number> {
-	return page.evaluate(
-		() =>
-			new Promise<number>((resolve) => {
-				const button = [...document.querySelectorAll('button')].find(
-					(b) => b.textContent?.trim() === 'Browse models',
-				);
-				const start = performance.now();
-				button?.click();
-				const poll = () => {
-					if (document.querySelector('#mb-list [role="option"]'))
-						requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
-					else requestAnimationFrame(poll);
-				};
-				poll();
-			}),
-	);
+	return page.evaluate(`new Promise((resolve) => {
+		const button = [...document.querySelectorAll('button')].find(
+			(b) => b.textContent.trim() === 'Browse models',
+		);
+		const start = performance.now();
+		button.click();
+		(function poll() {
+			if (document.querySelector('dialog[open] [role="listbox"] [role="option"]'))
+				requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+			else requestAnimationFrame(poll);
+		})();
+	})`);
 }
 
 /** The same rows as static HTML in a list appended to the page → the frame after, in ms. */
 async function staticTime(page: Page, rows: ReturnType<typeof modelRow>[]): Promise<number> {
-	return page.evaluate((list) => {
-		const esc = (s: string) =>
-			s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-		return new Promise<number>((resolve) => {
-			const start = performance.now();
-			const ul = document.createElement('ul');
-			ul.innerHTML = list
-				.map(
-					(r) =>
-						`<li><span>${esc(r.name)}</span><span>${esc(r.id)}</span><span><span>in ${r.prompt}</span><span>out ${r.completion}</span><span>${r.context} ctx</span><span>max out ${r.maxOutput}</span><span>${esc(r.modalities)}</span></span><span>${esc(r.description)}</span></li>`,
-				)
-				.join('');
-			document.body.append(ul);
-			requestAnimationFrame(() =>
-				setTimeout(() => {
-					const t = performance.now() - start;
-					ul.remove();
-					resolve(t);
-				}, 0),
-			);
-		});
-	}, rows);
+	const esc = (t: string) =>
+		t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+	const html = rows
+		.map(
+			(r) =>
+				`<li><span>${esc(r.name)}</span><span>${esc(r.id)}</span><span><span>in ${r.prompt}</span><span>out ${r.completion}</span><span>${r.context} ctx</span><span>max out ${r.maxOutput}</span><span>${esc(r.modalities)}</span></span><span>${esc(r.description)}</span></li>`,
+		)
+		.join('');
+	return page.evaluate(`new Promise((resolve) => {
+		const start = performance.now();
+		const ul = document.createElement('ul');
+		ul.innerHTML = ${JSON.stringify(html)};
+		document.body.append(ul);
+		requestAnimationFrame(() => setTimeout(() => {
+			const t = performance.now() - start;
+			ul.remove();
+			resolve(t);
+		}, 0));
+	})`);
 }
 
 async function keystrokes(page: Page, cdp: CDPSession): Promise<number[]> {
@@ -145,7 +143,7 @@ const bench: Bench = {
 				unit: 'ms',
 				target: '≤ 16 ms',
 				pass: p95 !== null && p95 <= 16,
-				note: `median ${round(median(m.keys), 1)} ms, worst ${round(Math.max(...m.keys), 1)} ms`,
+				note: `median ${round(median(m.keys), 1)} ms, worst ${round(Math.max(...m.keys), 1)} ms; per key: ${m.keys.map((k) => round(k, 0)).join(' ')}`,
 			},
 		];
 	},

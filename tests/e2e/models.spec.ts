@@ -214,3 +214,21 @@ for (const scheme of ['light', 'dark'] as const)
 			await page.screenshot({ path: testInfo.outputPath(`providers-${width}-${scheme}.png`) });
 		}
 	});
+
+test('Compare picks its models through the same browser', async ({ page }) => {
+	await page.goto('./');
+	await setRequest(page, REQUEST);
+	await page.getByRole('button', { name: 'Compare' }).click();
+	const compare = page.getByRole('dialog', { name: 'Compare' });
+	await compare.getByRole('button', { name: 'Browse models to compare' }).click();
+	const browser = page.getByRole('dialog', { name: 'Models' });
+	await browser.getByRole('searchbox', { name: 'Search models' }).fill('reasoning free');
+	const first = found(browser).first();
+	const id = ((await first.locator('.id').textContent()) ?? '').trim();
+	expect(id).toMatch(/:free$/);
+	await page.keyboard.press('Enter');
+	await expect(browser).toBeHidden();
+	const columns = compare.getByRole('combobox', { name: /^Model \d$/ });
+	const values = await columns.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+	expect(values).toContain(id);
+});

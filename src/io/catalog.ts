@@ -38,6 +38,37 @@ export async function fetchModels(
 	}
 }
 
+export type FetchEndpointsResult =
+	{ ok: true; body: unknown; savedAt: number | null } | { ok: false; message: string };
+
+/**
+ * GET /models/{author}/{slug}/endpoints (docs/openrouter-protocol.md#model-endpoints), keyless like the list (so the service
+ * worker may keep a copy for offline use; latency and throughput then come back null).
+ * A failure is a value with a message; nothing is thrown.
+ */
+export async function fetchEndpoints(
+	apiBaseUrl: string,
+	modelId: string,
+	fetchFn: typeof fetch = globalThis.fetch.bind(globalThis),
+): Promise<FetchEndpointsResult> {
+	const path = modelId.split('/').map(encodeURIComponent).join('/');
+	const failed = `The providers of ${modelId} could not be loaded`;
+	try {
+		const res = await fetchFn(`${apiBaseUrl}/models/${path}/endpoints`, {
+			credentials: 'omit',
+			referrerPolicy: 'no-referrer',
+		});
+		if (res.status === 404)
+			return { ok: false, message: `${modelId} has no endpoints listed (404)` };
+		if (!res.ok) return { ok: false, message: `${failed}: the API answered ${res.status}` };
+		const body = (await res.json()) as unknown;
+		const savedAt = Number(res.headers.get(FETCHED_AT));
+		return { ok: true, body, savedAt: savedAt > 0 ? savedAt : null };
+	} catch {
+		return { ok: false, message: `${failed} (offline?)` };
+	}
+}
+
 function timeout<T>(promise: Promise<T>): Promise<T> {
 	return Promise.race([
 		promise,

@@ -3,6 +3,10 @@ import { readPriceList, type PriceList } from '../core/billing/price-list';
 import { readSupportedParameters, type SupportedParameters } from '../core/compare/catalog';
 import { findModel, readModels, type CatalogRecordV1, type Model } from '../core/models/catalog';
 
+/** The raw answer: core/models/endpoints.ts reads it in the browser's own chunk, off the first load. */
+export type EndpointsResult =
+	{ ok: true; body: unknown; savedAt: number | null } | { ok: false; message: string };
+
 export type CatalogDeps = {
 	fetchModels(): Promise<
 		| { ok: true; data: unknown[] }
@@ -10,6 +14,9 @@ export type CatalogDeps = {
 	>;
 	loadCached(): Promise<CatalogRecordV1 | null>;
 	saveCached(record: CatalogRecordV1): Promise<boolean>;
+	fetchEndpoints?(
+		modelId: string,
+	): Promise<{ ok: true; body: unknown; savedAt: number | null } | { ok: false; message: string }>;
 	now?: () => number;
 };
 
@@ -25,6 +32,10 @@ export class Catalog {
 	#fetchedAt = $state<number | null>(null);
 	#loading = $state(false);
 	#error = $state<string | null>(null);
+	/** Per model id, until the page is reloaded; a failure is not kept, so asking again retries. */
+	// Not reactive on purpose: a cache of promises, read by a call, never by a template.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#endpoints = new Map<string, Promise<EndpointsResult>>();
 
 	constructor(deps: CatalogDeps) {
 		this.#deps = deps;
@@ -46,6 +57,21 @@ export class Catalog {
 
 	find(id: string | undefined): Model | undefined {
 		return id ? findModel(this.#models, id) : undefined;
+	}
+
+	/** A model's provider endpoints (GET /models/{id}/endpoints), fetched once per page load. */
+	endpoints(modelId: string): Promise<EndpointsResult> {
+		const known = this.#endpoints.get(modelId);
+		if (known) return known;
+		const fetchEndpoints = this.#deps.fetchEndpoints;
+		if (!fetchEndpoints)
+			return Promise.resolve({ ok: false, message: 'Providers cannot be listed here' });
+		const pending = fetchEndpoints(modelId).then((r): EndpointsResult => {
+			if (!r.ok) this.#endpoints.delete(modelId);
+			return r;
+		});
+		this.#endpoints.set(modelId, pending);
+		return pending;
 	}
 
 	/** Cache first; the network when the cache is missing, old, or `force`. Calls share one load. */

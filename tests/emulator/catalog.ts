@@ -1,7 +1,9 @@
 /**
- * A realistic slice of GET /models (docs/openrouter-protocol.md#models): prices as strings per
- * token, capabilities per model.
+ * A realistic slice of GET /models (docs/openrouter-protocol.md#models): prices as strings per token, capabilities per
+ * model. The curated models below come first (tests and scenarios name them); the generated ones
+ * (catalog-generated.ts) follow, so the list has the real catalog's size and variety.
  */
+import { generateCatalog, type GeneratedModel } from './catalog-generated';
 
 const SAMPLING = [
 	'temperature',
@@ -280,12 +282,28 @@ function toModel(spec: Spec): CatalogModel {
 export const MODELS: CatalogModel[] = SPECS.map(toModel);
 const BY_ID = new Map(SPECS.map((spec) => [spec.id, spec]));
 
+/** The generated part of the catalog, with each model's endpoints (same seed, same list). */
+export const GENERATED: GeneratedModel[] = generateCatalog();
+const GENERATED_BY_ID = new Map(GENERATED.map((g) => [g.model.id, g]));
+
+export function findGenerated(id: string): GeneratedModel | undefined {
+	return GENERATED_BY_ID.get(id);
+}
+
 export function findModel(
 	id: string,
 ): { model: CatalogModel; provider: string; defaultScenario: string | null } | null {
 	const spec = BY_ID.get(id);
-	if (!spec) return null;
-	return { model: toModel(spec), provider: spec.provider, defaultScenario: spec.scenario ?? null };
+	if (spec)
+		return {
+			model: toModel(spec),
+			provider: spec.provider,
+			defaultScenario: spec.scenario ?? null,
+		};
+	const generated = GENERATED_BY_ID.get(id);
+	if (!generated) return null;
+	const first = generated.endpoints[0]?.provider_name ?? 'Emulator';
+	return { model: generated.model, provider: first, defaultScenario: null };
 }
 
 /** The `emulator/<scenario>` models, listed so a person can pick a scenario in the model picker. */
@@ -306,5 +324,5 @@ export function scenarioModels(ids: readonly string[]): CatalogModel[] {
 }
 
 export function providerFor(modelId: string): string {
-	return BY_ID.get(modelId)?.provider ?? 'Emulator';
+	return findModel(modelId)?.provider ?? 'Emulator';
 }

@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createSecureServer, type Http2Session } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { callbackAllowed, createAuth } from './auth';
-import { MODELS, findModel, scenarioModels } from './catalog';
+import { GENERATED, MODELS, findModel, scenarioModels } from './catalog';
+import { endpointsOf } from './routing';
 import { envelope } from './errors';
 import { createGenerations } from './generation';
 import { createPacer } from './pacing';
@@ -251,11 +252,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		res.end();
 	}
 
+	const GENERATED_MODELS = GENERATED.map((g) => g.model);
+
 	function models(url: URL, res: ServerResponse) {
 		const outputs = (url.searchParams.get('output_modalities') ?? 'text').split(',');
 		const required = url.searchParams.get('supported_parameters')?.split(',').filter(Boolean) ?? [];
 		const q = url.searchParams.get('q')?.toLowerCase();
-		let list = [...MODELS, ...scenarioModels(SCENARIO_IDS)].filter(
+		let list = [...MODELS, ...scenarioModels(SCENARIO_IDS), ...GENERATED_MODELS].filter(
 			(m) =>
 				(outputs.includes('all') ||
 					m.architecture.output_modalities.some((o) => outputs.includes(o))) &&
@@ -300,7 +303,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				? chat(req, res, body, req.headers.origin)
 				: json(res, 405, envelope(405, 'Method not allowed'));
 		if (path === '/api/v1/models') return models(url, res);
-		if (path === '/api/v1/models/count') return json(res, 200, { data: { count: MODELS.length } });
+		if (path === '/api/v1/models/count')
+			return json(res, 200, { data: { count: MODELS.length + GENERATED.length } });
 		const one = /^\/api\/v1\/model\/(.+)$/.exec(path);
 		if (one) {
 			const found = findModel(decodeURIComponent(one[1] ?? ''));
@@ -310,29 +314,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		}
 		const endpoints = /^\/api\/v1\/models\/(.+)\/endpoints$/.exec(path);
 		if (endpoints) {
-			const found = findModel(decodeURIComponent(endpoints[1] ?? ''));
-			if (!found) return json(res, 404, envelope(404, 'Model not found'));
-			const stats = authed ? { p50: 420, p75: 610, p90: 900, p99: 1800 } : null;
+			const id = decodeURIComponent(endpoints[1] ?? '');
+			const found = findModel(id);
+			const list = endpointsOf(id, Boolean(authed));
+			if (!found || !list) return json(res, 404, envelope(404, 'Model not found'));
+			const m = found.model;
 			return json(res, 200, {
 				data: {
-					id: found.model.id,
-					name: found.model.name,
-					endpoints: [
-						{
-							name: `${found.provider} | ${found.model.id}`,
-							model_id: found.model.id,
-							provider_name: found.provider,
-							tag: found.provider.toLowerCase().replace(/\s+/g, '-'),
-							context_length: found.model.context_length,
-							pricing: found.model.pricing,
-							quantization: 'fp8',
-							supported_parameters: found.model.supported_parameters,
-							status: 0,
-							uptime_last_30m: 99.5,
-							latency_last_30m: stats,
-							throughput_last_30m: authed ? { p50: 85, p75: 70, p90: 55, p99: 30 } : null,
-						},
-					],
+					id: m.id,
+					name: m.name,
+					created: m.created,
+					description: m.description ?? '',
+					architecture: m.architecture,
+					endpoints: list,
 				},
 			});
 		}

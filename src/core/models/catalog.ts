@@ -31,6 +31,8 @@ export type Model = {
 	output: string[];
 	supportedParameters: string[];
 	reasoning: ModelReasoning | null;
+	/** Unix seconds the model was added, or null. */
+	created: number | null;
 };
 
 /** Stored copy of the catalog: the raw list as fetched, and when. */
@@ -86,6 +88,7 @@ function readModel(raw: unknown): Model | null {
 			supportsMaxTokens: reasoning.supports_max_tokens === true,
 			mandatory: reasoning.mandatory === true,
 		},
+		created: count(m.created),
 	};
 }
 

@@ -1,6 +1,6 @@
 /**
  * What the service worker may keep for offline use. One pure function, so the rule that matters
- * most (nothing holding the key, no answer of the API but the keyless model list) is tested in Node.
+ * most (nothing holding the key, no answer of the API but the keyless model list and endpoints) is tested in Node.
  */
 export const CACHE_KINDS = ['shell', 'catalog', 'none'] as const;
 export type CacheKind = (typeof CACHE_KINDS)[number];
@@ -35,7 +35,8 @@ function parse(url: string): URL | null {
 /**
  * `shell`: a file of the build's manifest, without a query (cache-first, precached or cached when
  * fetched), or the app's page itself (answered with the cached index.html, whatever its query).
- * `catalog`: GET …/models on an API origin, keyless (network-first, stamped with its fetch time).
+ * `catalog`: GET …/models or …/models/{author}/{slug}/endpoints on an API origin, keyless
+ * (network-first, stamped with its fetch time).
  * `none`: everything else goes to the network untouched: chat/completions, /key, /auth,
  * /generation, any other method, anything with Authorization, other origins, and any other path
  * under the scope or any query on a file (a `?code=` or `?token=` is never written to a cache).
@@ -50,7 +51,9 @@ export function cachePolicy(
 	if (!url || !base || (url.protocol !== 'https:' && url.protocol !== 'http:')) return 'none';
 	// An API on the app's own origin (a proxy) is still the API: decide that first.
 	if (apiOrigins.includes(url.origin)) {
-		return /\/api\/v1\/models$/.test(url.pathname) && !url.username && !url.password
+		return /\/api\/v1\/models(\/[^/]+\/[^/]+\/endpoints)?$/.test(url.pathname) &&
+			!url.username &&
+			!url.password
 			? 'catalog'
 			: 'none';
 	}

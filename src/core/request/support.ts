@@ -9,21 +9,12 @@ import type { JsonPath } from './json';
 import { KNOWN_PARAMETERS, REQUEST_SCHEMA } from './schema';
 import { lintJsonSchema } from './schema-lint';
 import { validate } from '../schema/validate';
+import { PARAMETER_VOCABULARY } from './vocabulary';
 
 export type CheckKind = 'unknown' | 'range' | 'unsupported' | 'schema' | 'conflict';
 export type Check = { kind: CheckKind; path: JsonPath; message: string };
 
-/**
- * The `supported_parameters` vocabulary (docs/openrouter-protocol.md#models): only these can be
- * "unsupported".
- */
-export const PARAMETER_VOCABULARY = [
-	'temperature', 'top_p', 'top_k', 'min_p', 'top_a', 'frequency_penalty', 'presence_penalty',
-	'repetition_penalty', 'max_tokens', 'max_completion_tokens', 'logit_bias', 'logprobs',
-	'top_logprobs', 'prediction', 'seed', 'response_format', 'structured_outputs', 'stop', 'tools',
-	'tool_choice', 'parallel_tool_calls', 'include_reasoning', 'reasoning', 'reasoning_effort',
-	'web_search_options', 'verbosity',
-] as const; // prettier-ignore
+export { PARAMETER_VOCABULARY };
 
 type Loose = Record<string, unknown>;
 const obj = (v: unknown): Loose =>

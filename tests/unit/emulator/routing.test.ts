@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { providerSlug, routeRequest, upstreamBody } from '../../emulator/routing';
+import { GENERATED } from '../../emulator/catalog';
+import { endpointsOf, providerSlug, routeRequest, upstreamBody } from '../../emulator/routing';
 import { renderScenario, chooseScenario, type ChatRequestLike } from '../../emulator/scenarios';
 
 const ask = (extra: Partial<ChatRequestLike> = {}): ChatRequestLike => ({
@@ -50,6 +51,46 @@ describe('provider routing', () => {
 			status: 404,
 			message: 'No allowed providers are available for the selected model.',
 		});
+	});
+});
+
+describe('routing over a generated model with several endpoints', () => {
+	const many = GENERATED.find(
+		(g) =>
+			g.endpoints.length >= 3 &&
+			g.endpoints.every((e) => e.status === 0) &&
+			new Set(g.endpoints.map((e) => e.quantization)).size > 1 &&
+			g.endpoints.some((e) => !e.supported_parameters.includes('tools')) &&
+			g.endpoints[0]?.supported_parameters.includes('tools'),
+	);
+	const model = many?.model.id ?? '';
+	const tags = many?.endpoints.map((e) => e.tag) ?? [];
+	const base = (extra: Partial<ChatRequestLike> = {}) => ask({ model, ...extra });
+	const served = (r: ReturnType<typeof routeRequest>) => (r.ok ? r.provider.tag : null);
+
+	it('the generated catalog has such a model, with its endpoints listed', () => {
+		expect(many).toBeTruthy();
+		expect(endpointsOf(model, false)?.map((e) => e.tag)).toEqual(tags);
+	});
+
+	it('honours only, order, ignore and quantizations by tag', () => {
+		expect(served(routeRequest(base()))).toBe(tags[0]);
+		expect(served(routeRequest(base({ provider: { only: [tags[2]] } })))).toBe(tags[2]);
+		expect(served(routeRequest(base({ provider: { order: [tags[1], tags[0]] } })))).toBe(tags[1]);
+		expect(served(routeRequest(base({ provider: { ignore: [tags[0]] } })))).not.toBe(tags[0]);
+		const q = many?.endpoints.find((e, i) => i > 0 && e.quantization)?.quantization ?? '';
+		const withQ = routeRequest(base({ provider: { quantizations: [q] } }));
+		expect(withQ.ok && withQ.provider.quantization).toBe(q);
+	});
+
+	it('require_parameters skips the endpoints that lack a parameter the request sends', () => {
+		const lacking = many?.endpoints.find((e) => !e.supported_parameters.includes('tools'));
+		const order = { order: [lacking?.tag ?? ''] };
+		const tools = [{ type: 'function', function: { name: 'f', parameters: {} } }];
+		expect(served(routeRequest(base({ tools, provider: order })))).toBe(lacking?.tag);
+		const strict = routeRequest(base({ tools, provider: { ...order, require_parameters: true } }));
+		expect(served(strict)).not.toBe(lacking?.tag);
+		expect(strict.ok && strict.provider.supported).toContain('tools');
 	});
 });
 

@@ -192,7 +192,16 @@ describe('GET /generation, /key, /credits, /models', () => {
 		).toBe(true);
 		expect(typeof all.data[0].pricing.prompt).toBe('string');
 		const images = await (await fetch(`${emu.apiBaseUrl}/models?output_modalities=image`)).json();
-		expect(images.data.map((m: { id: string }) => m.id)).toEqual(['google/gemini-2.5-flash-image']);
+		// The curated image model first, then generated ones; each lists image among its outputs.
+		expect(images.data[0].id).toBe('google/gemini-2.5-flash-image');
+		expect(images.data.length).toBeGreaterThan(10);
+		expect(
+			images.data.every((m: { architecture: { output_modalities: string[] } }) =>
+				m.architecture.output_modalities.includes('image'),
+			),
+		).toBe(true);
+		const everything = await (await fetch(`${emu.apiBaseUrl}/models?output_modalities=all`)).json();
+		expect(everything.data.length).toBeGreaterThanOrEqual(500);
 		const tools = await (
 			await fetch(`${emu.apiBaseUrl}/models?supported_parameters=tools,logprobs&q=gpt`)
 		).json();
@@ -201,6 +210,39 @@ describe('GET /generation, /key, /credits, /models', () => {
 		expect(page.data).toHaveLength(3);
 		expect(page.links.next).toBe('/api/v1/models?offset=3&limit=3');
 		expect(page.total_count).toBe(all.total_count);
+	});
+
+	it('/models/{id}/endpoints lists each provider in the real shape, stats only with a key', async () => {
+		const list = await (await fetch(`${emu.apiBaseUrl}/models?output_modalities=all`)).json();
+		const many = list.data.find((m: { id: string }) => m.id === 'deepseek/deepseek-chat');
+		expect(many).toBeTruthy();
+		const res = await fetch(`${emu.apiBaseUrl}/models/deepseek/deepseek-chat/endpoints`);
+		const { data } = await res.json();
+		expect(data.id).toBe('deepseek/deepseek-chat');
+		expect(data.endpoints.map((e: { tag: string }) => e.tag)).toEqual([
+			'novita',
+			'deepinfra',
+			'chutes',
+		]);
+		expect(data.endpoints[0]).toMatchObject({
+			provider_name: 'Novita',
+			status: 0,
+			latency_last_30m: null,
+			throughput_last_30m: null,
+		});
+		expect(typeof data.endpoints[0].pricing.prompt).toBe('string');
+		expect(data.endpoints[2].status).toBeLessThan(0);
+		// Every generated model has endpoints, some of them without a feature the model lists.
+		const generated = list.data.filter((m: { id: string }) => m.id.startsWith('arcee-ai/'));
+		expect(generated.length).toBeGreaterThan(0);
+		const one = await (
+			await fetch(`${emu.apiBaseUrl}/models/${generated[0].id}/endpoints`, {
+				headers: { Authorization: `Bearer ${KEY}` },
+			})
+		).json();
+		expect(one.data.endpoints.length).toBeGreaterThan(0);
+		expect(one.data.endpoints[0].latency_last_30m).toMatchObject({ p50: expect.any(Number) });
+		expect((await fetch(`${emu.apiBaseUrl}/models/nobody/nothing/endpoints`)).status).toBe(404);
 	});
 });
 

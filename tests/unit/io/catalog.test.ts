@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchModels } from '../../../src/io/catalog';
+import { fetchEndpoints, fetchModels } from '../../../src/io/catalog';
 
 describe('fetchModels', () => {
 	it('asks GET /models for every modality, with no key and no credentials', async () => {
@@ -43,5 +43,32 @@ describe('fetchModels', () => {
 			message: 'The model list could not be fetched (offline?)',
 			saved: { fetchedAt: 1700000000000, data: [{ id: 'a/b' }] },
 		});
+	});
+});
+
+describe('fetchEndpoints', () => {
+	it('asks GET /models/{author}/{slug}/endpoints without a key; failures are values', async () => {
+		const calls: [string, RequestInit | undefined][] = [];
+		const fake = (async (url: string, init?: RequestInit) => {
+			calls.push([url, init]);
+			return new Response(JSON.stringify({ data: { endpoints: [] } }), { status: 200 });
+		}) as typeof fetch;
+		const ok = await fetchEndpoints('https://x/api/v1', 'meta-llama/llama-3.3-70b:free', fake);
+		expect(ok).toEqual({ ok: true, body: { data: { endpoints: [] } }, savedAt: null });
+		expect(calls[0]?.[0]).toBe('https://x/api/v1/models/meta-llama/llama-3.3-70b%3Afree/endpoints');
+		expect(new Headers(calls[0]?.[1]?.headers).has('authorization')).toBe(false);
+		const down = await fetchEndpoints('https://x/api/v1', 'a/b', (async () => {
+			throw new TypeError('Failed to fetch');
+		}) as typeof fetch);
+		expect(down).toEqual({
+			ok: false,
+			message: 'The providers of a/b could not be loaded (offline?)',
+		});
+		const missing = await fetchEndpoints(
+			'https://x/api/v1',
+			'a/b',
+			(async () => new Response('{}', { status: 404 })) as typeof fetch,
+		);
+		expect(!missing.ok && missing.message).toMatch(/404/);
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogRecordV1 } from '../../../src/core/models/catalog';
+import { readEndpoints } from '../../../src/core/models/endpoints';
 import { Catalog, FRESH_MS } from '../../../src/state/catalog.svelte';
 
 const model = (id: string) => ({
@@ -105,5 +106,37 @@ describe('the catalog', () => {
 			message: expect.stringMatching(/offline/),
 		});
 		expect(await empty.supportedParameters()).toBeNull();
+	});
+});
+
+describe("a model's endpoints", () => {
+	it('are fetched once per model and kept; a failure is said and asked again next time', async () => {
+		const asked: string[] = [];
+		let up = false;
+		const catalog = new Catalog({
+			fetchModels: async () => ({ ok: true, data: [] }),
+			loadCached: async () => null,
+			saveCached: async () => true,
+			fetchEndpoints: async (id) => {
+				asked.push(id);
+				return up
+					? {
+							ok: true,
+							body: { data: { endpoints: [{ provider_name: 'Groq', tag: 'groq' }] } },
+							savedAt: null,
+						}
+					: { ok: false, message: `The providers of ${id} could not be loaded (offline?)` };
+			},
+		});
+		expect(await catalog.endpoints('a/b')).toEqual({
+			ok: false,
+			message: 'The providers of a/b could not be loaded (offline?)',
+		});
+		up = true;
+		const first = await catalog.endpoints('a/b');
+		expect(first.ok && readEndpoints(first.body).map((e) => e.tag)).toEqual(['groq']);
+		await catalog.endpoints('a/b');
+		await catalog.endpoints('c/d');
+		expect(asked).toEqual(['a/b', 'a/b', 'c/d']);
 	});
 });

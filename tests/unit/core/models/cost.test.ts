@@ -25,6 +25,7 @@ const model = (over: Partial<Model> = {}): Model => ({
 	output: ['text'],
 	supportedParameters: [],
 	reasoning: null,
+	created: null,
 	...over,
 });
 // 16 spaces of framing per message plus the text: 'x'.repeat(64) + 16 = 80 chars = 20 tokens.

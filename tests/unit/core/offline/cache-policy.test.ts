@@ -25,6 +25,11 @@ describe('cachePolicy', () => {
 		['https://tools.example/play/favicon.svg', 'shell'],
 		['https://openrouter.ai/api/v1/models', 'catalog'],
 		['https://openrouter.ai/api/v1/models?supported_parameters=tools', 'catalog'],
+		['https://openrouter.ai/api/v1/models/openai/gpt-4o/endpoints', 'catalog'],
+		[
+			'https://openrouter.ai/api/v1/models/meta-llama/llama-3.3-70b-instruct:free/endpoints',
+			'catalog',
+		],
 	])('%s may be cached as %s', (url, kind) => {
 		expect(cachePolicy(get(url), scope)).toBe(kind);
 	});
@@ -37,8 +42,8 @@ describe('cachePolicy', () => {
 		'https://openrouter.ai/auth?callback_url=x',
 		'https://openrouter.ai/api/v1/generation?id=gen-1',
 		'https://openrouter.ai/api/v1/credits',
-		'https://openrouter.ai/api/v1/models/openai/gpt-4o/endpoints',
 		'https://openrouter.ai/api/v1/models/count',
+		'https://openrouter.ai/api/v1/models/a/b/c/endpoints',
 		// Outside the app's scope or on another origin.
 		'https://tools.example/other/app.js',
 		'https://tools.example/play/sw.js',

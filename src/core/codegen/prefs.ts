@@ -1,14 +1,10 @@
-import { TARGETS, type TargetId } from './targets';
+import { isTargetId, type TargetId } from './target-ids';
 
 /** The Code panel's choices, remembered on this device. */
 export type SnippetPrefs = { target: TargetId; elide: boolean };
 export type StoredSnippetPrefsV1 = { v: 1 } & SnippetPrefs;
 
 export const DEFAULT_SNIPPET_PREFS: SnippetPrefs = { target: 'curl', elide: false };
-
-export function isTargetId(value: unknown): value is TargetId {
-	return TARGETS.some((t) => t.id === value);
-}
 
 /** Stored data → prefs; anything unreadable (old, foreign, a removed target) → the defaults. */
 export function readSnippetPrefs(value: unknown): SnippetPrefs {

@@ -1,3 +1,4 @@
+import type { TargetId } from './target-ids';
 import { generateCurl, type SnippetOptions } from './curl';
 import { generatePythonOpenAi, generatePythonRequests } from './python';
 import { generateFetch, generateOpenAiTs, generateOpenRouterTs } from './typescript';
@@ -84,7 +85,11 @@ export const TARGETS = [
 	generate: Generator;
 }[];
 
-export type TargetId = (typeof TARGETS)[number]['id'];
+export type { TargetId } from './target-ids';
+type ListedId = (typeof TARGETS)[number]['id'];
+/** Fails to compile when target-ids.ts and this list name different tabs. */
+const sameIds: [ListedId, TargetId] extends [TargetId, ListedId] ? true : never = true;
+void sameIds;
 export type Target = (typeof TARGETS)[number];
 
 export function generateAll(

@@ -56,6 +56,8 @@ for (const scheme of ['light', 'dark'] as const) {
 		});
 
 		test('a markdown answer and every Code tab have no serious violation', async ({ page }) => {
+			// Seven axe passes over the whole page: 15 s on an idle machine, more on a busy one.
+			test.slow();
 			await markdownRun(page);
 			expect(await seriousViolations(page)).toEqual([]);
 			const code = page.getByRole('region', { name: 'Code' });
@@ -139,6 +141,8 @@ const focusRing = (page: Page) =>
 	});
 
 test('every stop on the way through the page by Tab shows a focus ring', async ({ page }) => {
+	// Up to 120 Tab presses, each followed by a style read: slow on a busy machine.
+	test.slow();
 	await page.goto('./');
 	await markdownRun(page);
 	await page.getByRole('heading', { name: 'OpenRouter Playground' }).click();

@@ -56,7 +56,10 @@ export function providersOf(model: string): ProviderInfo[] {
 		}));
 	const found = findModel(model);
 	const first = found?.provider ?? 'Emulator';
-	return [{ name: first, honoursSeed: !IGNORES_SEED.has(first) }, ...(ALTERNATES[model] ?? [])];
+	// Curated endpoints are fp8, as endpointsOf lists them.
+	return [{ name: first, honoursSeed: !IGNORES_SEED.has(first) }, ...(ALTERNATES[model] ?? [])].map(
+		(p) => ({ quantization: 'fp8', ...p }),
+	);
 }
 
 /**

@@ -143,6 +143,9 @@ describe('long open blocks grow in place', () => {
 					expect(html, prefix.slice(-80)).toBe(renderMarkdown(prefix));
 			}
 		},
+		// A correctness check that re-renders ~10^3 prefixes of a long text: takes 1-2 s idle and
+		// more on a loaded CI machine, so it gets a wider limit than vitest's 5 s default.
+		30_000,
 	);
 
 	it.each([

@@ -1,5 +1,5 @@
 import { DEFAULT_REQUEST } from '../../src/core/request/normalize';
-import { KEYS, emulator, expect, response, saveKey, test } from './fixtures';
+import { KEYS, emulator, expect, response, saveKey, test, settled } from './fixtures';
 
 test('#model= opens the default request with that model and sends nothing', async ({ page }) => {
 	await page.goto('./#model=mistralai/mistral-small');
@@ -14,7 +14,7 @@ test('#model= opens the default request with that model and sends nothing', asyn
 		'mistralai/mistral-small',
 	);
 	expect(page.url()).not.toContain('#');
-	await page.waitForTimeout(300);
+	await settled(page);
 	expect(await emulator.chatRequests()).toEqual([]);
 
 	await saveKey(page, KEYS.good);

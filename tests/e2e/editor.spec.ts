@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
+import { KEYS, expect, response, saveKey, setRequest, test, settled } from './fixtures';
 
 /**
  * Every Monaco file the page fetched: the chunk of src/ui/editor/monaco.ts, which is the only way
@@ -16,6 +16,21 @@ function watchMonaco(page: Page): string[] {
 	});
 	return seen;
 }
+
+/**
+ * Resolves once the moment has passed at which the rich editor would swap itself in (after load,
+ * 1.5 s, then an idle callback: RequestEditor.svelte), so a test can say it did not.
+ */
+const pastIdleSwap = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const go = () =>
+					setTimeout(() => requestIdleCallback(() => resolve(), { timeout: 4000 }), 1500);
+				if (document.readyState === 'complete') go();
+				else addEventListener('load', go, { once: true });
+			}),
+	);
 
 const monacoEditor = (page: Page) => page.locator('.monaco-editor').first();
 const code = (page: Page) => page.getByRole('region', { name: 'Code' });
@@ -34,7 +49,7 @@ test('first paint and Send work with the plain field; Monaco is not fetched befo
 	});
 	await page.getByRole('button', { name: 'Send' }).click();
 	await expect(response(page).status).toContainText('Done', { timeout: 15_000 });
-	await page.waitForTimeout(500);
+	await settled(page);
 	expect(monaco).toEqual([]);
 	await expect(page.locator('.monaco-editor')).toHaveCount(0);
 
@@ -68,7 +83,8 @@ test('the plain editor choice never loads Monaco', async ({ page }) => {
 	await page.goto('./');
 	await page.getByRole('combobox', { name: 'Editor' }).selectOption('plain');
 	await page.getByRole('textbox', { name: 'Request JSON' }).focus();
-	await page.waitForTimeout(1500);
+	await pastIdleSwap(page);
+	await settled(page);
 	expect(monaco).toEqual([]);
 	await expect(page.locator('.monaco-editor')).toHaveCount(0);
 });

@@ -1,4 +1,7 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
+
+/** Requests of each test's page that have not finished or failed yet. */
+const inflight = new WeakMap<Page, Set<Request>>();
 import { E2E } from '../scripts/ports';
 
 export { expect };
@@ -59,6 +62,11 @@ export const test = base.extend<{ guard: Guard }>({
 				});
 			});
 			const pending: Promise<void>[] = [];
+			const open = new Set<Request>();
+			inflight.set(page, open);
+			page.on('request', (request) => void open.add(request));
+			page.on('requestfinished', (request) => void open.delete(request));
+			page.on('requestfailed', (request) => void open.delete(request));
 			page.on('request', (request) => {
 				const url = new URL(request.url());
 				if (url.protocol === 'data:' || url.protocol === 'blob:') return;
@@ -133,4 +141,63 @@ export async function setRequest(page: Page, body: unknown): Promise<void> {
 export function response(page: Page) {
 	const region = page.getByRole('region', { name: 'Response' });
 	return { region, status: region.getByRole('status'), answer: region.getByTestId('answer') };
+}
+
+/**
+ * The request text of the saved draft: IndexedDB's, or the tab's backup in sessionStorage when
+ * IndexedDB failed (io/draft-store.ts); null when there is none. Never creates the database.
+ */
+export async function savedDraftText(page: Page): Promise<string | null> {
+	return page.evaluate(async () => {
+		const backup = (): string | null => {
+			try {
+				const saved = sessionStorage.getItem('openrouter-playground:draft');
+				return saved ? ((JSON.parse(saved) as { text?: string }).text ?? null) : null;
+			} catch {
+				return null;
+			}
+		};
+		const name = 'openrouter-playground-drafts';
+		try {
+			if (!(await indexedDB.databases()).some((db) => db.name === name)) return backup();
+		} catch {
+			return backup();
+		}
+		return new Promise<string | null>((resolve) => {
+			const open = indexedDB.open(name);
+			open.onerror = () => resolve(backup());
+			open.onsuccess = () => {
+				const db = open.result;
+				try {
+					const get = db.transaction('drafts').objectStore('drafts').get('draft');
+					get.onsuccess = () =>
+						resolve((get.result as { text?: string } | undefined)?.text ?? backup());
+					get.onerror = () => resolve(backup());
+				} catch {
+					resolve(backup());
+				} finally {
+					db.close();
+				}
+			};
+		});
+	});
+}
+
+/** Waits until the draft saved in IndexedDB is the text in the editor (drafts save after a pause). */
+export async function draftSaved(page: Page): Promise<void> {
+	const editor = page.getByRole('textbox', { name: 'Request JSON' });
+	const shown = await editor.inputValue();
+	await expect.poll(() => savedDraftText(page), { timeout: 10_000 }).toBe(shown);
+}
+
+/**
+ * Waits on conditions, not a clock: no request of the page is still open (a stream that was not
+ * really stopped, or a request on its way, holds this off), then two frames so the view shows
+ * whatever arrived. For the test's own `page`; other pages only get the frames.
+ */
+export async function settled(page: Page): Promise<void> {
+	const open = inflight.get(page);
+	if (open) await expect.poll(() => open.size, { timeout: 15_000 }).toBe(0);
+	for (let i = 0; i < 2; i++)
+		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
 }

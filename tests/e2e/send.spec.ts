@@ -1,4 +1,14 @@
-import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
+import {
+	KEYS,
+	emulator,
+	expect,
+	response,
+	saveKey,
+	setRequest,
+	test,
+	settled,
+	draftSaved,
+} from './fixtures';
 
 const longRequest = {
 	model: 'emulator/long',
@@ -55,7 +65,8 @@ test('Stop keeps the partial answer and says Stopped', async ({ page }) => {
 	await expect(status).toContainText('Stopped');
 	const kept = await answer.textContent();
 	expect(kept?.length).toBeGreaterThan(40);
-	await page.waitForTimeout(300);
+	// The stream's request has ended (a stream still open would hold this off); nothing came after.
+	await settled(page);
 	expect(await answer.textContent()).toBe(kept);
 	await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
 });
@@ -131,7 +142,7 @@ test('the draft survives a reload', async ({ page }) => {
 		messages: [{ role: 'user', content: 'keep me' }],
 	};
 	await setRequest(page, draft);
-	await page.waitForTimeout(600);
+	await draftSaved(page);
 	await page.reload();
 	await expect(page.getByRole('textbox', { name: 'Request JSON' })).toHaveValue(
 		JSON.stringify(draft, null, 2),

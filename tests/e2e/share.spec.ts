@@ -1,5 +1,15 @@
 import { E2E } from '../scripts/ports';
-import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
+import {
+	KEYS,
+	emulator,
+	expect,
+	response,
+	saveKey,
+	setRequest,
+	test,
+	settled,
+	draftSaved,
+} from './fixtures';
 
 const request = {
 	model: 'deepseek/deepseek-chat',
@@ -33,7 +43,7 @@ test('Share copies a link that restores the request in a fresh context and sends
 		'Nothing has been sent',
 	);
 	expect(other.url()).not.toContain('#');
-	await other.waitForTimeout(300);
+	await settled(other);
 	expect(await emulator.chatRequests()).toEqual([]);
 	await fresh.close();
 });
@@ -86,7 +96,7 @@ test('a 1 MB share payload is refused with a message and the draft is kept', asy
 	await page.goto('./');
 	const draft = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'my draft' }] };
 	await setRequest(page, draft);
-	await page.waitForTimeout(500);
+	await draftSaved(page);
 	const huge = { messages: [{ role: 'user', content: 'x'.repeat(1_050_000) }] };
 	await page.goto(`./#r=${b64(huge)}`);
 	await expect(page.getByRole('status').filter({ hasText: 'more than 1 MB' })).toBeVisible();

@@ -5,7 +5,16 @@ import { TARGETS } from '../../src/core/codegen/targets';
 import { decodeShare } from '../../src/core/share/codec';
 import { deflateRaw } from '../../src/io/deflate';
 import { E2E } from '../scripts/ports';
-import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
+import {
+	KEYS,
+	emulator,
+	expect,
+	response,
+	saveKey,
+	setRequest,
+	test,
+	draftSaved,
+} from './fixtures';
 
 /** Runs a curl snippet through bash with `curl` replaced by a function that prints its arguments. */
 function curlArguments(snippet: string): string[] {
@@ -169,8 +178,8 @@ test('large inline data can be shortened for reading while Copy keeps all of it'
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
 		generateCurl(body, { baseUrl: E2E.apiBaseUrl }),
 	);
-	// The draft is saved 300 ms after the last edit; the choice itself is saved at once.
-	await page.waitForTimeout(800);
+	// The draft is saved after a pause in typing; the choice itself is saved at once.
+	await draftSaved(page);
 	await page.reload();
 	await expect(page.getByRole('textbox', { name: 'Request JSON' })).toHaveValue(/iVBORw0KGgo/);
 	await expect(shorten).toBeChecked();

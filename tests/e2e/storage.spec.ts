@@ -1,4 +1,4 @@
-import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
+import { KEYS, expect, response, saveKey, setRequest, test, draftSaved } from './fixtures';
 
 /** Private mode and blocked storage: indexedDB.open throws (what Firefox private windows used to do). */
 const NO_INDEXEDDB = () => {
@@ -34,7 +34,7 @@ test('without IndexedDB the app says so, keeps the key for this tab and loses no
 	await page.getByRole('button', { name: 'Send' }).click();
 	await expect(response(page).status).toContainText('Done', { timeout: 15_000 });
 
-	await page.waitForTimeout(500);
+	await draftSaved(page);
 	await page.reload();
 	await expect(page.getByRole('button', { name: 'API key' })).toContainText('sk-or-…0001');
 	await expect(page.getByRole('textbox', { name: 'Request JSON' })).toHaveValue(

@@ -25,24 +25,6 @@ export const isoTime = (at: number): string | undefined => {
 	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 };
 
-/** The last user message as one line, for a list row. */
-export function promptOf(request: Record<string, unknown>): string {
-	const messages = Array.isArray(request.messages) ? request.messages : [];
-	const last = [...messages]
-		.reverse()
-		.find(
-			(m): m is { content: unknown } => typeof m === 'object' && m !== null && m.role === 'user',
-		);
-	const content = last?.content;
-	const text =
-		typeof content === 'string'
-			? content
-			: Array.isArray(content)
-				? content.map((part) => (typeof part?.text === 'string' ? part.text : '')).join(' ')
-				: '';
-	return text.replace(/\s+/g, ' ').trim().slice(0, 140);
-}
-
 /** Saves text as a file through a temporary link. */
 export function downloadText(text: string, name: string): void {
 	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

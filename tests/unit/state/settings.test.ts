@@ -132,11 +132,11 @@ describe('the key', () => {
 		await s.saveKey(KEY_A, 'device');
 		await s.saveKey(KEY_B, 'device');
 		expect(pending.map((p) => p.key)).toEqual([KEY_A, KEY_B]);
-		pending[1].answer({ state: 'rejected', status: 401, message: 'B is refused' });
+		pending[1]!.answer({ state: 'rejected', status: 401, message: 'B is refused' });
 		await tick();
 		expect(s.keyCheck).toEqual({ state: 'rejected', status: 401, message: 'B is refused' });
 		// The answer about the old key arrives last: it must not replace the current key's.
-		pending[0].answer({ state: 'unreachable', message: 'about A' });
+		pending[0]!.answer({ state: 'unreachable', message: 'about A' });
 		await tick();
 		expect(s.keyCheck).toEqual({ state: 'rejected', status: 401, message: 'B is refused' });
 	});

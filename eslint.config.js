@@ -4,6 +4,39 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+const PURE = 'core is pure: the page, storage and the network belong in io/ or ui/.';
+/** What core may not touch: the page, storage, the network. */
+const PAGE_AND_IO = [
+	'window',
+	'document',
+	'location',
+	'history',
+	'navigator',
+	'localStorage',
+	'sessionStorage',
+	'indexedDB',
+	'caches',
+	'fetch',
+	'XMLHttpRequest',
+	'WebSocket',
+	'EventSource',
+	'Worker',
+	'requestAnimationFrame',
+	'matchMedia',
+];
+const IMPURE = [
+	{
+		group: ['svelte', 'svelte/*', 'idb-keyval', 'monaco-editor', 'monaco-editor/*'],
+		message: 'core imports only pure packages.',
+	},
+];
+/** Import patterns for the folders a layer must not import, wherever the file sits. */
+const layers = (folders, layer) =>
+	folders.map((folder) => ({
+		group: [`**/${folder}/*`, `**/${folder}/**`, `../${folder}`, `../../${folder}`],
+		message: `${layer}/ must not import ${folder}/ (ARCHITECTURE.md).`,
+	}));
+
 export default ts.config(
 	{
 		ignores: [
@@ -42,4 +75,65 @@ export default ts.config(
 		},
 	},
 	{ files: ['tests/**', '*.config.*'], rules: { 'no-console': 'off' } },
+	// The layers (ARCHITECTURE.md), enforced here as well as by tests/unit/architecture.test.ts and
+	// by type-checking core/ without the DOM (tsconfig.core.json). tests/unit/boundaries.test.ts
+	// plants a violation of each rule and expects it to be caught.
+	{
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: 'ImportExpression[source.type!="Literal"]',
+					message: 'import() takes a plain string, so the layer rules can check it.',
+				},
+			],
+		},
+	},
+	{
+		files: ['src/core/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [...layers(['io', 'state', 'ui'], 'core'), ...IMPURE] },
+			],
+			'no-restricted-globals': ['error', ...PAGE_AND_IO.map((name) => ({ name, message: PURE }))],
+			'no-restricted-properties': [
+				'error',
+				...PAGE_AND_IO.flatMap((property) =>
+					['globalThis', 'window', 'self'].map((object) => ({ object, property, message: PURE })),
+				),
+			],
+		},
+	},
+	{
+		files: ['src/state/**/*.ts'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: layers(['io', 'ui'], 'state') }],
+			'no-restricted-globals': [
+				'error',
+				...[
+					'window',
+					'document',
+					'location',
+					'navigator',
+					'localStorage',
+					'sessionStorage',
+					'indexedDB',
+					'fetch',
+				].map((name) => ({
+					name,
+					message: 'state reaches the page and I/O only through what App.svelte passes in.',
+				})),
+			],
+		},
+	},
+	{
+		files: ['src/io/**/*.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: layers(['state', 'ui'], 'io') }] },
+	},
+	{
+		files: ['src/ui/**/*.ts', 'src/ui/**/*.svelte'],
+		rules: { 'no-restricted-imports': ['error', { patterns: layers(['io'], 'ui') }] },
+	},
 );

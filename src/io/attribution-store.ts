@@ -1,3 +1,4 @@
+import { safeLocalStorage } from './browser-storage';
 import { readAttribution, type AttributionV1 } from '../core/attribution';
 
 const KEY = 'openrouter-playground:attribution';
@@ -19,12 +20,4 @@ export function createAttributionStore(storage: Storage | null = safeLocalStorag
 			}
 		},
 	};
-}
-
-function safeLocalStorage(): Storage | null {
-	try {
-		return globalThis.localStorage;
-	} catch {
-		return null;
-	}
 }

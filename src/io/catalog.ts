@@ -1,8 +1,8 @@
+import { idbTimeout } from './browser-storage';
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { isCatalogRecord, type CatalogRecordV1 } from '../core/models/catalog';
 
 const RECORD_KEY = 'models';
-const TIMEOUT_MS = 3000;
 
 export type FetchModelsResult =
 	| { ok: true; data: unknown[] }
@@ -69,15 +69,6 @@ export async function fetchEndpoints(
 	}
 }
 
-function timeout<T>(promise: Promise<T>): Promise<T> {
-	return Promise.race([
-		promise,
-		new Promise<never>((_, reject) =>
-			setTimeout(() => reject(new Error('IndexedDB did not answer')), TIMEOUT_MS),
-		),
-	]);
-}
-
 /** The last fetched catalog, with its fetch time, so the picker works offline. */
 export function createCatalogStore(
 	store: () => UseStore = () => createStore('openrouter-playground-catalog', 'catalog'),
@@ -87,7 +78,7 @@ export function createCatalogStore(
 	return {
 		async load(): Promise<CatalogRecordV1 | null> {
 			try {
-				const stored = await timeout(get<unknown>(RECORD_KEY, open()));
+				const stored = await idbTimeout(get<unknown>(RECORD_KEY, open()));
 				return isCatalogRecord(stored) ? stored : null;
 			} catch {
 				return null;
@@ -95,7 +86,7 @@ export function createCatalogStore(
 		},
 		async save(record: CatalogRecordV1): Promise<boolean> {
 			try {
-				await timeout(set(RECORD_KEY, record, open()));
+				await idbTimeout(set(RECORD_KEY, record, open()));
 				return true;
 			} catch {
 				return false; // Not cached: the list still works until the page closes.

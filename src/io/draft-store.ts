@@ -1,18 +1,9 @@
+import { idbTimeout } from './browser-storage';
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { readDraft, type DraftStore, type DraftV2 } from '../core/draft';
 
 const DRAFT_KEY = 'draft';
 const BACKUP_KEY = 'openrouter-playground:draft';
-const TIMEOUT_MS = 3000;
-
-function timeout<T>(promise: Promise<T>): Promise<T> {
-	return Promise.race([
-		promise,
-		new Promise<never>((_, reject) =>
-			setTimeout(() => reject(new Error('IndexedDB did not answer')), TIMEOUT_MS),
-		),
-	]);
-}
 
 /**
  * The draft lives in IndexedDB; when that fails (private mode, quota) a copy goes to sessionStorage
@@ -38,7 +29,7 @@ export function createDraftStore(
 		async load() {
 			const backup = readBackup();
 			try {
-				const stored = await timeout(get<unknown>(DRAFT_KEY, db()));
+				const stored = await idbTimeout(get<unknown>(DRAFT_KEY, db()));
 				const draft = readDraft(stored);
 				// The newer of the two wins: the backup is written only when IndexedDB failed.
 				const newest = backup && (!draft || backup.savedAt > draft.savedAt) ? backup : draft;
@@ -57,7 +48,7 @@ export function createDraftStore(
 		async save({ text, headers }) {
 			const draft: DraftV2 = { v: 2, text, headers, savedAt: Date.now() };
 			try {
-				await timeout(set(DRAFT_KEY, draft, db()));
+				await idbTimeout(set(DRAFT_KEY, draft, db()));
 				session.removeItem(BACKUP_KEY);
 				return { ok: true, notice: null };
 			} catch (error) {

@@ -1,3 +1,4 @@
+import { safeLocalStorage } from './browser-storage';
 import {
 	isEditorMode,
 	readStoredEditorMode,
@@ -32,12 +33,4 @@ export function createEditorPrefs(
 			}
 		},
 	};
-}
-
-function safeLocalStorage(): Storage | null {
-	try {
-		return globalThis.localStorage;
-	} catch {
-		return null;
-	}
 }

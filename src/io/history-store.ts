@@ -1,3 +1,4 @@
+import { idbTimeout } from './browser-storage';
 import { clear, createStore, delMany, entries, set, setMany, type UseStore } from 'idb-keyval';
 import { migrateRecord, type RunRecord } from '../core/history/record';
 import type { HistoryStore } from '../core/history/store';
@@ -15,18 +16,8 @@ export type HistoryBackend = {
 const RUN_PREFIX = 'run:';
 /** Records that could not be read are moved here, never deleted. */
 const UNREADABLE_PREFIX = 'unreadable:';
-const TIMEOUT_MS = 3000;
 const MEMORY_NOTICE =
 	'Browser storage is unavailable: history is kept in this tab only and is gone when it closes.';
-
-function timeout<T>(promise: Promise<T>): Promise<T> {
-	return Promise.race([
-		promise,
-		new Promise<never>((_, reject) =>
-			setTimeout(() => reject(new Error('IndexedDB did not answer')), TIMEOUT_MS),
-		),
-	]);
-}
 
 export function idbHistoryBackend(
 	store: UseStore = createStore('openrouter-playground-history', 'runs'),
@@ -64,7 +55,7 @@ export function createHistoryStore(
 	): Promise<{ notice: string | null }> => {
 		if (!memory)
 			try {
-				await timeout(write(idb()));
+				await idbTimeout(write(idb()));
 				return { notice: null };
 			} catch {
 				// fall through to memory
@@ -79,7 +70,7 @@ export function createHistoryStore(
 			if (memory) return { runs: sortNewestFirst([...memory.values()]), notice: null };
 			let stored: [IDBValidKey, unknown][];
 			try {
-				stored = await timeout(idb().entries());
+				stored = await idbTimeout(idb().entries());
 			} catch {
 				return { runs: [], notice: toMemory().notice };
 			}
@@ -125,10 +116,10 @@ async function readAll(
 	const notices: string[] = [];
 	if (unreadable.length > 0) {
 		try {
-			await timeout(
+			await idbTimeout(
 				db.setMany(unreadable.map(([key, value]) => [UNREADABLE_PREFIX + String(key), value])),
 			);
-			await timeout(db.delMany(unreadable.map(([key]) => key)));
+			await idbTimeout(db.delMany(unreadable.map(([key]) => key)));
 		} catch {
 			// They stay where they are and are skipped again next time.
 		}

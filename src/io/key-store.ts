@@ -1,21 +1,10 @@
+import { idbTimeout } from './browser-storage';
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { isStoredKey, type KeyStore, type StoredKeyV1 } from '../core/key';
 
 const IDB_KEY = 'openrouter-key';
 const SESSION_KEY = 'openrouter-playground:key';
-/** IndexedDB can hang (blocked upgrade, some private modes): never wait on it forever. */
-const IDB_TIMEOUT_MS = 3000;
 const CHANNEL = 'openrouter-playground:key';
-
-function withTimeout<T>(promise: Promise<T>, ms = IDB_TIMEOUT_MS): Promise<T> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('IndexedDB did not answer in time')), ms);
-		promise.then(
-			(value) => (clearTimeout(timer), resolve(value)),
-			(error: unknown) => (clearTimeout(timer), reject(error)),
-		);
-	});
-}
 
 function storageNotice(error: unknown): string {
 	const name = error instanceof DOMException ? error.name : '';
@@ -61,7 +50,7 @@ export function createKeyStore(
 	/** Deleting never fails loudly: with no IndexedDB there is nothing stored to delete. */
 	const removeStored = async (): Promise<void> => {
 		try {
-			await withTimeout(del(IDB_KEY, db()));
+			await idbTimeout(del(IDB_KEY, db()));
 		} catch {
 			// unavailable or blocked
 		}
@@ -72,7 +61,7 @@ export function createKeyStore(
 			const tabKey = readSession();
 			if (tabKey) return { key: tabKey, mode: 'tab', notice: null };
 			try {
-				const stored = await withTimeout(get<unknown>(IDB_KEY, db()));
+				const stored = await idbTimeout(get<unknown>(IDB_KEY, db()));
 				if (stored === undefined) return { key: null, mode: 'device', notice: null };
 				if (isStoredKey(stored)) return { key: stored.key, mode: 'device', notice: null };
 				return {
@@ -92,7 +81,7 @@ export function createKeyStore(
 			}
 			try {
 				const record: StoredKeyV1 = { v: 1, key, savedAt: Date.now() };
-				await withTimeout(set(IDB_KEY, record, db()));
+				await idbTimeout(set(IDB_KEY, record, db()));
 				writeSession(null);
 				announce();
 				return { ok: true, mode };

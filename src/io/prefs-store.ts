@@ -1,3 +1,4 @@
+import { safeLocalStorage } from './browser-storage';
 import { isStoredBaseUrl, type StoredBaseUrlV1 } from '../core/api-origin';
 import {
 	DEFAULT_SNIPPET_PREFS,
@@ -32,14 +33,6 @@ export function createBaseUrlStore(storage: Storage | null = safeLocalStorage())
 			}
 		},
 	};
-}
-
-function safeLocalStorage(): Storage | null {
-	try {
-		return globalThis.localStorage;
-	} catch {
-		return null;
-	}
 }
 
 const SNIPPETS_KEY = 'openrouter-playground:snippets';

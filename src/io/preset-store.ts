@@ -1,17 +1,8 @@
+import { idbTimeout } from './browser-storage';
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import { isPreset, type PresetStore } from '../core/presets';
 
-const TIMEOUT_MS = 3000;
 const UNAVAILABLE = 'Browser storage is unavailable: presets cannot be saved in this browser.';
-
-function timeout<T>(promise: Promise<T>): Promise<T> {
-	return Promise.race([
-		promise,
-		new Promise<never>((_, reject) =>
-			setTimeout(() => reject(new Error('IndexedDB did not answer')), TIMEOUT_MS),
-		),
-	]);
-}
 
 /** Presets in IndexedDB, one record per preset; unreadable records are skipped and named. */
 export function createPresetStore(
@@ -22,7 +13,7 @@ export function createPresetStore(
 	return {
 		async list() {
 			try {
-				const all = await timeout(entries<string, unknown>(open()));
+				const all = await idbTimeout(entries<string, unknown>(open()));
 				const presets = all.map(([, v]) => v).filter(isPreset);
 				const skipped = all.length - presets.length;
 				const notice = skipped
@@ -35,7 +26,7 @@ export function createPresetStore(
 		},
 		async put(preset) {
 			try {
-				await timeout(set(preset.id, preset, open()));
+				await idbTimeout(set(preset.id, preset, open()));
 				return { ok: true, notice: null };
 			} catch {
 				return { ok: false, notice: UNAVAILABLE };
@@ -43,7 +34,7 @@ export function createPresetStore(
 		},
 		async remove(id) {
 			try {
-				await timeout(del(id, open()));
+				await idbTimeout(del(id, open()));
 				return { ok: true, notice: null };
 			} catch {
 				return { ok: false, notice: UNAVAILABLE };

@@ -91,13 +91,3 @@ type ListedId = (typeof TARGETS)[number]['id'];
 const sameIds: [ListedId, TargetId] extends [TargetId, ListedId] ? true : never = true;
 void sameIds;
 export type Target = (typeof TARGETS)[number];
-
-export function generateAll(
-	body: Record<string, unknown>,
-	options: SnippetOptions,
-): Record<TargetId, string> {
-	return Object.fromEntries(TARGETS.map((t) => [t.id, t.generate(body, options)])) as Record<
-		TargetId,
-		string
-	>;
-}

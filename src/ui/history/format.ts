@@ -24,11 +24,3 @@ export const isoTime = (at: number): string | undefined => {
 	const date = new Date(at);
 	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 };
-
-/** Saves text as a file through a temporary link. */
-export function downloadText(text: string, name: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-	const a = Object.assign(document.createElement('a'), { href: url, download: name });
-	a.click();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

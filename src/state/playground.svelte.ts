@@ -73,6 +73,8 @@ export type PlaygroundDeps = {
 	onRunEnd?: (run: Run) => void;
 	/** Shown inside another page's frame: links to requests are not loaded, and nothing is sent. */
 	framed?: boolean;
+	/** Whether the browser has a network (the app's Connectivity state); online when not given. */
+	online?: () => boolean;
 };
 
 /** The request text (single source of truth), everything derived from it, and the current run. */
@@ -97,7 +99,9 @@ export class Playground {
 	/** Storage problems worth telling the user about (the draft is still in the editor). */
 	notice = $state<string | null>(null);
 	/** The browser reports no network; Send is blocked with a reason, editing goes on. */
-	offline = $state(false);
+	get offline(): boolean {
+		return !this.#deps.online();
+	}
 
 	/** The text holds a key (pasted by mistake): it is not saved as a draft until it is removed. */
 	keyInText: boolean = $derived.by(() => containsKey(this.text, [this.#deps.settings.readKey()]));
@@ -150,6 +154,7 @@ export class Playground {
 			deflate: deps.deflate ?? { compress: unavailable, decompress: unavailable },
 			onRunEnd: deps.onRunEnd ?? (() => undefined),
 			headers: deps.headers ?? (() => ({})),
+			online: deps.online ?? (() => true),
 		};
 		this.framed = deps.framed ?? false;
 	}

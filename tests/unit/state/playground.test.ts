@@ -4,6 +4,7 @@ import type { StreamEvent } from '../../../src/core/stream/types';
 import { Playground, type SendFn } from '../../../src/state/playground.svelte';
 import { Settings } from '../../../src/state/settings.svelte';
 import { refuseWhenFramed } from '../../../src/state/framing';
+import { Connectivity } from '../../../src/state/connectivity.svelte';
 
 function memoryKeys(key: string | null): KeyStore {
 	let stored = key;
@@ -41,6 +42,34 @@ async function setup(send: SendFn, key: string | null = 'sk-or-v1-test-unit') {
 }
 
 describe('Playground', () => {
+	it('is offline exactly when the connectivity state says so: Send is blocked, then works again', async () => {
+		const connectivity = new Connectivity(false);
+		let calls = 0;
+		const settings = new Settings({
+			keys: memoryKeys('sk-or-v1-test-unit'),
+			apiBaseUrl: 'https://openrouter.ai/api/v1',
+		});
+		await settings.load();
+		const playground = new Playground({
+			send: async function* () {
+				calls += 1;
+				yield { type: 'done' };
+			},
+			settings,
+			online: () => connectivity.online,
+			schedule: (commit) => commit(),
+		});
+		expect(playground.offline).toBe(true);
+		expect(playground.sendBlocker).toMatch(/offline/);
+		await playground.send();
+		expect(calls).toBe(0);
+		connectivity.online = true;
+		expect(playground.offline).toBe(false);
+		expect(playground.sendBlocker).toBeNull();
+		await playground.send();
+		expect(calls).toBe(1);
+	});
+
 	it('never sends a header fetch would refuse: Send is blocked with its name', async () => {
 		let calls = 0;
 		const send: SendFn = async function* () {

@@ -44,6 +44,8 @@ export class Settings {
 	readonly allowedOrigins: readonly string[];
 	#baseUrls: SettingsDeps['baseUrls'];
 	#confirmHost: (host: string) => boolean;
+	/** What asked for the key (Send without one): it goes on once a key is saved. */
+	#resume: (() => void) | null = null;
 
 	status: KeyStatus = $derived(!this.#loaded ? 'loading' : this.#key ? 'present' : 'missing');
 	masked: string | null = $derived(this.#key ? maskKey(this.#key) : null);
@@ -115,6 +117,32 @@ export class Settings {
 		this.notice = saved.ok ? null : saved.notice;
 		void this.#runKeyCheck(key);
 		return null;
+	}
+
+	/**
+	 * Keeps the saved key where `mode` says (this device or this tab) without asking for it again.
+	 * Returns an error message, or null when moved (or when there is no key to move).
+	 */
+	async moveKey(mode: KeyMode): Promise<string | null> {
+		if (!this.#key || mode === this.mode) return null;
+		const saved = await this.#store.save(this.#key, mode);
+		this.mode = saved.mode;
+		this.notice = saved.ok ? null : saved.notice;
+		return saved.ok ? null : saved.notice;
+	}
+
+	/** Opens the key dialog; `then` runs once a key is saved there (not if it is closed without one). */
+	askForKey(then?: () => void): void {
+		this.#resume = then ?? null;
+		this.dialogOpen = true;
+	}
+
+	/** Closes the key dialog, and resumes what asked for a key if there is one now. */
+	closeKeyDialog(): void {
+		const resume = this.#key ? this.#resume : null;
+		this.#resume = null;
+		this.dialogOpen = false;
+		resume?.();
 	}
 
 	async #runKeyCheck(key: string): Promise<void> {

@@ -1,5 +1,10 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { createThemeStore } from './io/theme-store';
 import './ui/global.css';
+
+// Before the first render: a chosen theme never flashes the system's first.
+const themes = createThemeStore();
+themes.apply(themes.load());
 
 mount(App, { target: document.getElementById('app') as HTMLElement });

@@ -37,3 +37,13 @@ export function cleanKey(input: string): string | null {
 	const key = input.trim().replace(/^Bearer\s+/i, '');
 	return key.length > 0 && !/\s/.test(key) ? key : null;
 }
+
+/**
+ * OpenRouter's keys start `sk-or-v1-` (docs/openrouter-protocol.md#request-headers); any `sk-or-`
+ * token of letters, digits, `-` and `_` passes, so test keys and future versions do too. Another
+ * shape is most likely a paste gone wrong, but a custom base URL may take other keys: the dialog
+ * asks before saving one, it does not refuse.
+ */
+export function looksLikeOpenRouterKey(key: string): boolean {
+	return /^sk-or-[A-Za-z0-9_-]{8,}$/.test(key);
+}

@@ -279,7 +279,8 @@ export class Playground {
 		if (!body || this.sendBlocker) return;
 		const apiKey = this.#deps.settings.readKey();
 		if (!apiKey) {
-			this.#deps.settings.dialogOpen = true;
+			// Saving a key in the dialog that opens sends this request: the user asked for it.
+			this.#deps.settings.askForKey(() => void this.send(override));
 			return;
 		}
 		const { now, schedule, send } = this.#deps;

@@ -2,6 +2,7 @@ import { cleanKey, maskKey, type KeyMode, type KeyStore } from '../core/key';
 import { checkBaseUrl, originOf } from '../core/api-origin';
 import type { KeyCheck } from '../core/key-info';
 import type { SignInOutcome } from '../core/oauth';
+import type { ThemeId, ThemeStore } from '../core/theme';
 
 export type SettingsDeps = {
 	keys: KeyStore;
@@ -20,6 +21,8 @@ export type SettingsDeps = {
 	};
 	/** `GET /key`: label, limit and usage, or why the key was refused. */
 	checkKey?: (apiKey: string, apiBaseUrl: string) => Promise<KeyCheck>;
+	/** The colour theme chosen in Settings, kept on this device. */
+	themes?: ThemeStore;
 };
 
 export type KeyStatus = 'loading' | 'missing' | 'present';
@@ -44,6 +47,10 @@ export class Settings {
 	readonly allowedOrigins: readonly string[];
 	#baseUrls: SettingsDeps['baseUrls'];
 	#confirmHost: (host: string) => boolean;
+	#themes: ThemeStore | undefined;
+	#theme = $state<ThemeId>('system');
+	/** What asked for the key (Send without one): it goes on once a key is saved. */
+	#resume: (() => void) | null = null;
 
 	status: KeyStatus = $derived(!this.#loaded ? 'loading' : this.#key ? 'present' : 'missing');
 	masked: string | null = $derived(this.#key ? maskKey(this.#key) : null);
@@ -57,6 +64,8 @@ export class Settings {
 		this.allowedOrigins = origins.filter((origin, i) => origins.indexOf(origin) === i);
 		this.#baseUrls = deps.baseUrls;
 		this.#confirmHost = deps.confirmHost ?? (() => false);
+		this.#themes = deps.themes;
+		this.#theme = deps.themes?.load() ?? 'system';
 		const stored = deps.baseUrls?.load() ?? null;
 		const check = stored ? checkBaseUrl(stored, this.allowedOrigins) : null;
 		this.apiBaseUrl = check?.ok ? check.baseUrl : deps.apiBaseUrl;
@@ -74,6 +83,15 @@ export class Settings {
 			? 'The key was changed in another tab.'
 			: 'The key was forgotten in another tab.';
 		if (loaded.key) void this.#runKeyCheck(loaded.key);
+	}
+
+	get theme(): ThemeId {
+		return this.#theme;
+	}
+
+	chooseTheme(theme: ThemeId): void {
+		this.#theme = theme;
+		this.#themes?.save(theme);
 	}
 
 	get apiHost(): string {
@@ -115,6 +133,32 @@ export class Settings {
 		this.notice = saved.ok ? null : saved.notice;
 		void this.#runKeyCheck(key);
 		return null;
+	}
+
+	/**
+	 * Keeps the saved key where `mode` says (this device or this tab) without asking for it again.
+	 * Returns an error message, or null when moved (or when there is no key to move).
+	 */
+	async moveKey(mode: KeyMode): Promise<string | null> {
+		if (!this.#key || mode === this.mode) return null;
+		const saved = await this.#store.save(this.#key, mode);
+		this.mode = saved.mode;
+		this.notice = saved.ok ? null : saved.notice;
+		return saved.ok ? null : saved.notice;
+	}
+
+	/** Opens the key dialog; `then` runs once a key is saved there (not if it is closed without one). */
+	askForKey(then?: () => void): void {
+		this.#resume = then ?? null;
+		this.dialogOpen = true;
+	}
+
+	/** Closes the key dialog, and resumes what asked for a key if there is one now. */
+	closeKeyDialog(): void {
+		const resume = this.#key ? this.#resume : null;
+		this.#resume = null;
+		this.dialogOpen = false;
+		resume?.();
 	}
 
 	async #runKeyCheck(key: string): Promise<void> {

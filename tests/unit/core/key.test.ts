@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanKey, isStoredKey, maskKey } from '../../../src/core/key';
+import { cleanKey, isStoredKey, looksLikeOpenRouterKey, maskKey } from '../../../src/core/key';
 
 describe('maskKey', () => {
 	it.each([
@@ -28,5 +28,18 @@ describe('isStoredKey', () => {
 		expect(isStoredKey({ v: 2, key: 'k' })).toBe(false);
 		expect(isStoredKey({ v: 1, key: '' })).toBe(false);
 		expect(isStoredKey('sk-or-v1-raw')).toBe(false);
+	});
+});
+
+describe('looksLikeOpenRouterKey', () => {
+	it.each([
+		['sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', true],
+		['sk-or-v1-test-playground-e2e-0001', true],
+		['hello', false],
+		['sk-or-', false],
+		['sk-proj-0123456789abcdef', false],
+		['sk-or-v1-abc/def+ghi', false],
+	])('%s → %s', (key, expected) => {
+		expect(looksLikeOpenRouterKey(key)).toBe(expected);
 	});
 });

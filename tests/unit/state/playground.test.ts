@@ -183,6 +183,32 @@ describe('Playground', () => {
 		expect(playground.run).toBeNull();
 	});
 
+	it('a key saved in the dialog that Send opened sends that request; closing without one does not', async () => {
+		const bodies: unknown[] = [];
+		const send: SendFn = async function* (body) {
+			bodies.push(body);
+			yield { type: 'done' };
+		};
+		const { playground, settings } = await setup(send, null);
+		await playground.send();
+		settings.closeKeyDialog();
+		expect(bodies).toEqual([]);
+		// Opened by the top bar afterwards: saving there sends nothing.
+		settings.askForKey();
+		await settings.saveKey('sk-or-v1-test-unit', 'device');
+		settings.closeKeyDialog();
+		expect(bodies).toEqual([]);
+
+		await settings.forgetKey();
+		await playground.send();
+		expect(settings.dialogOpen).toBe(true);
+		await settings.saveKey('sk-or-v1-test-unit', 'tab');
+		settings.closeKeyDialog();
+		expect(settings.dialogOpen).toBe(false);
+		await expect.poll(() => playground.run?.status).toBe('done');
+		expect(bodies).toEqual([playground.body]);
+	});
+
 	it('invalid JSON blocks Send with the line and column, and there is no body', async () => {
 		const send: SendFn = async function* () {};
 		const { playground } = await setup(send);

@@ -147,8 +147,13 @@ describe('recordFromRun', () => {
 			finishReason: 'stop',
 			usage: { prompt_tokens: 5, completion_tokens: 10, cost: 0.00001 },
 			images: ['data:image/png;base64,AAAA'],
+			chunks: 4,
 		},
-		body: { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] },
+		body: {
+			model: 'openai/gpt-4o-mini',
+			messages: [{ role: 'user', content: 'hi' }],
+			stream: true,
+		},
 		startedAt: 1000,
 		firstTokenAt: 1200,
 		endedAt: 1700,
@@ -174,6 +179,19 @@ describe('recordFromRun', () => {
 		});
 		expect(JSON.stringify(record)).not.toContain('base64');
 		expect(migrateRecord(record)).toEqual({ ok: true, record });
+	});
+
+	it('keeps no first-token time or speed for an answer that came in one body', () => {
+		const single = {
+			...run,
+			body: { ...run.body, stream: false },
+			completion: { ...run.completion, chunks: 1 },
+		};
+		expect(recordFromRun(single, 'one', 1)?.timings).toEqual({
+			ttftMs: null,
+			totalMs: 700,
+			tokensPerSecond: null,
+		});
 	});
 
 	it('keeps the error as the user saw it, and never a run still streaming', () => {

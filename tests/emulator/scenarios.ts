@@ -640,7 +640,12 @@ function streamFor(
 					title: 'How routing works',
 					content: 'A long excerpt '.repeat(40),
 				},
-				{ url: 'https://example.org/pricing', title: 'Pricing', content: 'Prices are per token.' },
+				// Search excerpts carry the page's markdown (real-deepseek-citations-stream).
+				{
+					url: 'https://example.org/pricing',
+					title: 'Pricing',
+					content: 'Prices are **per token**, see [the table](https://example.org/pricing#table).',
+				},
 			];
 			for (const [i, source] of sources.entries())
 				data({

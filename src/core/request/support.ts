@@ -1,10 +1,12 @@
 /**
  * Checks before send, all warnings (the API decides, and ignores what a model cannot use): fields
  * the schema does not know, values out of range, parameters the chosen model does not list in
- * `supported_parameters` (docs/openrouter-protocol.md#models), and tool / response_format schemas
+ * `supported_parameters` (docs/openrouter-protocol.md#models), attachments of a kind its
+ * `input_modalities` lack (attachments.ts), and tool / response_format schemas
  * that are not JSON Schema or break strict-mode rules.
  */
 import type { Model } from '../models/catalog';
+import { checkAttachments } from './attachments';
 import type { JsonPath } from './json';
 import { KNOWN_PARAMETERS, REQUEST_SCHEMA } from './schema';
 import { lintJsonSchema } from './schema-lint';
@@ -30,6 +32,7 @@ export function checkRequest(request: Loose, model?: Model): Check[] {
 		...unknownFields(request),
 		...rangeChecks(request),
 		...(model ? unsupported(request, model) : []),
+		...(model ? checkAttachments(request, model) : []),
 		...schemaChecks(request),
 		...conflicts(request, model),
 	];

@@ -21,6 +21,21 @@ export function structuredSchema(body: Record<string, unknown> | null): unknown 
 	return format.json_schema.schema ?? null;
 }
 
+/** Whether the request asks for JSON: with a schema, as any JSON object, or not at all. */
+export function structuredKind(
+	body: Record<string, unknown> | null,
+): 'json_schema' | 'json_object' | null {
+	const format = body?.response_format;
+	const type = isObject(format) ? format.type : undefined;
+	return type === 'json_schema' || type === 'json_object' ? type : null;
+}
+
+/** The finished answer as indented JSON for reading, or null when it is not JSON. */
+export function formatStructured(text: string): string | null {
+	const read = readStructured(text, true);
+	return read.state === 'value' ? JSON.stringify(read.value, null, 2) : null;
+}
+
 /** Some models wrap the JSON in a ```json fence although they were asked for JSON. */
 const unfence = (text: string) =>
 	text.replace(/^\s*```(?:json)?\s*\n?/i, '').replace(/\n?```\s*$/, '');

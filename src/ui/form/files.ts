@@ -1,7 +1,9 @@
 /**
- * A picked file as a content part of a user message
+ * A picked, pasted or dropped file as a content part of a user message
  * (docs/openrouter-protocol.md#messages-and-content-parts).
  */
+import { attachmentTooLarge } from '../../core/request/attachments';
+
 export type FilePart =
 	| { type: 'image_url'; image_url: { url: string } }
 	| { type: 'file'; file: { filename: string; file_data: string } }
@@ -18,10 +20,52 @@ function readDataUrl(file: File): Promise<string> {
 	});
 }
 
+/**
+ * Images read from the user's own files in this tab. Only these show as thumbnails by themselves:
+ * a data: URL that came with a shared link or an import is shown when asked for.
+ */
+const OWN_IMAGES = new Set<string>();
+const OWN_IMAGES_KEPT = 16;
+
+export function isOwnImage(url: string): boolean {
+	return OWN_IMAGES.has(url);
+}
+
+function rememberOwnImage(url: string): void {
+	OWN_IMAGES.add(url);
+	for (const old of OWN_IMAGES) {
+		if (OWN_IMAGES.size <= OWN_IMAGES_KEPT) break;
+		OWN_IMAGES.delete(old);
+	}
+}
+
+/** What can be attached: the file input's `accept` list, and what a drop is checked against. */
+export const ATTACHABLE = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,audio/*';
+
+export function isAttachable(file: File): boolean {
+	return ATTACHABLE.split(',').some((type) =>
+		type.endsWith('/*') ? file.type.startsWith(type.slice(0, -1)) : file.type === type,
+	);
+}
+
+export type ReadPart = { ok: true; part: FilePart } | { ok: false; message: string };
+
 /** Images as image_url, audio as raw base64 input_audio (no data: prefix), anything else as a file. */
-export async function partFromFile(file: File): Promise<FilePart> {
-	const url = await readDataUrl(file);
-	if (file.type.startsWith('image/')) return { type: 'image_url', image_url: { url } };
+export async function partFromFile(file: File): Promise<ReadPart> {
+	const tooLarge = attachmentTooLarge(file.name || 'The file', file.size);
+	if (tooLarge) return { ok: false, message: tooLarge };
+	try {
+		return { ok: true, part: toPart(file, await readDataUrl(file)) };
+	} catch (error) {
+		return { ok: false, message: `Could not read “${file.name}”: ${String(error)}` };
+	}
+}
+
+function toPart(file: File, url: string): FilePart {
+	if (file.type.startsWith('image/')) {
+		rememberOwnImage(url);
+		return { type: 'image_url', image_url: { url } };
+	}
 	if (file.type.startsWith('audio/')) {
 		const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
 		const format = AUDIO_FORMATS.includes(ext) ? ext : (file.type.split('/')[1] ?? 'wav');

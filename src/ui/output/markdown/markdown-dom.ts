@@ -4,13 +4,19 @@
  * open block is replaced, or grown in place when it is a long code block, table or paragraph; a
  * block finished in place is kept as a settled chunk, not rendered again. The caller updates at
  * most once per animation frame (the playground state commits once per frame), so there is at most
- * one DOM commit per frame.
+ * one DOM commit per frame. Code blocks are highlighted as they settle, the open one only once the
+ * answer is final, so a streaming code block costs no more than before.
  */
 import { MarkdownStream, type TailUpdate } from '../../../core/render/markdown';
 import { safeUrl } from '../../../core/render/safe-url';
+import { highlightCode, unhighlightCode } from './highlight-dom';
 import { sanitizeToFragment } from './sanitize';
 
-export type MarkdownDom = { update(text: string): void; destroy(): void };
+export type MarkdownDom = {
+	/** `final`: the text is complete, so the open block is highlighted too. */
+	update(text: string, final?: boolean): void;
+	destroy(): void;
+};
 
 export function mountMarkdown(root: HTMLElement): MarkdownDom {
 	// Settled chunks, then the open block's box, last.
@@ -18,6 +24,8 @@ export function mountMarkdown(root: HTMLElement): MarkdownDom {
 	root.replaceChildren(tailBox);
 	const stream = new MarkdownStream();
 	let tail = tailView(tailBox);
+	/** The open block was highlighted as final; it must be plain again before it can grow. */
+	let tailFinal = false;
 
 	const onClick = (event: MouseEvent) => {
 		const button = event.target instanceof Element ? event.target.closest('button') : null;
@@ -27,12 +35,17 @@ export function mountMarkdown(root: HTMLElement): MarkdownDom {
 	root.addEventListener('click', onClick);
 
 	return {
-		update(text) {
+		update(text, final = false) {
 			const update = stream.update(text);
 			if (update.reset) root.replaceChildren(tailBox);
+			if (tailFinal && update.tail.kind !== 'none') {
+				unhighlightCode(tailBox);
+				tailFinal = false;
+			}
 			if (update.adopt) {
 				// The open block settled as shown: its box stays where it is (not laid out again).
 				tailBox.className = 'md-chunk';
+				highlightCode(tailBox);
 				tailBox = document.createElement('div');
 				root.append(tailBox);
 				tail = tailView(tailBox);
@@ -41,9 +54,14 @@ export function mountMarkdown(root: HTMLElement): MarkdownDom {
 				const chunk = document.createElement('div');
 				chunk.className = 'md-chunk';
 				chunk.append(sanitizeToFragment(update.settled));
+				highlightCode(chunk);
 				tailBox.before(chunk);
 			}
 			tail.apply(update.tail);
+			if (final) {
+				highlightCode(tailBox);
+				tailFinal = true;
+			}
 		},
 		destroy() {
 			root.removeEventListener('click', onClick);

@@ -1,33 +1,36 @@
 import { safeLocalStorage } from './browser-storage';
 import {
 	isEditorMode,
-	readStoredEditorMode,
-	type EditorMode,
-	type StoredEditorModeV1,
+	readStoredEditorPrefs,
+	type EditorChoice,
+	type StoredEditorPrefsV2,
 } from '../core/editor-mode';
 
 const KEY = 'openrouter-playground:editor';
 
 /**
- * The editor choice in localStorage. The build may change the default (`VITE_EDITOR_MODE`): the
- * browser tests build with "focus", so Monaco arrives only in tests that click into the editor.
+ * The editor choices in localStorage. The build may change the default mode (`VITE_EDITOR_MODE`):
+ * the browser tests build with "focus", so Monaco arrives only in tests that click into the editor.
  */
 export function createEditorPrefs(
 	storage: Storage | null = safeLocalStorage(),
 	buildDefault: unknown = import.meta.env.VITE_EDITOR_MODE,
 ) {
-	const fallback: EditorMode = isEditorMode(buildDefault) ? buildDefault : 'auto';
+	const fallback: EditorChoice = {
+		mode: isEditorMode(buildDefault) ? buildDefault : 'auto',
+		wrap: false,
+	};
 	return {
-		load(): EditorMode {
+		load(): EditorChoice {
 			try {
-				return readStoredEditorMode(JSON.parse(storage?.getItem(KEY) ?? 'null')) ?? fallback;
+				return readStoredEditorPrefs(JSON.parse(storage?.getItem(KEY) ?? 'null')) ?? fallback;
 			} catch {
 				return fallback;
 			}
 		},
-		save(mode: EditorMode): void {
+		save({ mode, wrap }: EditorChoice): void {
 			try {
-				storage?.setItem(KEY, JSON.stringify({ v: 1, mode } satisfies StoredEditorModeV1));
+				storage?.setItem(KEY, JSON.stringify({ v: 2, mode, wrap } satisfies StoredEditorPrefsV2));
 			} catch {
 				// Not stored: the choice lasts for this page.
 			}

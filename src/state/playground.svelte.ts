@@ -1,11 +1,6 @@
 import type { DraftStore } from '../core/draft';
-import {
-	decodeShare,
-	encodeShare,
-	requestText,
-	type Deflate,
-	type Encoded,
-} from '../core/share/codec';
+// The share codec (and the JSON bounds it checks) loads when a link is made or opened.
+import type { Deflate, Encoded } from '../core/share/codec';
 import type { PlaygroundError } from '../core/errors';
 import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normalize';
 import { parseRequest } from '../core/request/parse';
@@ -162,6 +157,7 @@ export class Playground {
 	/** A link to the current request (`#r=`/`#z=`), or why there is none. */
 	async shareLink(appUrl: string): Promise<Encoded | null> {
 		if (!this.body) return null;
+		const { encodeShare } = await import('../core/share/codec');
 		return encodeShare(this.body, appUrl, this.#deps.deflate);
 	}
 
@@ -175,6 +171,15 @@ export class Playground {
 			this.notice = FRAMED_LINK_MESSAGE;
 			return false;
 		}
+		if (!carriesRequest(hash)) return false;
+		let codec: typeof import('../core/share/codec');
+		try {
+			codec = await import('../core/share/codec');
+		} catch {
+			this.notice = 'The link could not be opened: part of the app did not load (offline?).';
+			return false;
+		}
+		const { decodeShare, requestText } = codec;
 		const decoded = await decodeShare(hash, this.#deps.deflate);
 		if (decoded.kind === 'none') return false;
 		if (decoded.kind === 'error') {

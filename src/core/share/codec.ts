@@ -92,12 +92,6 @@ function decodeModel(value: string): Decoded {
 	};
 }
 
-/** Whether a fragment is meant for decodeShare (a request or a model), loadable or not. */
-export function isShareHash(hash: string): boolean {
-	const params = new URLSearchParams(hash.replace(/^#/, ''));
-	return params.has('r') || params.has('z') || params.has('model');
-}
-
 export async function decodeShare(hash: string, deflate: Deflate): Promise<Decoded> {
 	const params = new URLSearchParams(hash.replace(/^#/, ''));
 	const r = params.get('r');

@@ -76,6 +76,7 @@ describe('the checker itself catches each forbidden import', () => {
 		['src/core/a.ts', `const s = 'fetch(window)';`],
 		['src/ui/editor/monaco.ts', `const monaco = await import('monaco-editor/editor/editor.api');`],
 		['src/App.svelte', `<script>import { send } from './io/openrouter';</script>`],
+		['src/io/x.ts', `import { idbTimeout } from './browser-storage';`],
 		['src/state/s.svelte.ts', `import type { Completion } from '../core/stream/types';`],
 		['src/core/codegen/x.ts', "export const snippet = `import OpenAI from 'openai';\nwindow.x`;"],
 	])('allows %s: %s', (file, source) => {

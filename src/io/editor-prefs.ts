@@ -1,36 +1,33 @@
 import { safeLocalStorage } from './browser-storage';
 import {
 	isEditorMode,
-	readStoredEditorPrefs,
-	type EditorChoice,
-	type StoredEditorPrefsV2,
+	readStoredEditorMode,
+	type EditorMode,
+	type StoredEditorModeV1,
 } from '../core/editor-mode';
 
 const KEY = 'openrouter-playground:editor';
 
 /**
- * The editor choices in localStorage. The build may change the default mode (`VITE_EDITOR_MODE`):
- * the browser tests build with "focus", so Monaco arrives only in tests that click into the editor.
+ * The editor choice in localStorage. The build may change the default (`VITE_EDITOR_MODE`): the
+ * browser tests build with "focus", so Monaco arrives only in tests that click into the editor.
  */
 export function createEditorPrefs(
 	storage: Storage | null = safeLocalStorage(),
 	buildDefault: unknown = import.meta.env.VITE_EDITOR_MODE,
 ) {
-	const fallback: EditorChoice = {
-		mode: isEditorMode(buildDefault) ? buildDefault : 'auto',
-		wrap: false,
-	};
+	const fallback: EditorMode = isEditorMode(buildDefault) ? buildDefault : 'auto';
 	return {
-		load(): EditorChoice {
+		load(): EditorMode {
 			try {
-				return readStoredEditorPrefs(JSON.parse(storage?.getItem(KEY) ?? 'null')) ?? fallback;
+				return readStoredEditorMode(JSON.parse(storage?.getItem(KEY) ?? 'null')) ?? fallback;
 			} catch {
 				return fallback;
 			}
 		},
-		save({ mode, wrap }: EditorChoice): void {
+		save(mode: EditorMode): void {
 			try {
-				storage?.setItem(KEY, JSON.stringify({ v: 2, mode, wrap } satisfies StoredEditorPrefsV2));
+				storage?.setItem(KEY, JSON.stringify({ v: 1, mode } satisfies StoredEditorModeV1));
 			} catch {
 				// Not stored: the choice lasts for this page.
 			}

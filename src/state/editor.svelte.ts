@@ -1,19 +1,16 @@
 import { getContext, setContext } from 'svelte';
-import type { EditorChoice, EditorMode } from '../core/editor-mode';
+import type { EditorMode } from '../core/editor-mode';
 
-export type EditorPrefsDeps = { load(): EditorChoice; save(choice: EditorChoice): void };
+export type EditorPrefsDeps = { load(): EditorMode; save(mode: EditorMode): void };
 
-/** The user's editor choices: Monaco when idle, on focus, or the plain field; long lines wrapped. */
+/** The user's editor choice: Monaco when idle, Monaco on focus, or the plain text field. */
 export class EditorPrefs {
 	#deps: EditorPrefsDeps;
 	#mode = $state<EditorMode>('auto');
-	#wrap = $state(false);
 
 	constructor(deps: EditorPrefsDeps) {
 		this.#deps = deps;
-		const { mode, wrap } = deps.load();
-		this.#mode = mode;
-		this.#wrap = wrap;
+		this.#mode = deps.load();
 	}
 
 	get mode(): EditorMode {
@@ -22,20 +19,7 @@ export class EditorPrefs {
 
 	set mode(mode: EditorMode) {
 		this.#mode = mode;
-		this.#save();
-	}
-
-	get wrap(): boolean {
-		return this.#wrap;
-	}
-
-	toggleWrap(): void {
-		this.#wrap = !this.#wrap;
-		this.#save();
-	}
-
-	#save() {
-		this.#deps.save({ mode: this.#mode, wrap: this.#wrap });
+		this.#deps.save(mode);
 	}
 }
 
@@ -45,10 +29,10 @@ export function setEditorPrefs(prefs: EditorPrefs): void {
 	setContext(KEY, prefs);
 }
 
-/** Outside App (component tests), the default: rich editor when idle, no wrap, nothing stored. */
+/** Outside App (component tests), the default: rich editor when idle, nothing stored. */
 export function getEditorPrefs(): EditorPrefs {
 	return (
 		getContext<EditorPrefs | undefined>(KEY) ??
-		new EditorPrefs({ load: () => ({ mode: 'auto', wrap: false }), save: () => undefined })
+		new EditorPrefs({ load: () => 'auto', save: () => undefined })
 	);
 }

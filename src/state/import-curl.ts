@@ -2,7 +2,6 @@ import { importCurl } from '../core/codegen/curl-import';
 import { originOf } from '../core/api-origin';
 import type { Playground } from './playground.svelte';
 import type { Settings } from './settings.svelte';
-import { requestJson } from '../core/request/request-json';
 
 export type ImportOutcome = { ok: true } | { ok: false; message: string };
 
@@ -19,7 +18,7 @@ export function importCurlCommand(
 	const result = importCurl(command);
 	if (!result.ok) return result;
 	const { body, headers, baseUrl, keyDropped, ignored } = result.value;
-	playground.text = requestJson(body);
+	playground.text = `${JSON.stringify(body, null, 2)}\n`;
 	playground.importedHeaders = headers;
 	const parts = ['Imported the curl command. Nothing has been sent: check it, then press Send.'];
 	if (keyDropped)

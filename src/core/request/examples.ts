@@ -1,5 +1,4 @@
 /** Working requests to start from: one per feature users look for first. */
-import { requestJson } from './request-json';
 const user = (content: unknown) => ({ role: 'user', content });
 
 export const EXAMPLES = [
@@ -125,4 +124,4 @@ export const EXAMPLES = [
 export type ExampleId = (typeof EXAMPLES)[number]['id'];
 
 export const exampleText = (id: ExampleId): string =>
-	requestJson(EXAMPLES.find((e) => e.id === id)!.request);
+	`${JSON.stringify(EXAMPLES.find((e) => e.id === id)!.request, null, 2)}\n`;

@@ -1,5 +1,4 @@
 import type { ChatRequest } from './types';
-import { requestJson } from './request-json';
 
 /**
  * The body Send posts and every snippet shows. Today it is the parsed request as written, key order
@@ -23,4 +22,4 @@ export const DEFAULT_REQUEST = {
 	stream: true,
 };
 
-export const DEFAULT_REQUEST_TEXT = requestJson(DEFAULT_REQUEST);
+export const DEFAULT_REQUEST_TEXT = `${JSON.stringify(DEFAULT_REQUEST, null, 2)}\n`;

@@ -9,7 +9,6 @@
 import { base64url } from '../base64url';
 import { MAX_JSON_DEPTH, measureJson } from '../json-bounds';
 import { DEFAULT_REQUEST } from '../request/normalize';
-import { requestJson } from '../request/request-json';
 
 export type Deflate = {
 	compress(bytes: Uint8Array): Promise<Uint8Array>;
@@ -158,6 +157,6 @@ export function requestText(request: Record<string, unknown>): { text: string; c
 	const line = JSON.stringify(request);
 	const bounds = measureJson(line);
 	if (bounds.ok && bounds.indentedLength <= MAX_INDENTED_CHARS)
-		return { text: requestJson(request), compact: false };
+		return { text: `${JSON.stringify(request, null, 2)}\n`, compact: false };
 	return { text: `${line}\n`, compact: true };
 }

@@ -2,7 +2,7 @@ import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
 import { copyWholePage, downloadText, storedEverywhere } from './leak-helpers';
 
 /** The second key the emulator's key-echo-401 answer quotes (never the user's). */
-const OTHER_KEY = 'sk-or-v1-0123456789abcdef0123456789abcdef';
+const OTHER_KEY = 'sk-or-v1-test-fake-other-key-not-a-secret';
 
 test('a 401 that quotes the Authorization header leaves the key nowhere, also after Forget key', async ({
 	page,

@@ -144,7 +144,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				res,
 				401,
 				envelope(401, `Invalid credentials in "Authorization: Bearer ${key}"`, {
-					raw: `{"headers":{"authorization":"Bearer ${key}","x-forwarded-key":"sk-or-v1-0123456789abcdef0123456789abcdef"}}`,
+					raw: `{"headers":{"authorization":"Bearer ${key}","x-forwarded-key":"sk-or-v1-test-fake-other-key-not-a-secret"}}`,
 				}),
 			);
 		const model = request.model ?? 'openrouter/auto';

@@ -3,7 +3,7 @@ import { cleanKey, isStoredKey, looksLikeOpenRouterKey, maskKey } from '../../..
 
 describe('maskKey', () => {
 	it.each([
-		['sk-or-v1-0123456789abcdef', 'sk-or-…cdef'],
+		['sk-or-v1-test-fake-cdef', 'sk-or-…cdef'],
 		['short', '…hort'],
 		['other-provider-key-1234', 'oth…1234'],
 	])('%s → %s', (key, masked) => {
@@ -33,11 +33,11 @@ describe('isStoredKey', () => {
 
 describe('looksLikeOpenRouterKey', () => {
 	it.each([
-		['sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', true],
+		['sk-or-v1-test-fake-long-key-used-only-in-tests-not-a-secret-0000000000', true],
 		['sk-or-v1-test-playground-e2e-0001', true],
 		['hello', false],
 		['sk-or-', false],
-		['sk-proj-0123456789abcdef', false],
+		['sk-proj-test-fake-0000', false],
 		['sk-or-v1-abc/def+ghi', false],
 	])('%s → %s', (key, expected) => {
 		expect(looksLikeOpenRouterKey(key)).toBe(expected);

@@ -3,7 +3,7 @@ import { EMPTY_COMPLETION, foldEvent } from '../../../src/core/stream/accumulate
 import type { StreamEvent } from '../../../src/core/stream/types';
 import { buildHeaders, send, type SendOptions } from '../../../src/io/openrouter';
 
-const KEY = 'sk-or-v1-0123456789abcdef-test-secret';
+const KEY = 'sk-or-v1-test-fake-unit-secret';
 const OPTIONS: SendOptions = { apiKey: KEY, baseUrl: 'https://openrouter.ai/api/v1' };
 const SSE = { 'Content-Type': 'text/event-stream' };
 const data = (content: string) =>
@@ -359,7 +359,7 @@ describe('send: the key stays secret', () => {
 		const events = await collect(async () => make());
 		expect(events.length).toBeGreaterThan(0);
 		expect(JSON.stringify(events)).not.toContain(KEY);
-		expect(JSON.stringify(events)).not.toContain('0123456789abcdef');
+		expect(JSON.stringify(events)).not.toContain('test-fake-unit-secret');
 		for (const spy of spies) expect(spy).not.toHaveBeenCalled();
 	});
 });

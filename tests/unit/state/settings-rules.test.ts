@@ -9,8 +9,8 @@ import type { KeyCheck } from '../../../src/core/key-info';
 import { Settings, type SettingsDeps } from '../../../src/state/settings.svelte';
 
 const DEFAULT = 'https://openrouter.ai/api/v1';
-const KEY_A = 'sk-or-v1-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
-const KEY_B = 'sk-or-v1-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+const KEY_A = 'sk-or-v1-test-fake-key-a-aaaa';
+const KEY_B = 'sk-or-v1-test-fake-key-b-bbbb';
 
 function memoryKeys(initial: string | null = null, refuse = false) {
 	let stored = initial;

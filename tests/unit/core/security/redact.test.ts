@@ -6,7 +6,7 @@ import {
 	redactValue,
 } from '../../../../src/core/security/redact';
 
-const KEY = 'sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab';
+const KEY = 'sk-or-v1-test-fake-redaction-key-used-only-in-tests-not-a-secret-00';
 const OTHER = 'sk-or-v1-test-forgotten-long-ago-0001';
 
 describe('redactKeys', () => {

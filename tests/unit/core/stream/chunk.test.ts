@@ -388,7 +388,7 @@ describe('errorFromBody: what a non-2xx answer said', () => {
 
 	it('never carries a key: a body quoting the Authorization header, in any shape', () => {
 		const key = 'sk-or-v1-test-echoed-back-0123456789';
-		const other = 'sk-or-v1-0123456789abcdef0123456789abcdef';
+		const other = 'sk-or-v1-test-fake-other-key-not-a-secret';
 		const proxyKey = 'my-proxy-token-0123456789';
 		const bodies: unknown[] = [
 			{ error: { code: 401, message: `Authorization: Bearer ${key}`, metadata: { other } } },

@@ -59,3 +59,22 @@ for (const { opener: openerName, dialog: name, close } of DIALOGS) {
 		}
 	});
 }
+
+test('Tab from a model field with its list open goes to the next control, not into the closing list', async ({
+	page,
+}) => {
+	await page.goto('./');
+	await page.getByRole('button', { name: 'Compare', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Compare' });
+	const field = dialog.getByRole('combobox', { name: 'Model 2' });
+	await field.focus();
+	await expect(dialog.getByRole('listbox', { name: 'Model 2 results' })).toBeVisible();
+	await page.keyboard.press('Tab');
+	// The list closes once the field loses focus; focus must still be on a control in the dialog.
+	await expect(dialog.getByRole('listbox')).toHaveCount(0);
+	expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe(
+		'listbox',
+	);
+	expect(await focusedInside(dialog)).toBe(true);
+	expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+});

@@ -14,6 +14,8 @@ async function openMonaco(page: Page) {
 }
 
 test('a request typed key by key in Monaco is sent exactly as typed', async ({ page }) => {
+	// A hundred keystrokes, each through Monaco's input handling: slow on a busy machine.
+	test.slow();
 	await openMonaco(page);
 	await page.keyboard.press('ControlOrMeta+A');
 	await page.keyboard.press('Delete');
@@ -27,6 +29,8 @@ test('a request typed key by key in Monaco is sent exactly as typed', async ({ p
 });
 
 test('a pretty-printed request typed line by line in Monaco is sent as typed', async ({ page }) => {
+	// A hundred keystrokes, each through Monaco's input handling: slow on a busy machine.
+	test.slow();
 	await openMonaco(page);
 	await page.keyboard.press('ControlOrMeta+A');
 	await page.keyboard.press('Delete');

@@ -1,23 +1,11 @@
-import { safeLocalStorage } from './browser-storage';
+import { jsonRecord, safeLocalStorage } from './browser-storage';
 import { readAttribution, type AttributionV1 } from '../core/attribution';
 
-const KEY = 'openrouter-playground:attribution';
-
+/** The attribution headers' settings, kept on this device. */
 export function createAttributionStore(storage: Storage | null = safeLocalStorage()) {
+	const record = jsonRecord(storage, 'openrouter-playground:attribution');
 	return {
-		load(): AttributionV1 | null {
-			try {
-				return readAttribution(JSON.parse(storage?.getItem(KEY) ?? 'null'));
-			} catch {
-				return null;
-			}
-		},
-		save(value: AttributionV1): void {
-			try {
-				storage?.setItem(KEY, JSON.stringify(value));
-			} catch {
-				// Not stored: the choice lasts for this page.
-			}
-		},
+		load: (): AttributionV1 | null => readAttribution(record.read()),
+		save: (value: AttributionV1): void => record.write(value),
 	};
 }

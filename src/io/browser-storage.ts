@@ -22,3 +22,29 @@ export function safeLocalStorage(): Storage | null {
 		return null;
 	}
 }
+
+/**
+ * One JSON record in localStorage. `read` gives the parsed value, or null when it is absent,
+ * unreadable or storage is blocked (the caller's reader turns that into its default); `write`
+ * stores a value (null removes the record) and never throws: a refused write leaves the choice for
+ * this page only.
+ */
+export function jsonRecord(storage: Storage | null, key: string) {
+	return {
+		read(): unknown {
+			try {
+				return JSON.parse(storage?.getItem(key) ?? 'null');
+			} catch {
+				return null;
+			}
+		},
+		write(value: unknown): void {
+			try {
+				if (value === null) storage?.removeItem(key);
+				else storage?.setItem(key, JSON.stringify(value));
+			} catch {
+				// Storage refused or full.
+			}
+		},
+	};
+}

@@ -1,12 +1,10 @@
-import { safeLocalStorage } from './browser-storage';
+import { jsonRecord, safeLocalStorage } from './browser-storage';
 import {
 	isEditorMode,
 	readStoredEditorMode,
 	type EditorMode,
 	type StoredEditorModeV1,
 } from '../core/editor-mode';
-
-const KEY = 'openrouter-playground:editor';
 
 /**
  * The editor choice in localStorage. The build may change the default (`VITE_EDITOR_MODE`): the
@@ -17,20 +15,11 @@ export function createEditorPrefs(
 	buildDefault: unknown = import.meta.env.VITE_EDITOR_MODE,
 ) {
 	const fallback: EditorMode = isEditorMode(buildDefault) ? buildDefault : 'auto';
+	const record = jsonRecord(storage, 'openrouter-playground:editor');
 	return {
-		load(): EditorMode {
-			try {
-				return readStoredEditorMode(JSON.parse(storage?.getItem(KEY) ?? 'null')) ?? fallback;
-			} catch {
-				return fallback;
-			}
-		},
+		load: (): EditorMode => readStoredEditorMode(record.read()) ?? fallback,
 		save(mode: EditorMode): void {
-			try {
-				storage?.setItem(KEY, JSON.stringify({ v: 1, mode } satisfies StoredEditorModeV1));
-			} catch {
-				// Not stored: the choice lasts for this page.
-			}
+			record.write({ v: 1, mode } satisfies StoredEditorModeV1);
 		},
 	};
 }

@@ -1,14 +1,5 @@
+import { jsonRecord, safeLocalStorage } from './browser-storage';
 import { readTheme, type StoredThemeV1, type ThemeId, type ThemeStore } from '../core/theme';
-
-const THEME_KEY = 'openrouter-playground:theme';
-
-function safeLocalStorage(): Storage | null {
-	try {
-		return globalThis.localStorage;
-	} catch {
-		return null;
-	}
-}
 
 /**
  * The chosen theme, kept on this device and shown as `data-theme` on <html> (global.css reads it;
@@ -24,23 +15,14 @@ export function createThemeStore(
 		if (theme === 'system') delete root.dataset.theme;
 		else root.dataset.theme = theme;
 	};
+	const record = jsonRecord(storage, 'openrouter-playground:theme');
 	return {
-		load(): ThemeId {
-			try {
-				return readTheme(JSON.parse(storage?.getItem(THEME_KEY) ?? 'null'));
-			} catch {
-				return 'system';
-			}
-		},
+		load: (): ThemeId => readTheme(record.read()),
 		apply,
 		save(theme: ThemeId): void {
 			apply(theme);
-			try {
-				if (theme === 'system') storage?.removeItem(THEME_KEY);
-				else storage?.setItem(THEME_KEY, JSON.stringify({ v: 1, theme } satisfies StoredThemeV1));
-			} catch {
-				// Storage refused: the theme holds for this page.
-			}
+			// A refused write: the theme holds for this page.
+			record.write(theme === 'system' ? null : ({ v: 1, theme } satisfies StoredThemeV1));
 		},
 	};
 }

@@ -13,7 +13,12 @@ import { sendRequest } from './response-helpers';
 /** Words and numbers in order: markdown markup and whitespace differ between source and page. */
 const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 
-const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+/** How many times `needle` occurs in `haystack`, overlaps included. */
+function occurrences(haystack: string, needle: string): number {
+	let count = 0;
+	for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) count++;
+	return count;
+}
 
 function bodyFor(recording: Recording) {
 	const { stream, extra } = recording.meta.request;
@@ -67,9 +72,10 @@ async function checkToolCalls(region: Locator, calls: RecordedOutcome['toolCalls
 async function checkCitations(region: Locator, citations: RecordedOutcome['citations']) {
 	const box = region.getByRole('region', { name: 'Citations' });
 	const urls = [...new Set(citations.map((c) => c.url))];
-	await expect(box.getByRole('link')).toHaveCount(urls.length);
+	// One source link per cited page; links inside an excerpt (rendered markdown) are not sources.
+	await expect(box.locator('li > a')).toHaveCount(urls.length);
 	for (const citation of citations) {
-		const link = box.locator(`a[href="${citation.url}"]`);
+		const link = box.locator(`li > a[href="${citation.url}"]`);
 		await expect(link).toHaveAttribute('rel', /noopener noreferrer/);
 		if (citation.title) await expect(link).toHaveAccessibleName(citation.title);
 		else await expect(link).not.toHaveAccessibleName('');
@@ -91,8 +97,10 @@ for (const recording of loadRecordings()) {
 
 		const reasoning = region.getByRole('region', { name: 'Reasoning' });
 		if (outcome.reasoning) {
-			const shown = (await reasoning.textContent()) ?? '';
-			expect(occurrences(shown, outcome.reasoning), 'the reasoning, once').toBe(1);
+			// Reasoning renders as markdown, so its words are compared, in order, as for the answer.
+			const phrase = (text: string) => ` ${words(text).join(' ')} `;
+			const shown = phrase((await reasoning.textContent()) ?? '');
+			expect(occurrences(shown, phrase(outcome.reasoning)), 'the reasoning, once').toBe(1);
 		}
 		for (const item of outcome.encrypted) {
 			await expect(reasoning).toContainText('Encrypted reasoning');

@@ -1,4 +1,5 @@
 import type { Completion } from './stream/types';
+import { requestJson as indentRequest } from './request/format';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -33,13 +34,13 @@ export type Continuation =
  * re-serialised with two-space indentation; every other field stays as it was.
  */
 export function appendTurn(
-	requestText: string,
+	requestJson: string,
 	completion: Completion,
 	toolResults: readonly string[] | null = null,
 ): Continuation {
 	let request: unknown;
 	try {
-		request = JSON.parse(requestText);
+		request = JSON.parse(requestJson);
 	} catch {
 		return { ok: false, message: 'The request JSON has errors; fix it first.' };
 	}
@@ -50,7 +51,7 @@ export function appendTurn(
 		for (const [i, call] of completion.toolCalls.entries())
 			added.push({ role: 'tool', tool_call_id: call.id, content: toolResults[i] ?? '' });
 	const next = { ...request, messages: [...request.messages, ...added] };
-	return { ok: true, text: `${JSON.stringify(next, null, 2)}\n`, messages: added.length };
+	return { ok: true, text: indentRequest(next), messages: added.length };
 }
 
 export type AddedAnswer =
@@ -69,15 +70,15 @@ function parseObject(text: string): Record<string, unknown> | null {
 }
 
 const withMessages = (request: Record<string, unknown>, messages: unknown[]) =>
-	`${JSON.stringify({ ...request, messages }, null, 2)}\n`;
+	indentRequest({ ...request, messages });
 
 /**
  * "Add to conversation": the answer, then an empty user message to write the next turn in (`reply`
  * is its index). Idempotent: when the messages already end with this very answer (and perhaps the
  * empty reply after it), the answer is not added again, so a second click never doubles it.
  */
-export function addAnswer(requestText: string, completion: Completion): AddedAnswer {
-	const request = parseObject(requestText);
+export function addAnswer(requestJson: string, completion: Completion): AddedAnswer {
+	const request = parseObject(requestJson);
 	const messages = request && Array.isArray(request.messages) ? request.messages : null;
 	if (request && messages) {
 		const answer = JSON.stringify(assistantMessage(completion));
@@ -85,12 +86,12 @@ export function addAnswer(requestText: string, completion: Completion): AddedAns
 		const last = replying ? messages.length - 2 : messages.length - 1;
 		if (last >= 0 && JSON.stringify(messages[last]) === answer) {
 			const text = replying
-				? requestText
+				? requestJson
 				: withMessages(request, [...messages, { role: 'user', content: '' }]);
 			return { ok: true, text, added: false, reply: last + 1 };
 		}
 	}
-	const turn = appendTurn(requestText, completion);
+	const turn = appendTurn(requestJson, completion);
 	if (!turn.ok) return turn;
 	const next = parseObject(turn.text)!;
 	const all = [...(next.messages as unknown[]), { role: 'user', content: '' }];

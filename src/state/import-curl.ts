@@ -2,6 +2,7 @@ import { importCurl } from '../core/codegen/curl-import';
 import { originOf } from '../core/api-origin';
 import type { Playground } from './playground.svelte';
 import type { Settings } from './settings.svelte';
+import { requestJson } from '../core/request/format';
 
 export type ImportOutcome = { ok: true } | { ok: false; message: string };
 
@@ -18,7 +19,7 @@ export function importCurlCommand(
 	const result = importCurl(command);
 	if (!result.ok) return result;
 	const { body, headers, baseUrl, keyDropped, ignored } = result.value;
-	playground.text = `${JSON.stringify(body, null, 2)}\n`;
+	playground.text = requestJson(body);
 	playground.importedHeaders = headers;
 	const parts = ['Imported the curl command. Nothing has been sent: check it, then press Send.'];
 	if (keyDropped)

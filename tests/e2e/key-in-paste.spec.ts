@@ -40,7 +40,7 @@ test('curl pasted after a comment, behind "> " or "time ", with blank lines and 
 	};
 	for (const [form, text] of Object.entries(forms)) {
 		const editor = await paste(page, text);
-		await expect(editor, form).toHaveValue(`${JSON.stringify(body, null, 2)}\n`);
+		await expect(editor, form).toHaveValue(JSON.stringify(body, null, 2));
 		await expect(
 			page.getByRole('status').filter({ hasText: 'Imported the curl command' }),
 		).toContainText('API key, which was dropped');

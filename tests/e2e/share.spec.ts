@@ -38,7 +38,7 @@ test('Share copies a link that restores the request in a fresh context and sends
 	await emulator.reset();
 	await other.goto(link);
 	const editor = other.getByRole('textbox', { name: 'Request JSON' });
-	await expect(editor).toHaveValue(`${JSON.stringify(request, null, 2)}\n`);
+	await expect(editor).toHaveValue(JSON.stringify(request, null, 2));
 	await expect(other.getByRole('status').filter({ hasText: 'shared link' })).toContainText(
 		'Nothing has been sent',
 	);
@@ -52,7 +52,7 @@ test('a link pasted into an open tab loads without a reload', async ({ page }) =
 	await page.goto('./');
 	await page.goto(`./#r=${b64(request)}`);
 	await expect(page.getByRole('textbox', { name: 'Request JSON' })).toHaveValue(
-		`${JSON.stringify(request, null, 2)}\n`,
+		JSON.stringify(request, null, 2),
 	);
 });
 

@@ -1,4 +1,5 @@
 /** Working requests to start from: one per feature users look for first. */
+import { requestJson } from './format';
 const user = (content: unknown) => ({ role: 'user', content });
 
 export const EXAMPLES = [
@@ -124,4 +125,4 @@ export const EXAMPLES = [
 export type ExampleId = (typeof EXAMPLES)[number]['id'];
 
 export const exampleText = (id: ExampleId): string =>
-	`${JSON.stringify(EXAMPLES.find((e) => e.id === id)!.request, null, 2)}\n`;
+	requestJson(EXAMPLES.find((e) => e.id === id)!.request);

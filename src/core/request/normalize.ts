@@ -1,4 +1,5 @@
 import type { ChatRequest } from './types';
+import { requestJson } from './format';
 
 /**
  * The body Send posts and every snippet shows. Today it is the parsed request as written, key order
@@ -22,4 +23,4 @@ export const DEFAULT_REQUEST = {
 	stream: true,
 };
 
-export const DEFAULT_REQUEST_TEXT = `${JSON.stringify(DEFAULT_REQUEST, null, 2)}\n`;
+export const DEFAULT_REQUEST_TEXT = requestJson(DEFAULT_REQUEST);

@@ -9,6 +9,7 @@
 import { base64url } from '../base64url';
 import { MAX_JSON_DEPTH, measureJson } from '../json-bounds';
 import { DEFAULT_REQUEST } from '../request/normalize';
+import { requestJson } from '../request/format';
 
 export type Deflate = {
 	compress(bytes: Uint8Array): Promise<Uint8Array>;
@@ -157,6 +158,6 @@ export function requestText(request: Record<string, unknown>): { text: string; c
 	const line = JSON.stringify(request);
 	const bounds = measureJson(line);
 	if (bounds.ok && bounds.indentedLength <= MAX_INDENTED_CHARS)
-		return { text: `${JSON.stringify(request, null, 2)}\n`, compact: false };
+		return { text: requestJson(request), compact: false };
 	return { text: `${line}\n`, compact: true };
 }

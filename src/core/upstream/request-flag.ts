@@ -3,6 +3,7 @@
  * snippets and links carry it because the request does), or takes it out again. Null when the text
  * is not a JSON object: the user's text is never replaced by something it was not.
  */
+import { requestJson } from '../request/format';
 export function setDebugEcho(text: string, on: boolean): string | null {
 	let value: unknown;
 	try {
@@ -22,7 +23,7 @@ export function setDebugEcho(text: string, on: boolean): string | null {
 		if (Object.keys(debug).length > 0) request.debug = debug;
 		else delete request.debug;
 	}
-	return `${JSON.stringify(request, null, 2)}\n`;
+	return requestJson(request);
 }
 
 export function hasDebugEcho(body: Record<string, unknown> | null): boolean {

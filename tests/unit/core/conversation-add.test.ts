@@ -7,7 +7,7 @@ const request = `${JSON.stringify(
 	{ model: 'x/y', messages: [{ role: 'user', content: 'Hi' }], temperature: 0.2 },
 	null,
 	2,
-)}\n`;
+)}`;
 const answer: Completion = {
 	...EMPTY_COMPLETION,
 	text: 'Hello!',

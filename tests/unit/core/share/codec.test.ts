@@ -226,6 +226,6 @@ describe('hostile share links', () => {
 		expect(text.length).toBeLessThan(MAX_INDENTED_CHARS);
 		expect(JSON.parse(text)).toEqual(request);
 		const small = requestText({ model: 'a/b' });
-		expect(small).toEqual({ text: '{\n  "model": "a/b"\n}\n', compact: false });
+		expect(small).toEqual({ text: '{\n  "model": "a/b"\n}', compact: false });
 	});
 });

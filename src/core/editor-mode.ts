@@ -6,14 +6,23 @@ export const EDITOR_MODES = [
 ] as const;
 export type EditorMode = (typeof EDITOR_MODES)[number]['id'];
 
+/** The editor choices kept between visits: which editor, and whether long lines wrap. */
+export type EditorChoice = { mode: EditorMode; wrap: boolean };
+
 export type StoredEditorModeV1 = { v: 1; mode: EditorMode };
+export type StoredEditorPrefsV2 = { v: 2; mode: EditorMode; wrap: boolean };
 
 export function isEditorMode(value: unknown): value is EditorMode {
 	return EDITOR_MODES.some((m) => m.id === value);
 }
 
-export function readStoredEditorMode(value: unknown): EditorMode | null {
+/** A stored record, current or older (version 1 had no wrap: lines did not wrap). */
+export function readStoredEditorPrefs(value: unknown): EditorChoice | null {
 	if (typeof value !== 'object' || value === null) return null;
 	const record = value as Record<string, unknown>;
-	return record.v === 1 && isEditorMode(record.mode) ? record.mode : null;
+	if (!isEditorMode(record.mode)) return null;
+	if (record.v === 1) return { mode: record.mode, wrap: false };
+	if (record.v === 2 && typeof record.wrap === 'boolean')
+		return { mode: record.mode, wrap: record.wrap };
+	return null;
 }

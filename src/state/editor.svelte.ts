@@ -1,16 +1,19 @@
 import { getContext, setContext } from 'svelte';
-import type { EditorMode } from '../core/editor-mode';
+import type { EditorChoice, EditorMode } from '../core/editor-mode';
 
-export type EditorPrefsDeps = { load(): EditorMode; save(mode: EditorMode): void };
+export type EditorPrefsDeps = { load(): EditorChoice; save(choice: EditorChoice): void };
 
-/** The user's editor choice: Monaco when idle, Monaco on focus, or the plain text field. */
+/** The user's editor choices: Monaco when idle, on focus, or the plain field; long lines wrapped. */
 export class EditorPrefs {
 	#deps: EditorPrefsDeps;
 	#mode = $state<EditorMode>('auto');
+	#wrap = $state(false);
 
 	constructor(deps: EditorPrefsDeps) {
 		this.#deps = deps;
-		this.#mode = deps.load();
+		const { mode, wrap } = deps.load();
+		this.#mode = mode;
+		this.#wrap = wrap;
 	}
 
 	get mode(): EditorMode {
@@ -19,7 +22,20 @@ export class EditorPrefs {
 
 	set mode(mode: EditorMode) {
 		this.#mode = mode;
-		this.#deps.save(mode);
+		this.#save();
+	}
+
+	get wrap(): boolean {
+		return this.#wrap;
+	}
+
+	toggleWrap(): void {
+		this.#wrap = !this.#wrap;
+		this.#save();
+	}
+
+	#save() {
+		this.#deps.save({ mode: this.#mode, wrap: this.#wrap });
 	}
 }
 
@@ -29,10 +45,10 @@ export function setEditorPrefs(prefs: EditorPrefs): void {
 	setContext(KEY, prefs);
 }
 
-/** Outside App (component tests), the default: rich editor when idle, nothing stored. */
+/** Outside App (component tests), the default: rich editor when idle, no wrap, nothing stored. */
 export function getEditorPrefs(): EditorPrefs {
 	return (
 		getContext<EditorPrefs | undefined>(KEY) ??
-		new EditorPrefs({ load: () => 'auto', save: () => undefined })
+		new EditorPrefs({ load: () => ({ mode: 'auto', wrap: false }), save: () => undefined })
 	);
 }

@@ -3,6 +3,9 @@
  * the first bundle. Only the editor core, the JSON language and its worker are loaded (no
  * TypeScript worker). The request schema drives completion, hover and validation markers.
  */
+import { enterTakesSuggestion } from '../../core/editor/enter-key';
+import { formatJson } from '../../core/request/format';
+import { withHoverDocs } from '../../core/request/hover-docs';
 import type { JsonSchema } from '../../core/request/schema';
 import { minimalEdit } from './text-diff';
 
@@ -24,6 +27,8 @@ export type MonacoOptions = {
 	history: readonly string[];
 	selection: { start: number; end: number };
 	theme: Theme;
+	/** Long lines wrap (the user's choice, kept in the editor preferences). */
+	wrap: boolean;
 	schema: JsonSchema;
 	ariaLabel: string;
 	onChange: (text: string) => void;
@@ -34,6 +39,12 @@ export type MonacoHandle = {
 	/** Applies an outside change (a form edit) as one undoable edit. */
 	setValue(text: string): void;
 	setTheme(theme: Theme): void;
+	setWrap(wrap: boolean): void;
+	/**
+	 * Once the editor is shown: lays it out and scrolls so `firstLine` (1-based, the first line the
+	 * plain field showed) is at the top, as the field showed it, wherever the cursor is.
+	 */
+	reveal(firstLine: number): void;
 	focus(): void;
 	/** Our own checks (the API's rules beyond the schema) as markers beside the JSON worker's. */
 	setMarkers(markers: readonly Marker[]): void;
@@ -83,12 +94,33 @@ export function loadMonaco(schema: JsonSchema): Promise<Api> {
 			getWorker: (_id, label) =>
 				label === 'json' ? new jsonWorker.default() : new editorWorker.default(),
 		};
-		(json.jsonDefaults as JsonDefaults).setDiagnosticsOptions({
+		const defaults = json.jsonDefaults as JsonDefaults;
+		defaults.setDiagnosticsOptions({
 			validate: true,
 			allowComments: false,
 			trailingCommas: 'error',
 			enableSchemaRequest: false,
-			schemas: [{ uri: SCHEMA_URI, fileMatch: [MODEL_URI], schema }],
+			// Hover shows type, range, default and description (markdownDescription).
+			schemas: [{ uri: SCHEMA_URI, fileMatch: [MODEL_URI], schema: withHoverDocs(schema) }],
+		});
+		// One formatter for the button, the plain field and Shift+Alt+F here: ours, which changes
+		// whitespace only (the JSON worker's would rewrite nothing else, but could differ in layout).
+		defaults.setModeConfiguration({
+			...defaults.modeConfiguration,
+			documentFormattingEdits: false,
+			documentRangeFormattingEdits: false,
+		});
+		api.languages.registerDocumentFormattingEditProvider('json', {
+			provideDocumentFormattingEdits(model) {
+				const before = model.getValue();
+				const result = formatJson(before);
+				const edit = result.ok ? minimalEdit(before, result.text) : null;
+				if (!edit) return [];
+				const from = model.getPositionAt(edit.start);
+				const to = model.getPositionAt(edit.end);
+				const range = new api.Range(from.lineNumber, from.column, to.lineNumber, to.column);
+				return [{ range, text: edit.text }];
+			},
 		});
 		return api;
 	})();
@@ -130,7 +162,7 @@ export async function createMonacoEditor(options: MonacoOptions): Promise<Monaco
 		fontSize: 13,
 		tabSize: 2,
 		scrollBeyondLastLine: false,
-		wordWrap: 'off',
+		wordWrap: options.wrap ? 'on' : 'off',
 		fixedOverflowWidgets: true,
 		// Large pasted requests: keep tokenizing and folding bounded.
 		largeFileOptimizations: true,
@@ -143,16 +175,15 @@ export async function createMonacoEditor(options: MonacoOptions): Promise<Monaco
 		autoClosingBrackets: 'never',
 		autoClosingQuotes: 'never',
 		autoSurround: 'never',
-		// Enter is a new line and a comma is a comma even while the suggestion list is open (it
-		// opens by itself after `"`, `:` and space): typed fast, Enter or `,` took a suggestion and
-		// the JSON came out other than typed. Tab (or a click) takes the highlighted suggestion.
-		acceptSuggestionOnEnter: 'off',
+		// Enter on an open suggestion list: see the Enter command below ('smart' is what is left if
+		// that command does not apply). A comma is always a comma: typed fast, `,` took a
+		// suggestion and the JSON came out other than typed. Tab (or a click) takes the suggestion.
+		acceptSuggestionOnEnter: 'smart',
 		acceptSuggestionOnCommitCharacter: false,
 	});
 	const start = model.getPositionAt(options.selection.start);
 	const end = model.getPositionAt(options.selection.end);
 	editor.setSelection(new api.Range(start.lineNumber, start.column, end.lineNumber, end.column));
-	editor.revealPositionInCenterIfOutsideViewport(end);
 
 	let applying = false;
 	const changes = model.onDidChangeContent(() => {
@@ -160,6 +191,23 @@ export async function createMonacoEditor(options: MonacoOptions): Promise<Monaco
 	});
 	// The app's Ctrl/Cmd+Enter: Monaco would otherwise take the key for "insert line below".
 	editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => options.onSubmit());
+	// Enter with the suggestion list open takes the suggestion inside an unfinished word, as in
+	// VS Code, and is a new line after a finished token, so JSON typed fast stays as typed (the
+	// rule and its reasons: core/editor/enter-key.ts).
+	editor.addCommand(
+		api.KeyCode.Enter,
+		() => {
+			const at = editor.getPosition();
+			const before = at ? model.getLineContent(at.lineNumber).slice(0, at.column - 1) : '';
+			if (enterTakesSuggestion(before)) {
+				editor.trigger('keyboard', 'acceptSelectedSuggestion', {});
+				return;
+			}
+			editor.trigger('keyboard', 'hideSuggestWidget', {});
+			editor.trigger('keyboard', 'type', { text: '\n' });
+		},
+		'suggestWidgetVisible && textInputFocus',
+	);
 	// No keyboard trap (WCAG 2.1.2): Tab indents, but Escape then Tab (or Shift+Tab) leaves the
 	// editor, as in the plain field. Any other key, or coming back, makes Tab indent again.
 	const keys = editor.onKeyDown((event) => {
@@ -181,6 +229,13 @@ export async function createMonacoEditor(options: MonacoOptions): Promise<Monaco
 			}
 		},
 		setTheme: (theme) => api.editor.setTheme(THEMES[theme]),
+		setWrap: (wrap) => editor.updateOptions({ wordWrap: wrap ? 'on' : 'off' }),
+		reveal(firstLine) {
+			// Created while hidden, the editor had no height: any reveal then scrolled wrongly.
+			editor.layout();
+			const line = Math.min(Math.max(1, firstLine), model.getLineCount());
+			editor.setScrollTop(editor.getTopForLineNumber(line));
+		},
 		focus: () => editor.focus(),
 		setMarkers(markers) {
 			const data = markers.map((m) => {

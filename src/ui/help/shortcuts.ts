@@ -2,6 +2,7 @@
 export const SHORTCUTS = [
 	{ keys: ['Ctrl', 'Enter'], alt: ['⌘', 'Enter'], does: 'Send the request' },
 	{ keys: ['Tab'], does: 'In the request editor: indent' },
+	{ keys: ['Shift', 'Alt', 'F'], does: 'In the request editor: format the JSON' },
 	{ keys: ['Esc', 'Tab'], does: 'Leave the request editor (Tab alone indents)' },
 	{ keys: ['Esc'], does: 'Close a dialog' },
 	{ keys: ['?'], does: 'Show this list (outside text fields)' },

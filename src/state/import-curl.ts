@@ -2,7 +2,7 @@ import { importCurl } from '../core/codegen/curl-import';
 import { originOf } from '../core/api-origin';
 import type { Playground } from './playground.svelte';
 import type { Settings } from './settings.svelte';
-import { requestJson } from '../core/request/format';
+import { requestJson } from '../core/request/request-json';
 
 export type ImportOutcome = { ok: true } | { ok: false; message: string };
 

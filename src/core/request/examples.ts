@@ -1,5 +1,5 @@
 /** Working requests to start from: one per feature users look for first. */
-import { requestJson } from './format';
+import { requestJson } from './request-json';
 const user = (content: unknown) => ({ role: 'user', content });
 
 export const EXAMPLES = [

@@ -9,10 +9,7 @@ export type FormatResult = { ok: true; text: string } | { ok: false; error: Json
 
 const INDENT = '  ';
 
-/** The request as the app writes it: two-space JSON, no trailing newline (no empty last line). */
-export function requestJson(value: unknown): string {
-	return JSON.stringify(value, null, 2);
-}
+export { requestJson } from './request-json';
 
 /** Splits valid JSON into its tokens: strings, numbers and literals as written, and punctuation. */
 function tokens(text: string): string[] {

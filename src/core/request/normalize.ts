@@ -1,5 +1,5 @@
 import type { ChatRequest } from './types';
-import { requestJson } from './format';
+import { requestJson } from './request-json';
 
 /**
  * The body Send posts and every snippet shows. Today it is the parsed request as written, key order

@@ -9,7 +9,7 @@
 import { base64url } from '../base64url';
 import { MAX_JSON_DEPTH, measureJson } from '../json-bounds';
 import { DEFAULT_REQUEST } from '../request/normalize';
-import { requestJson } from '../request/format';
+import { requestJson } from '../request/request-json';
 
 export type Deflate = {
 	compress(bytes: Uint8Array): Promise<Uint8Array>;

@@ -3,7 +3,7 @@
  * snippets and links carry it because the request does), or takes it out again. Null when the text
  * is not a JSON object: the user's text is never replaced by something it was not.
  */
-import { requestJson } from '../request/format';
+import { requestJson } from '../request/request-json';
 export function setDebugEcho(text: string, on: boolean): string | null {
 	let value: unknown;
 	try {

@@ -1,15 +1,10 @@
 /**
  * The request editor and the top bar in daily use: every control reachable at every width, Monaco
- * opening where the plain field was, Format, line wrap, hover docs, Enter on the suggestion list,
- * and the rich editor after an offline reload.
+ * opening where the plain field was, Format, line wrap, hover docs and Enter on the suggestion list.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEFAULT_REQUEST } from '../../src/core/request/normalize';
-import { E2E } from '../scripts/ports';
 import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
-import { cachedUrls, waitForWorker } from './offline-helpers';
 
 const json = (page: Page) => page.getByRole('textbox', { name: 'Request JSON' });
 const monaco = (page: Page) => page.locator('.monaco-editor').first();
@@ -69,6 +64,31 @@ test('Monaco shows the request with no stray empty last line', async ({ page }) 
 	await expect(monaco(page).locator('.line-numbers', { hasText: String(lines + 1) })).toHaveCount(
 		0,
 	);
+});
+
+test('Monaco opens at line 1 with the caret there, or on the lines the plain field showed', async ({
+	page,
+}) => {
+	const long = { ...DEFAULT_REQUEST, stop: Array.from({ length: 60 }, (_, i) => `stop-${i}`) };
+	const total = JSON.stringify(long, null, 2).split('\n').length;
+	/** The line numbers Monaco shows (it renders the lines in view only). */
+	const shown = async () =>
+		(await monaco(page).locator('.line-numbers').allTextContents()).filter(Boolean).map(Number);
+	await page.goto('./');
+	await setRequest(page, long);
+	await openMonaco(page);
+	await expect(monaco(page).locator('.active-line-number')).toHaveText('1');
+	await expect.poll(async () => Math.min(...(await shown()))).toBe(1);
+
+	// Back to the plain field, scrolled down, and a click there: Monaco opens on those lines.
+	await page.getByRole('combobox', { name: 'Editor' }).selectOption('plain');
+	await expect(monaco(page)).toHaveCount(0);
+	await json(page).evaluate((field) => (field.scrollTop = 600));
+	await page.getByRole('combobox', { name: 'Editor' }).selectOption('focus');
+	await json(page).click();
+	await expect(monaco(page).locator('.view-lines')).toBeVisible();
+	await expect.poll(async () => Math.min(...(await shown()))).toBeGreaterThan(20);
+	expect(Math.max(...(await shown()))).toBeLessThan(total);
 });
 
 test('Format (button, and Shift+Alt+F in both editors) re-indents and keeps every value', async ({
@@ -177,38 +197,4 @@ test('Enter on the suggestion list takes it inside an unfinished word, as in VS 
 	await expect(response(page).status).toContainText('Done');
 	const [sent] = await emulator.chatRequests();
 	expect((sent?.body as { temperature?: number }).temperature).toBe(0.5);
-});
-
-test('after one visit an offline reload still opens Monaco, with no failed request', async ({
-	page,
-	context,
-}) => {
-	test.setTimeout(90_000);
-	const sw = readFileSync(join(E2E.outDir, 'sw.js'), 'utf8');
-	const later = JSON.parse(
-		/\\"later\\":(\[[^\]]*\])/.exec(sw)![1]!.replace(/\\"/g, '"'),
-	) as string[];
-	expect(later.length).toBeGreaterThan(20);
-	expect(later.some((f) => /editor\.api-.*\.js$/.test(f))).toBe(true);
-
-	await page.goto('./');
-	await waitForWorker(page);
-	// The editor was never opened online: the worker fetched its files in idle time by itself.
-	await expect
-		.poll(
-			async () => {
-				const urls = new Set((await cachedUrls(page)).map((u) => new URL(u).pathname.slice(1)));
-				return later.filter((f) => !urls.has(f));
-			},
-			{ timeout: 60_000 },
-		)
-		.toEqual([]);
-
-	await context.setOffline(true);
-	const failed: string[] = [];
-	page.on('requestfailed', (request) => failed.push(request.url()));
-	await page.reload();
-	await openMonaco(page);
-	await expect(monaco(page).locator('.view-line').first()).toBeVisible();
-	expect(failed).toEqual([]);
 });

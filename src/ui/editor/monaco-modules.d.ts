@@ -5,3 +5,4 @@ declare module 'monaco-editor/language/json/monaco.contribution' {
 // Editor feature modules are imported for their side effect (registering a contribution).
 declare module 'monaco-editor/editor/contrib/*';
 declare module 'monaco-editor/editor/browser/coreCommands';
+declare module 'monaco-editor/languages/features/json/jsonMode';

@@ -77,6 +77,10 @@ function loadFeatures(): Promise<unknown[]> {
 		import('monaco-editor/editor/contrib/wordOperations/browser/wordOperations'),
 		import('monaco-editor/editor/contrib/smartSelect/browser/smartSelect'),
 		import('monaco-editor/editor/contrib/indentation/browser/indentation'),
+		// The JSON language's own module, which Monaco would fetch once the first model exists. It
+		// registers editor services and contributions of its own (code lens, drop into editor): loaded
+		// after the first editor, a second editor (plain field, then Monaco again) met them unknown.
+		import('monaco-editor/languages/features/json/jsonMode'),
 	]);
 }
 

@@ -167,6 +167,8 @@ test('Wrap lines wraps both editors and is remembered after a reload', async ({ 
 test('hover on a parameter gives its type, range, default and description', async ({ page }) => {
 	await page.goto('./');
 	await openMonaco(page);
+	// Monaco opens at line 1; "temperature" is near the end of the default request.
+	await page.keyboard.press('ControlOrMeta+End');
 	await monaco(page).locator('.view-line span', { hasText: '"temperature"' }).first().hover();
 	const hover = page.locator('.monaco-hover').filter({ hasText: 'Randomness' });
 	await expect(hover).toBeVisible();

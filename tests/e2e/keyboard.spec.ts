@@ -110,7 +110,7 @@ test('? opens the keyboard shortcut list outside text fields, and types ? inside
 	const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
 	const editor = page.getByRole('textbox', { name: 'Request JSON' });
 	await editor.focus();
-	await page.keyboard.press('End');
+	await page.keyboard.press('ControlOrMeta+End');
 	await page.keyboard.type('?');
 	await expect(list).toBeHidden();
 	expect(await editor.inputValue()).toMatch(/\?$/);

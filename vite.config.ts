@@ -6,6 +6,7 @@ import { buildCsp, buildHeadersFile } from './src/core/security/csp.ts';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+	laterList,
 	manifestVersion,
 	ownFiles,
 	precacheList,
@@ -37,7 +38,8 @@ const SW_PLACEHOLDER = /(["'`])__PLAYGROUND_SW_MANIFEST__\1/g;
 
 /**
  * Builds the service worker to `sw.js` (a stable name beside index.html, so its scope is the app's
- * base) and writes into it the precache list taken from this bundle, the list of all its own files
+ * base) and writes into it the precache list taken from this bundle, the files it fetches later
+ * (the editor), the list of all its own files
  * (the only ones the worker ever caches) and the API origins.
  */
 function serviceWorker(apiOrigins: string[]): Plugin {
@@ -71,9 +73,11 @@ function serviceWorker(apiOrigins: string[]): Plugin {
 			const publicFiles = readdirSync(publicDir);
 			const files = precacheList(items, publicFiles);
 			const own = ownFiles(items, publicFiles);
+			const later = laterList(items, publicFiles);
 			const page = bundle['index.html'];
 			const pageText = page?.type === 'asset' ? String(page.source) : '';
-			const manifest = { version: manifestVersion(files, pageText), files, own, apiOrigins };
+			const version = manifestVersion([...files, ...later], pageText);
+			const manifest = { version, files, later, own, apiOrigins };
 			const matches = worker.code.match(SW_PLACEHOLDER)?.length ?? 0;
 			if (matches !== 1)
 				throw new Error(`sw.js: expected one manifest placeholder, found ${matches}`);

@@ -3,7 +3,8 @@
  * chunks with everything they import, statically or through `import()` (the request checks, the
  * forms), their CSS and assets, so every part of the app works offline after one visit. Only the
  * editor's chunks (`heavy`: Monaco, about 1 MB gzip) are left out: the plain field works without
- * them, and the worker caches them when they are fetched.
+ * them. The page asks the worker to fetch them in idle time after the first load (`laterList`), so
+ * an offline reload still opens the rich editor; the worker also caches them when they are fetched.
  */
 export type BundleItem =
 	| {
@@ -66,4 +67,13 @@ export function manifestVersion(files: readonly string[], page: string): string 
 	for (const char of `${files.join('\n')}\n${page}`)
 		h = Math.imul(h ^ char.charCodeAt(0), 16777619);
 	return (h >>> 0).toString(36);
+}
+
+/** The files left out of the precache (Monaco's chunks, its CSS, fonts and workers): fetched later. */
+export function laterList(
+	bundle: readonly BundleItem[],
+	publicFiles: readonly string[] = [],
+): string[] {
+	const now = new Set(precacheList(bundle, publicFiles));
+	return ownFiles(bundle, publicFiles).filter((name) => !now.has(name));
 }

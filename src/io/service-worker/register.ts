@@ -13,6 +13,13 @@ export type WorkerOptions = {
 	onUpdateReady(update: UpdateHandle): void;
 	/** Problems worth a quiet notice (registration refused, e.g. in a private window). */
 	onProblem?(message: string): void;
+	/**
+	 * Whether to have the worker fetch the rich editor's files (about 1 MB gzip) once it is ready,
+	 * in idle time, so an offline reload still opens it: not for the plain field, nor with Data Saver.
+	 */
+	cacheLater?(): boolean;
+	/** The worker's answer: every later file is cached (`complete`), or some could not be fetched. */
+	onCached?(complete: boolean): void;
 	container?: ServiceWorkerContainer | undefined;
 	scriptUrl?: string;
 	reload?: () => void;
@@ -58,8 +65,33 @@ export async function registerServiceWorker(options: WorkerOptions): Promise<voi
 			if (installing.state === 'installed') notify(registration.waiting ?? installing);
 		});
 	});
+	void askForLaterFiles(container, options);
 	// A tab left open for days still learns about new versions.
 	globalThis.document?.addEventListener('visibilitychange', () => {
 		if (document.visibilityState === 'visible') void registration.update().catch(() => undefined);
 	});
+}
+
+type Connection = { saveData?: boolean };
+
+async function askForLaterFiles(
+	container: ServiceWorkerContainer,
+	options: WorkerOptions,
+): Promise<void> {
+	const saveData = (globalThis.navigator as { connection?: Connection } | undefined)?.connection
+		?.saveData;
+	if (!options.cacheLater?.() || saveData) return;
+	const { active } = await container.ready;
+	if (!active) return;
+	await new Promise<void>((resolve) =>
+		'requestIdleCallback' in globalThis
+			? requestIdleCallback(() => resolve(), { timeout: 5000 })
+			: setTimeout(resolve, 0),
+	);
+	const channel = new MessageChannel();
+	channel.port1.onmessage = (event: MessageEvent<{ type?: string; complete?: boolean }>) => {
+		if (event.data.type === 'cached') options.onCached?.(event.data.complete === true);
+		channel.port1.close();
+	};
+	active.postMessage({ type: 'cache-later' }, [channel.port2]);
 }

@@ -6,13 +6,26 @@
  */
 import { cachePolicy, FETCHED_AT_HEADER, isAppPage } from '../../core/offline/cache-policy';
 
-/** `files`: precached at install; `own`: every file of the build, the only ones ever cached. */
-type Manifest = { version: string; files: string[]; own: string[]; apiOrigins: string[] };
-// Replaced at build time by a JSON string: `{ version, files, own, apiOrigins }`.
+/**
+ * `files`: precached at install; `later`: the editor's files, fetched when the page asks (in its
+ * idle time); `own`: every file of the build, the only ones ever cached.
+ */
+type Manifest = {
+	version: string;
+	files: string[];
+	later: string[];
+	own: string[];
+	apiOrigins: string[];
+};
+// Replaced at build time by a JSON string: `{ version, files, later, own, apiOrigins }`.
 const MANIFEST = '__PLAYGROUND_SW_MANIFEST__';
 
 /** The few members of ServiceWorkerGlobalScope used here (the DOM lib does not declare them). */
 type ExtendableEvent = Event & { waitUntil(promise: Promise<unknown>): void };
+type ExtendableMessageEvent = ExtendableEvent & {
+	data: unknown;
+	ports: readonly MessagePort[];
+};
 type FetchEvent = ExtendableEvent & {
 	request: Request;
 	respondWith(response: Promise<Response>): void;
@@ -24,7 +37,7 @@ type WorkerScope = {
 	skipWaiting(): Promise<void>;
 	addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
 	addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
-	addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+	addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
 };
 
 const worker = self as unknown as WorkerScope;
@@ -38,9 +51,43 @@ const inScope = (path: string) => new URL(path, scope()).href;
 
 worker.addEventListener('install', (event) => {
 	event.waitUntil(
-		caches.open(SHELL_CACHE).then((cache) => cache.addAll(manifest.files.map(inScope))),
+		(async () => {
+			const cache = await caches.open(SHELL_CACHE);
+			await cache.addAll(manifest.files.map(inScope));
+			// The editor's files an earlier version already holds (same hashed name, same bytes).
+			for (const url of manifest.later.map(inScope)) {
+				const kept = await caches.match(url, { ignoreVary: true });
+				if (kept) await cache.put(url, kept);
+			}
+		})(),
 	);
 });
+
+/**
+ * Fetches the editor's files that are not cached yet, a few at a time, and says whether all of
+ * them now are. Only files of the build's own list, under their own names: nothing else.
+ */
+async function cacheLater(): Promise<boolean> {
+	const cache = await caches.open(SHELL_CACHE);
+	const missing: string[] = [];
+	for (const url of manifest.later.map(inScope))
+		if (!(await cache.match(url, { ignoreVary: true }))) missing.push(url);
+	let complete = true;
+	const next = async (): Promise<void> => {
+		const url = missing.shift();
+		if (!url) return;
+		try {
+			const response = await fetch(url);
+			if (response.ok && response.type === 'basic') await cache.put(url, response);
+			else complete = false;
+		} catch {
+			complete = false;
+		}
+		return next();
+	};
+	await Promise.all([next(), next(), next(), next()]);
+	return complete;
+}
 
 worker.addEventListener('activate', (event) => {
 	event.waitUntil(
@@ -52,9 +99,15 @@ worker.addEventListener('activate', (event) => {
 	);
 });
 
-// The page asks a waiting version to take over once the user chose to reload.
+// The page asks a waiting version to take over once the user chose to reload, and asks for the
+// editor's files once it is idle; the answer goes back on the port it sent.
 worker.addEventListener('message', (event) => {
-	if ((event.data as { type?: string } | null)?.type === 'skip-waiting') void worker.skipWaiting();
+	const type = (event.data as { type?: string } | null)?.type;
+	if (type === 'skip-waiting') void worker.skipWaiting();
+	if (type === 'cache-later')
+		event.waitUntil(
+			cacheLater().then((complete) => event.ports[0]?.postMessage({ type: 'cached', complete })),
+		);
 });
 
 async function fromShell(request: Request): Promise<Response> {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { manifestVersion, ownFiles, precacheList } from '../../../../src/core/offline/precache';
+import {
+	laterList,
+	manifestVersion,
+	ownFiles,
+	precacheList,
+} from '../../../../src/core/offline/precache';
 
 describe('precacheList', () => {
 	const bundle = [
@@ -70,6 +75,14 @@ describe('precacheList', () => {
 			'favicon.svg',
 			'index.html',
 		]);
+	});
+
+	it('lists for later exactly the own files the precache leaves out: the editor’s', () => {
+		const later = laterList(
+			[...bundle, { type: 'asset', fileName: '.vite/manifest.json' }],
+			['favicon.svg', '_headers'],
+		);
+		expect(later).toEqual(['assets/monaco-css-g7.js', 'assets/monaco-d4.js']);
 	});
 
 	it('versions change when any file name or the page changes', () => {

@@ -1,10 +1,15 @@
 /**
  * The request editor and the top bar in daily use: every control reachable at every width, Monaco
- * opening where the plain field was, Format, line wrap, hover docs and Enter on the suggestion list.
+ * opening where the plain field was, Format, line wrap, hover docs, Enter on the suggestion list,
+ * and the rich editor after an offline reload.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEFAULT_REQUEST } from '../../src/core/request/normalize';
+import { E2E } from '../scripts/ports';
 import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
+import { cachedUrls, waitForWorker } from './offline-helpers';
 
 const json = (page: Page) => page.getByRole('textbox', { name: 'Request JSON' });
 const monaco = (page: Page) => page.locator('.monaco-editor').first();
@@ -199,4 +204,38 @@ test('Enter on the suggestion list takes it inside an unfinished word, as in VS 
 	await expect(response(page).status).toContainText('Done');
 	const [sent] = await emulator.chatRequests();
 	expect((sent?.body as { temperature?: number }).temperature).toBe(0.5);
+});
+
+test('after one visit an offline reload still opens Monaco, with no failed request', async ({
+	page,
+	context,
+}) => {
+	test.setTimeout(90_000);
+	const sw = readFileSync(join(E2E.outDir, 'sw.js'), 'utf8');
+	const later = JSON.parse(
+		/\\"later\\":(\[[^\]]*\])/.exec(sw)![1]!.replace(/\\"/g, '"'),
+	) as string[];
+	expect(later.length).toBeGreaterThan(20);
+	expect(later.some((f) => /editor\.api-.*\.js$/.test(f))).toBe(true);
+
+	await page.goto('./');
+	await waitForWorker(page);
+	// The editor was never opened online: the worker fetched its files in idle time by itself.
+	await expect
+		.poll(
+			async () => {
+				const urls = new Set((await cachedUrls(page)).map((u) => new URL(u).pathname.slice(1)));
+				return later.filter((f) => !urls.has(f));
+			},
+			{ timeout: 60_000 },
+		)
+		.toEqual([]);
+
+	await context.setOffline(true);
+	const failed: string[] = [];
+	page.on('requestfailed', (request) => failed.push(request.url()));
+	await page.reload();
+	await openMonaco(page);
+	await expect(monaco(page).locator('.view-line').first()).toBeVisible();
+	expect(failed).toEqual([]);
 });

@@ -23,7 +23,8 @@ test('Explain the bill: the parts add up to the usage cost shown, beside the lis
 	await expect(bill).toContainText(
 		/Differs most from the list price|Charged exactly what the list/,
 	);
-	const rows = bill.locator('tbody tr');
+	// The bill's own table: OpenRouter's generation record, shown below it once published, has rows too.
+	const rows = bill.locator(':scope > table > tbody > tr');
 	await expect(rows).toHaveCount(2);
 	await expect(rows.nth(0).getByRole('rowheader')).toHaveText('Prompt');
 	await expect(rows.nth(1).getByRole('rowheader')).toHaveText('Completion');

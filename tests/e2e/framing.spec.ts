@@ -19,6 +19,10 @@ test('framed by another site, the app loads no request from the link and sends n
 }) => {
 	await page.goto('./');
 	await saveKey(page, KEYS.good);
+	// The framer is served by the test (no address), so Chromium's Local Network Access checks take
+	// it for a public site and would refuse its frame to 127.0.0.1 (net::ERR_BLOCKED_BY_LOCAL_NETWORK_
+	// ACCESS_CHECKS, in some runs). Both sites are public in real life: the check is not the subject.
+	await context.grantPermissions(['local-network-access'], { origin: E2E.subpath.origin });
 	await page.route(FRAMER, (route) =>
 		route.fulfill({
 			contentType: 'text/html',

@@ -44,7 +44,7 @@ test('a pasted curl command with CR/LF in a header is refused, naming it; Send k
 	// The request is the one from before the paste (the editor may have become Monaco on focus, whose
 	// input element holds no text: what is sent shows it).
 	const chat = await sendAndExpectDone(page);
-	expect(chat?.body).toMatchObject(JSON.parse(before) as object);
+	expect(chat?.body).toMatchObject(JSON.parse(before) as Record<string, unknown>);
 	expect(chat?.headers['x-injected']).toBeUndefined();
 	expect(chat?.headers['x-title']).toBeUndefined();
 });

@@ -1,6 +1,6 @@
 import { generateCurl } from '../../src/core/codegen/curl';
 import { E2E } from '../scripts/ports';
-import { KEYS, emulator, expect, response, saveKey, test } from './fixtures';
+import { KEYS, emulator, expect, response, saveKey, savedDraftText, test } from './fixtures';
 
 /** A key the user pasted by mistake: it must be dropped, never stored, shown or sent. */
 const PASTED_KEY = 'sk-or-v1-test-pasted-by-mistake-0123456789';
@@ -33,7 +33,10 @@ test('a curl command pasted into the editor loads the request and drops the key'
 	await page.keyboard.press('ControlOrMeta+A');
 	await page.keyboard.press('ControlOrMeta+V');
 
-	await expect(editor).toHaveValue(JSON.stringify(body, null, 2));
+	// Read from the saved draft: focus swaps Monaco in, whose input element holds no text.
+	await expect
+		.poll(() => savedDraftText(page), { timeout: 10_000 })
+		.toBe(JSON.stringify(body, null, 2));
 	const notice = page.getByRole('status').filter({ hasText: 'Imported the curl command' });
 	await expect(notice).toContainText('API key, which was dropped');
 	await expect(notice).toContainText('HTTP-Referer, X-Title');

@@ -83,6 +83,8 @@ const RENDER: Render = {
 /** Feeds the growing text of one answer; see the file comment. */
 export class MarkdownStream {
 	#text = '';
+	/** The text as last given (before line endings were normalised). */
+	#raw = '';
 	/** Where the open block starts in `#text`; everything before it is settled. */
 	#settledEnd = 0;
 	/** The open block's fast path while the new text can only grow it (open-block.ts). */
@@ -91,9 +93,8 @@ export class MarkdownStream {
 	#shownRaw: string | null = null;
 
 	update(fullText: string): MarkdownUpdate {
-		const text = normalize(fullText);
 		const previous = this.#text;
-		const reset = !text.startsWith(previous);
+		const { text, reset } = this.#accept(fullText);
 		if (reset) [this.#settledEnd, this.#open, this.#shownRaw] = [0, null, null];
 		this.#text = text;
 		const none = { reset, adopt: false, settled: '' };
@@ -131,6 +132,26 @@ export class MarkdownStream {
 			settled: renderTokens(adopt ? settledTokens.slice(1) : settledTokens),
 			tail: { kind: 'html', html: renderTokens(tailTokens) },
 		};
+	}
+
+	/**
+	 * The new text, normalised, and whether it does not extend the previous one. Nothing here reads
+	 * the whole text character by character (a regex, startsWith): while it only grows, only what
+	 * was added is normalised, and the prefix is compared with `===` on a slice, which is a memory
+	 * compare. Per update, then, the cost follows the new text, not the length of the answer (B4).
+	 */
+	#accept(fullText: string): { text: string; reset: boolean } {
+		const raw = this.#raw;
+		this.#raw = fullText;
+		const grows =
+			raw !== '' && fullText.length >= raw.length && fullText.slice(0, raw.length) === raw;
+		// A CR at the end of the old text may pair with an LF at the start of the new part.
+		if (grows && !raw.endsWith('\r'))
+			return { text: this.#text + normalize(fullText.slice(raw.length)), reset: false };
+		const text = normalize(fullText);
+		const previous = this.#text;
+		const reset = !(text.length >= previous.length && text.slice(0, previous.length) === previous);
+		return { text, reset };
 	}
 
 	/** How much of the text is settled (for tests and the benchmark). */

@@ -43,7 +43,7 @@ export type OpenBlock = {
 /** A fast path for the tail token starting at `start` of `text`, or null. */
 export function openBlock(token: Token, start: number, text: string, r: Render): OpenBlock | null {
 	if (start + token.raw.length !== text.length) return null;
-	if (token.type === 'code') return openCode(token as Tokens.Code, start, r);
+	if (token.type === 'code') return openCode(token as Tokens.Code, start, text, r);
 	if (token.type === 'table') return openTable(token as Tokens.Table, start, text, r);
 	if (token.type === 'paragraph') return openParagraph(token as Tokens.Paragraph, start, r);
 	return null;
@@ -58,26 +58,37 @@ function codeEnding(newlines: number, empty: boolean, r: Render): string {
 	return `${token.text.replace(/\n$/, '')}\n`.slice(empty ? 0 : 1);
 }
 
-function openCode(token: Tokens.Code, start: number, r: Render): OpenBlock | null {
+/** Where `text` (from `from` on) ends once its ending line breaks are left out, less `from`. */
+function withoutEndingNewlines(text: string, from = 0): number {
+	let end = text.length;
+	while (end > from && text.charCodeAt(end - 1) === 10) end--;
+	return end - from;
+}
+
+function openCode(token: Tokens.Code, start: number, text: string, r: Render): OpenBlock | null {
 	const opener = /^(`{3,}|~{3,})[^\n]*\n/.exec(token.raw);
 	if (!opener) return null;
 	const fence = (opener[1] as string)[0] as string;
 	const body = token.raw.slice(opener[0].length);
 	if (body.split('\n').some((line) => /^ {0,3}(`{3,}|~{3,})/.test(line))) return null;
 	const bodyStart = start + opener[0].length;
-	/** The code shown without its ending line breaks. */
-	let shown = body.replace(/\n+$/, '');
+	/** Where the code shown (without its ending line breaks) ends in the text. */
+	let shownEnd = bodyStart + withoutEndingNewlines(body);
+	// Only the new text is read on each update, never the whole block (B4: 20 000-token code);
+	// `source` is the text the shown code was last taken from.
+	let source = text;
 	return {
 		extend(text, previous) {
 			if (text.slice(previous.length).includes(fence)) return null;
-			const now = text.slice(bodyStart);
-			const stable = now.replace(/\n+$/, '');
-			const append = stable.slice(shown.length);
-			shown = stable;
+			source = text;
+			const stableEnd = bodyStart + withoutEndingNewlines(text, bodyStart);
+			const append = text.slice(shownEnd, stableEnd);
+			const empty = stableEnd === bodyStart;
+			shownEnd = Math.max(shownEnd, stableEnd);
 			return {
 				kind: 'code',
 				append,
-				ending: codeEnding(now.length - stable.length, stable.length === 0, r),
+				ending: codeEnding(text.length - stableEnd, empty, r),
 			};
 		},
 		// The closing fence arrived: the code renders as its text plus one line break (markdown.ts),
@@ -85,10 +96,11 @@ function openCode(token: Tokens.Code, start: number, r: Render): OpenBlock | nul
 		finish(token) {
 			if (token.type !== 'code' || !token.raw.startsWith(opener[0])) return null;
 			const content = `${(token as Tokens.Code).text.replace(/\n$/, '')}\n`;
-			const stable = content.replace(/\n+$/, '');
+			const stable = content.slice(0, withoutEndingNewlines(content));
+			const shown = source.slice(bodyStart, shownEnd);
 			if (!stable.startsWith(shown)) return null;
 			const append = stable.slice(shown.length);
-			shown = stable;
+			shownEnd = bodyStart + stable.length;
 			return { kind: 'code', append, ending: content.slice(stable.length) };
 		},
 	};

@@ -89,6 +89,21 @@ describe('incremental markdown', () => {
 			expect(html, prefix).toBe(renderMarkdown(prefix));
 	});
 
+	it('equals a full render at every prefix of text with CR LF line ends (a CR LF cut in two too)', () => {
+		const text = CORPUS.slice(0, 1500).replace(/\n/g, '\r\n');
+		const cuts = Array.from({ length: text.length }, (_, i) => i + 1);
+		for (const { prefix, html } of feed(text, cuts))
+			expect(html, prefix).toBe(renderMarkdown(prefix));
+	});
+
+	it('starts again when the text changes inside, even with the same length and ends', () => {
+		const stream = new MarkdownStream();
+		stream.update('alpha beta gamma');
+		const update = stream.update('alpha BETA gamma delta');
+		expect(update.reset).toBe(true);
+		expect(update.tail).toEqual({ kind: 'html', html: '<p>alpha BETA gamma delta</p>\n' });
+	});
+
 	it('settles blocks so later updates do not re-parse them', () => {
 		const stream = new MarkdownStream();
 		const first = stream.update('# Title\n\nFirst paragraph.\n\nSecond');

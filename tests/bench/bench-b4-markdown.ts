@@ -2,7 +2,8 @@
  * B4 pathological markdown: answers that defeat block-by-block rendering, streamed at 5 000 tok/s
  * into the app and into the plain-text-append page in the same run (emulator scenarios in
  * tests/emulator/bench-text.ts): one fenced code block of 20 000 tokens, one 100 KB paragraph, one
- * table of 2 000 rows, and 20 000 tokens ending in emphasis that never closes. Each carries marker
+ * table of 2 000 rows, one list of 2 000 items, and 20 000 tokens ending in emphasis that never
+ * closes; each also at twice its size, for the cost against size. Each carries marker
  * words, measured as in B3 (stream-run.ts), and hostile HTML the view must show as text.
  *
  * Per case: time from the first byte to Done; the longest frame during the stream (gap between
@@ -13,16 +14,23 @@
  * nothing outside the sanitiser's allow-list (no event handlers, scripts, images) reached the DOM.
  */
 import type { Page } from '@playwright/test';
-import { TABLE_ROWS, UNCLOSED_TAIL } from '../emulator/bench-text';
+import { LIST_ITEMS, TABLE_ROWS, UNCLOSED_TAIL } from '../emulator/bench-text';
 import { round } from './stats';
 import { latencyRows, streamOnce } from './stream-run';
-import type { Bench, Row } from './types';
+import type { Bench, BenchContext, Row } from './types';
 
 const RATE = 5000;
 const FRAME_MS = 1000 / 60;
 const LONG_FRAME_MS = 50;
 
-type Shape = { pre: number; p: number; rows: number; text: string; strongInLast: boolean };
+type Shape = {
+	pre: number;
+	p: number;
+	rows: number;
+	items: number;
+	text: string;
+	strongInLast: boolean;
+};
 type Case = { name: string; model: string; tokens: number; check(s: Shape): string | null };
 
 const CASES: Case[] = [
@@ -60,6 +68,17 @@ const CASES: Case[] = [
 					: 'the <b> tag in a cell is not shown as text',
 	},
 	{
+		name: 'a 2 000-item list',
+		model: 'emulator/bench-list',
+		tokens: 30_000,
+		check: (s) =>
+			s.items !== LIST_ITEMS + LIST_ITEMS / 50
+				? `${s.items} list items, expected ${LIST_ITEMS + LIST_ITEMS / 50}`
+				: s.text.includes('<b onmouseover=x()>bold?</b>')
+					? null
+					: 'the <b> tag in an item is not shown as text',
+	},
+	{
 		name: 'unclosed emphasis at the tail',
 		model: 'emulator/bench-unclosed',
 		tokens: 20_000,
@@ -87,6 +106,7 @@ const SHAPE = `(() => {
 		pre: answer.querySelectorAll('pre').length,
 		p: paragraphs.length,
 		rows: answer.querySelectorAll('tbody tr').length,
+		items: answer.querySelectorAll('li').length,
 		text: answer.textContent,
 		strongInLast: Boolean(last && last.querySelector('strong, em')),
 		bad,
@@ -98,6 +118,29 @@ async function shapeOf(page: Page): Promise<Shape & { bad: string[] }> {
 }
 
 const ms = (v: number) => round(v, 0);
+
+/**
+ * Cost against size: the app's script time for the same kind of answer at twice the size, best of
+ * two runs each (the first 1× run is the one measured above), in the same run. A block twice as
+ * long must cost about twice as much, not four times (≤ 2.2×).
+ */
+async function linearity(ctx: BenchContext, c: Case, first: number): Promise<Row> {
+	const at = async (tokens: number) =>
+		(await streamOnce(ctx, 'app', { model: c.model, maxTokens: tokens, delayMs: 1000 / RATE }))
+			.script;
+	const once = Math.min(first, await at(c.tokens));
+	const twice = Math.min(await at(c.tokens * 2), await at(c.tokens * 2));
+	const ratio = once > 0 ? twice / once : null;
+	return {
+		id: 'B4',
+		metric: `${c.name}: script time, 2× ÷ 1× the size @ ${RATE} tok/s`,
+		value: ratio === null ? null : round(ratio, 2),
+		unit: '×',
+		target: '≤ 2.2',
+		pass: ratio !== null && ratio <= 2.2,
+		note: `CDP script ${ms(once)} ms → ${ms(twice)} ms (best of two each)`,
+	};
+}
 
 const bench: Bench = {
 	id: 'B4',
@@ -137,6 +180,7 @@ const bench: Bench = {
 					note: `long animation frames ${app.loafCount}, longest ${ms(app.loafMax)} ms (baseline ${base.loafCount}, ${ms(base.loafMax)} ms); script ${ms(app.script)} ms (baseline ${ms(base.script)})`,
 				},
 				...latencyRows('B4', label, app, base).slice(0, 2),
+				await linearity(ctx, c, app.script),
 				{
 					id: 'B4',
 					metric: `${label}: final rendering right and sanitised`,

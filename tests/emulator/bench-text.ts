@@ -12,15 +12,22 @@ export const BENCH_TEXT_IDS = [
 	'bench-paragraph',
 	'bench-table',
 	'bench-unclosed',
+	'bench-list',
 ] as const;
 export type BenchTextId = (typeof BENCH_TEXT_IDS)[number];
 
 export const MARKER_EVERY = 25;
 export const MARKER_PATTERN = /zq\d{6}/g;
 export const marker = (index: number) => `zq${String(index).padStart(6, '0')}`;
-/** Rows in bench-table; bytes in bench-paragraph. */
+/**
+ * Rows in bench-table, items in bench-list and bytes in bench-paragraph at their default size,
+ * SIZED_TOKENS asked for; twice the tokens, twice the size (B4 measures cost against size).
+ */
 export const TABLE_ROWS = 2000;
+export const LIST_ITEMS = 2000;
 export const PARAGRAPH_BYTES = 100_000;
+export const SIZED_TOKENS = 30_000;
+const sized = (size: number, count: number) => Math.round((size * count) / SIZED_TOKENS);
 export const UNCLOSED_TAIL =
 	' **this emphasis never closes, and every word after it must stay visible';
 
@@ -56,9 +63,9 @@ function fill(out: string[], body: string[], until: (out: string[]) => boolean):
 
 const length = (out: string[]) => out.reduce((sum, t) => sum + t.length, 0);
 
-function table(): string[] {
+function table(rows: number): string[] {
 	const out = words('| row | name | value | note |\n| ---: | --- | ---: | --- |');
-	for (let row = 1; row <= TABLE_ROWS; row++) {
+	for (let row = 1; row <= rows; row++) {
 		const note = row % 100 === 0 ? '<b onmouseover=x()>bold?</b>' : 'plain';
 		out.push('\n|', ` ${row}`, ' |', ' name');
 		out.push(` ${marker(out.length)}`, ' |', ` ${(row * 1.5).toFixed(1)}`, ' |', ` ${note}`, ' |');
@@ -67,8 +74,28 @@ function table(): string[] {
 	return out;
 }
 
-/** The tokens of one benchmark answer; `count` is the token count where the kind has no size. */
-export function benchTokens(id: BenchTextId, count = 20_000): string[] {
+/** One tight list: an item per line, some with a nested list, inline markup and hostile HTML. */
+function list(items: number): string[] {
+	const out = words('Steps:\n');
+	for (let item = 1; item <= items; item++) {
+		out.push('\n-', ` step ${item}`, ' uses');
+		out.push(` ${marker(out.length)}`, ' with', ' **care**', ' and', ' `code`');
+		if (item % 100 === 0) out.push(' <b onmouseover=x()>bold?</b>');
+		if (item % 50 === 0) out.push('\n ', ' - nested', ' detail');
+	}
+	out.push('\n');
+	return out;
+}
+
+/** The default token count of each kind (the sized kinds: their default size). */
+const DEFAULT_COUNT = (id: BenchTextId) =>
+	id === 'bench-table' || id === 'bench-paragraph' || id === 'bench-list' ? SIZED_TOKENS : 20_000;
+
+/**
+ * The tokens of one benchmark answer: `count` tokens, or for the sized kinds (table, list,
+ * paragraph) a size in proportion to `count` (their default at SIZED_TOKENS).
+ */
+export function benchTokens(id: BenchTextId, count = DEFAULT_COUNT(id)): string[] {
 	const out: string[] = [];
 	switch (id) {
 		case 'bench-markdown':
@@ -79,11 +106,15 @@ export function benchTokens(id: BenchTextId, count = 20_000): string[] {
 			fill(out, words(CODE_LINE), (o) => o.length >= count - 1);
 			out.push('\n```\n');
 			return out;
-		case 'bench-paragraph':
-			fill(out, words(PROSE), (o) => length(o) >= PARAGRAPH_BYTES);
+		case 'bench-paragraph': {
+			const bytes = sized(PARAGRAPH_BYTES, count);
+			fill(out, words(PROSE), (o) => length(o) >= bytes);
 			return out;
+		}
 		case 'bench-table':
-			return table();
+			return table(sized(TABLE_ROWS, count));
+		case 'bench-list':
+			return list(sized(LIST_ITEMS, count));
 		case 'bench-unclosed': {
 			const tail = words(UNCLOSED_TAIL);
 			const body = words(MIXED.replace(/```[\s\S]*?```\n\n/, ''));

@@ -42,9 +42,10 @@ export const STREAM_SCENARIOS = [
 	// B3/B4: markdown answers with marker words (bench-text.ts), capped by max_tokens.
 	{ id: 'bench-markdown', description: 'mixed markdown, 20 000 tokens, marker words (B3)' },
 	{ id: 'bench-code', description: 'one fenced code block of 20 000 tokens (B4)' },
-	{ id: 'bench-paragraph', description: 'one 100 KB paragraph (B4)' },
-	{ id: 'bench-table', description: 'one table of 2 000 rows (B4)' },
+	{ id: 'bench-paragraph', description: 'one 100 KB paragraph at max_tokens 30 000 (B4)' },
+	{ id: 'bench-table', description: 'one table of 2 000 rows at max_tokens 30 000 (B4)' },
 	{ id: 'bench-unclosed', description: 'markdown ending in emphasis that never closes (B4)' },
+	{ id: 'bench-list', description: 'one tight list of 2 000 items, some nested (B4)' },
 	{
 		id: 'reasoning',
 		description: 'Anthropic pattern: reasoning and reasoning_details, signature-only piece',
@@ -224,11 +225,9 @@ function contentTokens(ctx: Ctx, fallback: number): string[] {
 /** A benchmark answer (bench-text.ts); max_tokens cuts it like any answer. */
 function benchContent(ctx: Ctx, id: BenchTextId): string[] {
 	const cap = ctx.request.max_completion_tokens ?? ctx.request.max_tokens;
-	const tokens = benchTokens(
-		id,
-		typeof cap === 'number' && cap > 0 ? Math.min(cap, 20_000) : 20_000,
-	);
-	return typeof cap === 'number' && cap > 0 ? tokens.slice(0, cap) : tokens;
+	// Up to 80 000 tokens: B4 streams each kind at twice its usual size too.
+	if (typeof cap !== 'number' || cap <= 0) return benchTokens(id);
+	return benchTokens(id, Math.min(cap, 80_000)).slice(0, cap);
 }
 
 /** The last user message's text cut into 1-4 code point pieces, the same cuts for the same text. */

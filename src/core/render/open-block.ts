@@ -6,6 +6,7 @@
  * already shown, an update only says what to add:
  * - code: the fence is not closed and the new text has no fence character: append the text;
  * - table: append the rows completed since, and replace the row being written;
+ * - list (tight, its markers at the margin): append the items completed since, replace the last;
  * - paragraph (a single line): freeze a prefix ending at a space once its inline markdown has no
  *   delimiter left that later text could pair with, and re-render only the rest.
  * Anything else returns null and the caller renders the block in full (the result is always what
@@ -21,6 +22,8 @@ export type TailUpdate =
 	| { kind: 'code'; append: string; ending: string }
 	/** Drop the last body row if `dropLive`, then append these rows and the live row (HTML). */
 	| { kind: 'rows'; dropLive: boolean; rows: string; live: string }
+	/** The same for the items of a list: drop the last `<li>`, then append these and the live one. */
+	| { kind: 'items'; dropLive: boolean; items: string; live: string }
 	/** Replace the paragraph's live part: append `frozen`, then `live` (inline HTML). */
 	| { kind: 'inline'; frozen: string; live: string };
 
@@ -46,6 +49,7 @@ export function openBlock(token: Token, start: number, text: string, r: Render):
 	if (token.type === 'code') return openCode(token as Tokens.Code, start, text, r);
 	if (token.type === 'table') return openTable(token as Tokens.Table, start, text, r);
 	if (token.type === 'paragraph') return openParagraph(token as Tokens.Paragraph, start, r);
+	if (token.type === 'list') return openList(token as Tokens.List, start, r);
 	return null;
 }
 
@@ -171,6 +175,70 @@ function openParagraph(token: Tokens.Paragraph, start: number, r: Render): OpenB
 				}
 			}
 			return { kind: 'inline', frozen, live: r.inlineHtml(r.inlineTokens(live)) };
+		},
+	};
+}
+
+/** A blank line (spaces and tabs are blank too): it may make a list loose, or end it. */
+const BLANK_LINE = /\n[ \t]*\n/;
+
+/** A list item's marker at the margin: the bullet, or the ordered list's delimiter. */
+const MARKER = /^([-*+]|\d{1,9}([.)]))(?=[ \t]|$)/;
+const markerOf = (raw: string) => {
+	const m = MARKER.exec(raw);
+	return m ? (m[2] ?? m[1]) : null;
+};
+
+/** The top-level `<li>…</li>` elements of a rendered list (nested lists stay inside theirs). */
+function topItems(html: string): string[] {
+	const items: string[] = [];
+	const tag = /<(\/?)li>/g;
+	let depth = 0;
+	let from = -1;
+	for (let m = tag.exec(html); m; m = tag.exec(html)) {
+		if (!m[1]) {
+			if (depth++ === 0) from = m.index;
+		} else if (--depth === 0) {
+			const end = html.indexOf('\n', tag.lastIndex);
+			items.push(html.slice(from, end < 0 ? html.length : end + 1));
+		}
+	}
+	return items;
+}
+
+/**
+ * A tight list grows item by item: an item is complete once the next one starts at the margin with
+ * the same marker, and a blank line (which could make the list loose, so every item would change)
+ * hands the list back to a full render. Only the last item's text is lexed on each update.
+ */
+function openList(token: Tokens.List, start: number, r: Render): OpenBlock | null {
+	const first = token.items[0];
+	const marker = first ? markerOf(first.raw) : null;
+	if (token.loose || token.items.length < 2 || !marker || BLANK_LINE.test(token.raw)) return null;
+	const before = token.items.slice(0, -1).reduce((sum, item) => sum + item.raw.length, 0);
+	if (!token.raw.startsWith((token.items.at(-1) as Tokens.ListItem).raw, before)) return null;
+	let liveStart = start + before;
+	return {
+		extend(text) {
+			const live = text.slice(liveStart);
+			if (BLANK_LINE.test(live) || markerOf(live) !== marker) return null;
+			const tokens = r.lex(live).filter((t) => t.type !== 'space');
+			const list = tokens[0] as Tokens.List | undefined;
+			if (tokens.length !== 1 || list?.type !== 'list' || list.loose) return null;
+			if (list.ordered !== token.ordered) return null;
+			if (list.items.some((item) => markerOf(item.raw) !== marker)) return null;
+			const items = topItems(r.html([list]));
+			if (items.length !== list.items.length) return null;
+			let done = 0;
+			for (const item of list.items.slice(0, -1)) done += item.raw.length;
+			if (!live.startsWith((list.items.at(-1) as Tokens.ListItem).raw, done)) return null;
+			liveStart += done;
+			return {
+				kind: 'items',
+				dropLive: true,
+				items: items.slice(0, -1).join(''),
+				live: items.at(-1) ?? '',
+			};
 		},
 	};
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	BENCH_TEXT_IDS,
+	LIST_ITEMS,
 	PARAGRAPH_BYTES,
 	TABLE_ROWS,
 	UNCLOSED_TAIL,
@@ -64,6 +65,21 @@ describe('benchTokens', () => {
 		expect(html).not.toMatch(/<b /);
 	});
 
+	it('bench-list is one tight list of 2 000 items holding hostile HTML as text', () => {
+		const html = renderMarkdown(benchTokens('bench-list').join(''));
+		expect(html.match(/<ul>/g)?.length).toBe(1 + LIST_ITEMS / 50);
+		expect(html.match(/<li>/g)?.length).toBe(LIST_ITEMS + LIST_ITEMS / 50);
+		expect(html).not.toMatch(/<li><p>|<b /);
+	});
+
+	it.each(['bench-table', 'bench-list', 'bench-paragraph'] as const)(
+		'%s is twice as big at twice the tokens',
+		(id) => {
+			const size = (count: number) => benchTokens(id, count).join('').length;
+			expect(size(60_000) / size(30_000)).toBeCloseTo(2, 1);
+		},
+	);
+
 	it('bench-unclosed ends with emphasis that never closes, shown literally', () => {
 		const text = benchTokens('bench-unclosed', 2000).join('');
 		expect(text.endsWith(UNCLOSED_TAIL)).toBe(true);
@@ -93,7 +109,9 @@ describe('bench scenarios', () => {
 		expect(pieces).toEqual(benchTokens('bench-markdown', 1000));
 		expect(expected.text).toBe(pieces.join(''));
 		expect(expected.finishReason).toBe('length');
-		expect(content('bench-table', 100).pieces).toHaveLength(100);
+		expect(content('bench-code', 100).pieces).toHaveLength(100);
+		// A sized kind is built at the size max_tokens asks for, then cut by it.
+		expect(content('bench-table', 100).pieces.length).toBeLessThanOrEqual(100);
 	});
 
 	it('keeps the unclosed tail within max_tokens', () => {

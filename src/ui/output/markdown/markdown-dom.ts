@@ -1,7 +1,7 @@
 /**
  * Keeps a DOM element in step with the growing markdown of one answer. Settled blocks are appended
  * once, in chunks the browser may skip laying out while off-screen (`content-visibility`); only the
- * open block is replaced, or grown in place when it is a long code block, table or paragraph; a
+ * open block is replaced, or grown in place when it is a long code block, table, list or paragraph; a
  * block finished in place is kept as a settled chunk, not rendered again. The caller updates at
  * most once per animation frame (the playground state commits once per frame), so there is at most
  * one DOM commit per frame. Code blocks are highlighted as they settle, the open one only once the
@@ -73,8 +73,11 @@ export function mountMarkdown(root: HTMLElement): MarkdownDom {
 function tailView(box: HTMLElement) {
 	let liveNodes: ChildNode[] | null = null;
 	/** Sanitised nodes of an HTML piece that only parses inside `parent` (rows, inline content). */
-	const nodesOf = (html: string, parent: 'tbody' | 'p') => {
-		const wrapped = parent === 'p' ? `<p>${html}</p>` : `<table><tbody>${html}</tbody></table>`;
+	const nodesOf = (html: string, parent: 'tbody' | 'p' | 'ul') => {
+		const wrapped =
+			parent === 'tbody'
+				? `<table><tbody>${html}</tbody></table>`
+				: `<${parent}>${html}</${parent}>`;
 		return [...(sanitizeToFragment(wrapped).querySelector(parent)?.childNodes ?? [])];
 	};
 	return {
@@ -98,6 +101,10 @@ function tailView(box: HTMLElement) {
 				const body = box.querySelector('tbody');
 				if (update.dropLive) body?.lastElementChild?.remove();
 				body?.append(...nodesOf(update.rows + update.live, 'tbody'));
+			} else if (update.kind === 'items') {
+				const list = box.querySelector(':scope > ul, :scope > ol');
+				if (update.dropLive) list?.lastElementChild?.remove();
+				list?.append(...nodesOf(update.items + update.live, 'ul'));
 			} else if (update.kind === 'inline') {
 				const p = box.querySelector('p');
 				if (!p) return;

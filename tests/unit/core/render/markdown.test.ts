@@ -12,6 +12,19 @@ const CORPUS = readFileSync(
 	'utf8',
 );
 
+/** Where the last top-level `<li>` of a list's HTML (without its closing tag) starts. */
+function lastTopItem(html: string): number {
+	let depth = 0;
+	let last = -1;
+	for (const m of html.matchAll(/<(\/?)(?:li|ul|ol)\b[^>]*>/g)) {
+		const open = !m[1];
+		if (m[0].startsWith('<li') || m[0].startsWith('</li')) {
+			if (open && depth === 1) last = m.index;
+		} else depth += open ? 1 : -1;
+	}
+	return last;
+}
+
 /** The open block as a string, changed the way markdown-dom.ts changes the DOM. */
 function tailModel() {
 	let html = '';
@@ -32,6 +45,11 @@ function tailModel() {
 					html = html.slice(0, html.lastIndexOf('<tr>')) + html.slice(html.lastIndexOf('</tbody>'));
 				const at = html.lastIndexOf('</tbody>');
 				html = html.slice(0, at) + update.rows + update.live + html.slice(at);
+			} else if (update.kind === 'items') {
+				const close = html.lastIndexOf('</');
+				let body = html.slice(0, close);
+				if (update.dropLive) body = body.slice(0, lastTopItem(body));
+				html = body + update.items + update.live + html.slice(close);
 			} else if (update.kind === 'inline') {
 				const base = html.slice(0, liveFrom ?? 3) + update.frozen;
 				[html, liveFrom] = [`${base}${update.live}</p>\n`, base.length];
@@ -143,7 +161,8 @@ describe('long open blocks grow in place', () => {
 	const words =
 		'Words keep coming with **strong**, _em_, `code`, [a link](https://example.org), <img src=x> and www.example.org here. ';
 	const paragraph = `${words.repeat(90)}and a *late star that never closes ${words.repeat(20)}`;
-	const cases = { code, table, paragraph } as const;
+	const list = `Steps:\n\n${Array.from({ length: 80 }, (_, i) => `${i % 9 === 4 ? `- item ${i} with **bold** and \`a | pipe\`\n  - nested ${i}\n  - nested <b>x</b>\n` : `- item ${i} [link](https://example.org/${i}) _em_\n`}`).join('')}\nAfter the list.`;
+	const cases = { code, table, paragraph, list } as const;
 
 	it.each(Object.keys(cases) as (keyof typeof cases)[])(
 		'%s: equals a full render at random cuts',
@@ -167,6 +186,7 @@ describe('long open blocks grow in place', () => {
 		['code', 'code'],
 		['table', 'rows'],
 		['paragraph', 'inline'],
+		['list', 'items'],
 	] as const)('%s: most updates only add to what is shown (%s)', (name, kind) => {
 		const text = cases[name];
 		const kinds: string[] = [];
@@ -204,6 +224,33 @@ describe('long open blocks grow in place', () => {
 		const cuts = Array.from({ length: text.length - head.length + 1 }, (_, i) => head.length + i);
 		for (const { prefix, html } of feed(text, cuts))
 			expect(html, prefix).toBe(renderMarkdown(prefix));
+	});
+
+	it.each([
+		[
+			'an ordered list from 7',
+			'7. seven\n8. eight\n9. nine\n10. ten with `code`\n11) other delimiter\n',
+		],
+		['a blank line that makes the list loose', '- a\n- b\n- c\n\n- d\n- e\n'],
+		['a blank line of spaces', '- a\n- b\n  \n- c\n \t\n- d\n'],
+		['a change of bullet', '- a\n- b\n* c\n* d\n+ e\n'],
+		['lazy lines and a heading after', '- a\n- b\nlazy line\n- c\n# Title\n- d\n'],
+		['nested and indented code', '- a\n- b\n  - c\n    - d\n- e\n      code?\n- f\n---\n'],
+		[
+			'hostile HTML in items',
+			'- <img src=x onerror=alert(1)>\n- <script>x()</script>\n- [x](javascript:alert(1))\n- ok\n',
+		],
+		['task items and a table after', '- [ ] a\n- [x] b\n| h |\n| - |\n| c |\n'],
+	])('a list equals a full render at every cut: %s', (_, text) => {
+		const cuts = Array.from({ length: text.length }, (_, i) => i + 1);
+		for (const { prefix, html } of feed(text, cuts))
+			expect(html, prefix).toBe(renderMarkdown(prefix));
+		// Reached through the fast path: every cut from a two-item list on, one after another.
+		for (let from = 1; from < text.length; from++) {
+			const pieces = feed(text, [from, ...cuts.filter((c) => c > from)]);
+			for (const { prefix, html } of pieces)
+				expect(html, `${from}: ${prefix}`).toBe(renderMarkdown(prefix));
+		}
 	});
 
 	it('a paragraph freezes settled text and re-renders only the rest', () => {

@@ -5,6 +5,7 @@
  * (paint-probe.ts). Both clocks are the machine's wall clock (performance.timeOrigin + now(), in
  * Node and in Chromium alike).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { markersIn } from '../emulator/bench-text';
 import { benchRequest, saveKeyInUi, setRequestText } from './app-driver';
@@ -105,6 +106,9 @@ async function whenShown(page: Page, selector: string): Promise<number> {
 	return (await handle.jsonValue()) as number;
 }
 
+/** `BENCH_PROFILE=dir npm run bench -- B4`: a CPU profile of each app stream, for DevTools. */
+const PROFILE_DIR = process.env.BENCH_PROFILE ?? '';
+
 export async function streamOnce(
 	ctx: BenchContext,
 	target: Target,
@@ -126,9 +130,17 @@ export async function streamOnce(
 		});
 		const loafsBefore = (await loafs(page)).length;
 		const scriptBefore = (await metrics(cdp)).ScriptDuration ?? 0;
+		const profiling = PROFILE_DIR && target === 'app';
+		if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
 		await run.start();
 		const ended = await run.done();
 		const script = ((await metrics(cdp)).ScriptDuration ?? 0) - scriptBefore;
+		if (profiling) {
+			const { profile } = await cdp.send('Profiler.stop');
+			mkdirSync(PROFILE_DIR, { recursive: true });
+			const name = `${spec.model.replace(/\W+/g, '-')}-${spec.maxTokens}-${Date.now()}.cpuprofile`;
+			writeFileSync(`${PROFILE_DIR}/${name}`, JSON.stringify(profile));
+		}
 		ctx.emulator.tap(null);
 		const probe = await readPaintProbe(page);
 		const long = (await loafs(page)).slice(loafsBefore);

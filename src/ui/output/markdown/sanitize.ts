@@ -71,6 +71,13 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 	if (node.tagName === 'BUTTON') node.setAttribute('type', 'button');
 });
 
+// Parsed once: a config passed to sanitize() is parsed again on every call (the allow-lists and
+// DOMPurify's default sets rebuilt), which cost more than the sanitising itself for the small
+// pieces a streaming answer adds every frame (B4: 0.85 s of 1.3 s script for a 2 000-row table).
+purify.setConfig(CONFIG);
+
 export function sanitizeToFragment(html: string): DocumentFragment {
-	return purify.sanitize(html, CONFIG);
+	// With the config set above, DOMPurify returns a fragment (RETURN_DOM_FRAGMENT); its typings
+	// only know that from a config passed in the call.
+	return purify.sanitize(html) as unknown as DocumentFragment;
 }

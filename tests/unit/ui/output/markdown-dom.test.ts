@@ -1,0 +1,155 @@
+// @vitest-environment jsdom
+/**
+ * The DOM side of streaming markdown (ui/output/markdown/markdown-dom.ts) in a DOM: fed an answer
+ * piece by piece, the element holds what a full render of the same text gives, at every cut, for
+ * every block kind that grows in place (code, table, list, paragraph) and for emphasis that never
+ * closes; and whatever hostile text arrives, at any cut, nothing outside the allow-list is in it.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../../src/core/render/markdown';
+import { mountMarkdown } from '../../../../src/ui/output/markdown/markdown-dom';
+import { sanitizeToFragment } from '../../../../src/ui/output/markdown/sanitize';
+import { XSS_GROUPS } from '../../../fixtures/xss/payloads';
+
+/**
+ * The element's content, compared as a full render would lay it out: the chunk boxes unwrapped,
+ * code blocks as plain text (settled ones are highlighted) and no whitespace-only text between
+ * elements (rows and items are appended without the line breaks a full render puts between them).
+ */
+function normal(root: ParentNode): string {
+	const copy = document.createElement('div');
+	for (const box of root.childNodes) copy.append(...[...box.cloneNode(true).childNodes]);
+	for (const code of copy.querySelectorAll('pre > code')) {
+		code.textContent = code.textContent ?? '';
+		code.classList.remove('hl');
+		if (!code.classList.length) code.removeAttribute('class');
+	}
+	const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+	const blank: Text[] = [];
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+		const text = node as Text;
+		if (!text.data.trim() && !text.parentElement?.closest('pre')) blank.push(text);
+	}
+	for (const text of blank) text.remove();
+	return copy.innerHTML;
+}
+
+function expected(text: string): string {
+	const box = document.createElement('div');
+	box.append(sanitizeToFragment(renderMarkdown(text)));
+	const root = document.createElement('div');
+	root.append(box);
+	return normal(root);
+}
+
+/**
+ * Feeds `text` to a mounted view at every cut, and calls `check` after the cuts `checkAt` picks
+ * (and after the last): a check reads the whole element, so checking at every cut of a long text
+ * would cost its square, where feeding costs only the new text (and jsdom is slow).
+ */
+function stream(
+	text: string,
+	step: number,
+	checkAt: (index: number) => boolean,
+	check: (prefix: string, root: HTMLElement) => void,
+) {
+	const root = document.createElement('div');
+	const view = mountMarkdown(root);
+	for (
+		let end = 1;
+		end <= text.length;
+		end = end === text.length ? end + 1 : Math.min(text.length, end + step)
+	) {
+		const prefix = text.slice(0, end);
+		view.update(prefix, end === text.length);
+		if (checkAt(end) || end === text.length) check(prefix, root);
+	}
+	view.destroy();
+}
+
+/** About `samples` cuts of `text` to check at: evenly spread, and a quarter more at random. */
+function sampled(text: string, samples: number, seed: number) {
+	const every = Math.max(1, Math.floor(text.length / samples));
+	const random = new Set<number>();
+	let state = seed;
+	for (let i = 0; i < samples / 4; i++) {
+		state = (state * 1103515245 + 12345) % 2 ** 31;
+		random.add(1 + (state % text.length));
+	}
+	return (end: number) => end % every < 3 || random.has(end);
+}
+
+const FIXTURES: Record<string, string> = {
+	code: `Intro.\n\n\`\`\`ts\n${'const x = "<b>" + `t`; // ~~ | no fence\n\n'.repeat(12)}\`\`\`\n\nAfter.`,
+	table: `| n | name | value |\n| ---: | :-- | --- |\n${Array.from({ length: 8 }, (_, i) => `| ${i} | **n${i}** \\| <b onclick=x()> | \`a|b\` |\n`).join('')}\nAfter the table.`,
+	list: `Steps:\n\n${Array.from({ length: 7 }, (_, i) => (i % 4 === 3 ? `- item ${i} **b**\n  - nested <i>${i}</i>\n` : `${'-'} item ${i} [l](https://example.org/${i}) _e_\n`)).join('')}\nAfter the list.`,
+	paragraph: `${'Words with **strong**, _em_, `code` and <img src=x onerror=alert(1)> here. '.repeat(12)}and a *star that never closes`,
+	unclosed: `# Title\n\n- a\n- b\n\n> quote\n\nThe end: **this emphasis never closes, and every word after it must stay visible`,
+};
+
+describe('streamed into the DOM, the answer equals a full render', () => {
+	it.each(Object.keys(FIXTURES))(
+		'%s: fed at every cut (the paragraph every third), checked at about 60 of them',
+		(name) => {
+			const text = FIXTURES[name] as string;
+			stream(text, name === 'paragraph' ? 3 : 1, sampled(text, 60, name.length), (prefix, root) =>
+				expect(normal(root), prefix.slice(-60)).toBe(expected(prefix)),
+			);
+		},
+		// jsdom is slow, and slower beside the other test files on a 2-core machine.
+		120_000,
+	);
+});
+
+const ALLOWED = new Set(
+	'P BR HR H1 H2 H3 H4 H5 H6 UL OL LI BLOCKQUOTE PRE CODE EM STRONG DEL A TABLE THEAD TBODY TR TH TD DIV SPAN BUTTON'.split(
+		' ',
+	),
+);
+
+function unsafe(root: HTMLElement): string[] {
+	const problems: string[] = [];
+	for (const el of root.querySelectorAll('*')) {
+		if (!ALLOWED.has(el.tagName)) problems.push(`<${el.tagName}>`);
+		for (const attr of el.attributes) {
+			if (/^on/i.test(attr.name) || attr.name === 'style' || attr.name === 'src')
+				problems.push(`${attr.name} on <${el.tagName}>`);
+			if (attr.name === 'href' && !/^(https?:|mailto:)/i.test(attr.value))
+				problems.push(`href="${attr.value}"`);
+		}
+	}
+	return problems;
+}
+
+describe('hostile text fed five characters at a time leaves nothing outside the allow-list', () => {
+	it.each(Object.keys(XSS_GROUPS))(
+		'%s',
+		(group) => {
+			const payloads = XSS_GROUPS[group] as string[];
+			// Inside a table and a list too (the first few), where rows and items are added in place.
+			const few = payloads.slice(0, 6).map((p) => p.replace(/\n/g, ' '));
+			const text = [
+				payloads.join('\n\n'),
+				`| a | b |\n| - | - |\n${few.map((p) => `| ${p.replace(/\|/g, '\\|')} | x |`).join('\n')}`,
+				few.map((p) => `- ${p}`).join('\n'),
+			].join('\n\n');
+			stream(text, 5, sampled(text, 60, group.length), (prefix, root) =>
+				expect(unsafe(root), prefix.slice(-80)).toEqual([]),
+			);
+		},
+		// jsdom is slow, and slower beside the other test files on a 2-core machine.
+		120_000,
+	);
+
+	it('the sanitiser itself keeps only the allow-list (the renderer is not its only lock)', () => {
+		const fragment = sanitizeToFragment(
+			'<p onclick="x()">a<img src=x onerror=y()><script>z()</script><a href="javascript:w()">l</a><a href="https://example.org/">ok</a><button>b</button></p>',
+		);
+		const root = document.createElement('div');
+		root.append(fragment);
+		expect(unsafe(root)).toEqual([]);
+		expect(root.innerHTML).toBe(
+			'<p>a<a>l</a><a href="https://example.org/" target="_blank" rel="noopener noreferrer nofollow">ok</a><button type="button">b</button></p>',
+		);
+	});
+});

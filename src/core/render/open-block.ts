@@ -206,6 +206,13 @@ function topItems(html: string): string[] {
 	return items;
 }
 
+/** Where the list's last item starts in its raw text (its items' raws end to end), or null. */
+function lastItemAt(list: Tokens.List): number | null {
+	const at = list.items.slice(0, -1).reduce((sum, item) => sum + item.raw.length, 0);
+	const last = list.items.at(-1);
+	return last && list.raw.startsWith(last.raw, at) ? at : null;
+}
+
 /**
  * A tight list grows item by item: an item is complete once the next one starts at the margin with
  * the same marker, and a blank line (which could make the list loose, so every item would change)
@@ -215,8 +222,8 @@ function openList(token: Tokens.List, start: number, r: Render): OpenBlock | nul
 	const first = token.items[0];
 	const marker = first ? markerOf(first.raw) : null;
 	if (token.loose || token.items.length < 2 || !marker || BLANK_LINE.test(token.raw)) return null;
-	const before = token.items.slice(0, -1).reduce((sum, item) => sum + item.raw.length, 0);
-	if (!token.raw.startsWith((token.items.at(-1) as Tokens.ListItem).raw, before)) return null;
+	const before = lastItemAt(token);
+	if (before === null) return null;
 	let liveStart = start + before;
 	return {
 		extend(text) {
@@ -229,9 +236,8 @@ function openList(token: Tokens.List, start: number, r: Render): OpenBlock | nul
 			if (list.items.some((item) => markerOf(item.raw) !== marker)) return null;
 			const items = topItems(r.html([list]));
 			if (items.length !== list.items.length) return null;
-			let done = 0;
-			for (const item of list.items.slice(0, -1)) done += item.raw.length;
-			if (!live.startsWith((list.items.at(-1) as Tokens.ListItem).raw, done)) return null;
+			const done = lastItemAt(list);
+			if (done === null) return null;
 			liveStart += done;
 			return {
 				kind: 'items',

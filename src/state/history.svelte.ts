@@ -8,6 +8,7 @@ import {
 } from '../core/history/filter';
 import { recordFromRun, type FinishedRun } from '../core/history/from-run';
 import { newRuns, type RunRecord } from '../core/history/record';
+import type { Branches } from '../core/conversation/branches';
 import { redactValue } from '../core/security/redact';
 import type { HistoryStore } from '../core/history/store';
 
@@ -72,9 +73,9 @@ export class RunHistory {
 	}
 
 	/** Keeps a finished run. Never throws: history must not get in the way of sending. */
-	async record(run: FinishedRun): Promise<void> {
+	async record(run: FinishedRun, branches?: Branches): Promise<void> {
 		const at = this.#deps.now() - (run.endedAt !== null ? run.endedAt - run.startedAt : 0);
-		const record = recordFromRun(run, this.#deps.newId(), Math.round(at));
+		const record = recordFromRun(run, this.#deps.newId(), Math.round(at), branches);
 		if (record) await this.#add([record]);
 	}
 

@@ -7,7 +7,7 @@ import { parseRequest } from '../core/request/parse';
 import type { ChatRequest } from '../core/request/types';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
 import type { StreamEvent } from '../core/stream/types';
-import { addAnswer, appendTurn } from '../core/conversation';
+import { addAnswer, appendTurn } from '../core/conversation/answer';
 import { carriesRequest, FRAMED_LINK_MESSAGE, FRAMED_MESSAGE } from '../core/framing';
 import { headersProblem } from '../core/http-header';
 import { containsKey, redactKeys } from '../core/security/redact';

@@ -2,6 +2,7 @@ import { describeError } from '../errors';
 import { runTimings } from '../stream/timing';
 import type { Completion } from '../stream/types';
 import type { RunRecord, RunRecordStatus } from './record';
+import type { Branches } from '../conversation/branches';
 
 /**
  * One run as the playground and each compare column keep it, with their own set of statuses; what
@@ -25,7 +26,12 @@ const STORED: readonly string[] = ['done', 'stopped', 'error'] satisfies RunReco
  * A record of a finished run, or null for one still going. Images, logprobs and reasoning details
  * are left out: they can be megabytes and the answer is readable without them.
  */
-export function recordFromRun(run: FinishedRun, id: string, at: number): RunRecord | null {
+export function recordFromRun(
+	run: FinishedRun,
+	id: string,
+	at: number,
+	branches?: Branches,
+): RunRecord | null {
 	if (!STORED.includes(run.status)) return null;
 	const c = run.completion;
 	const t = runTimings(run);
@@ -50,5 +56,6 @@ export function recordFromRun(run: FinishedRun, id: string, at: number): RunReco
 		error: c.error ? describeError(c.error) : null,
 		generationId: run.generationId,
 		httpStatus: run.httpStatus,
+		...(branches ? { branches } : {}),
 	};
 }

@@ -1,5 +1,6 @@
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-bounds';
 import type { ToolCall, Usage } from '../stream/types';
+import { readBranches, type Branches } from '../conversation/branches';
 
 /** How a stored run ended. A run still streaming is never stored. */
 export const RUN_STATUSES = ['done', 'stopped', 'error'] as const;
@@ -46,6 +47,8 @@ export type RunRecord = {
 	error: string | null;
 	generationId: string | null;
 	httpStatus: number | null;
+	/** The conversation's branches when the run was made, where there were any to switch between. */
+	branches?: Branches;
 };
 
 export type Migrated =
@@ -196,7 +199,15 @@ function readV2(value: Record<string, unknown>): RunRecord {
 		error: textOrNull(value.error, 'error'),
 		generationId: textOrNull(value.generationId, 'generationId'),
 		httpStatus: readHttpStatus(value.httpStatus),
+		...readOptionalBranches(value.branches),
 	};
+}
+
+/** Branches are optional: absent ones are none, and unreadable ones make the record unreadable. */
+function readOptionalBranches(value: unknown): { branches?: Branches } {
+	if (value === undefined) return {};
+	const branches = readBranches(value);
+	return branches ? { branches } : unreadable('its branches are not readable');
 }
 
 /** Validates a stored or imported record of any known version and brings it to the current one. */

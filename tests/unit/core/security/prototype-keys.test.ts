@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { splitOpenAiParams, withoutSdkDrops } from '../../../../src/core/codegen/params';
-import { appendTurn } from '../../../../src/core/conversation';
+import { appendTurn } from '../../../../src/core/conversation/answer';
 import { parseJson } from '../../../../src/core/request/json';
 import { decodeShare } from '../../../../src/core/share/codec';
 import { EMPTY_COMPLETION } from '../../../../src/core/stream/accumulate';

@@ -1,5 +1,5 @@
-import type { Completion } from './stream/types';
-import { requestJson as indentRequest } from './request/request-json';
+import type { Completion } from '../stream/types';
+import { requestJson as indentRequest } from '../request/request-json';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appendTurn } from '../../../src/core/conversation';
-import { EMPTY_COMPLETION } from '../../../src/core/stream/accumulate';
-import type { Completion } from '../../../src/core/stream/types';
+import { appendTurn } from '../../../../src/core/conversation/answer';
+import { EMPTY_COMPLETION } from '../../../../src/core/stream/accumulate';
+import type { Completion } from '../../../../src/core/stream/types';
 
 const request = JSON.stringify({
 	model: 'x/y',

@@ -1,0 +1,148 @@
+/**
+ * Branches: every conversation that was sent (and every answer that came back) as a tree of
+ * messages, so a resend or a regenerate keeps what it replaced as a sibling. The request's
+ * `messages` stay the one source of truth: the tree only says which turns have siblings and what
+ * the other branches hold. Immutable: each change returns a new tree sharing the old nodes.
+ */
+import { messageKey, type Message } from './actions';
+
+export type BranchNode = {
+	readonly message: Message;
+	readonly children: readonly BranchNode[];
+	/** When this branch was last used: switching to a turn follows its most recent continuation. */
+	readonly at: number;
+};
+export type Branches = { readonly roots: readonly BranchNode[] };
+
+export const NO_BRANCHES: Branches = { roots: [] };
+
+/** Where the tree of the conversation being edited is kept between visits (io/branch-store.ts). */
+export type BranchStore = {
+	load(): Promise<Branches>;
+	save(tree: Branches): Promise<void>;
+};
+
+const keys = new WeakMap<object, string>();
+function keyOf(message: Message): string {
+	let key = keys.get(message);
+	if (key === undefined) keys.set(message, (key = messageKey(message)));
+	return key;
+}
+
+function insert(nodes: readonly BranchNode[], path: readonly Message[], at: number): BranchNode[] {
+	const [head, ...rest] = path;
+	if (!head) return [...nodes];
+	const key = keyOf(head);
+	const i = nodes.findIndex((n) => keyOf(n.message) === key);
+	const old = nodes[i];
+	const node: BranchNode = old
+		? { message: old.message, children: insert(old.children, rest, at), at }
+		: { message: head, children: insert([], rest, at), at };
+	return i === -1 ? [...nodes, node] : nodes.map((n, j) => (j === i ? node : n));
+}
+
+/** The tree with `path` in it (a new branch where it differs), marked as the most recent. */
+export function recordPath(tree: Branches, path: readonly Message[], at: number): Branches {
+	if (path.length === 0) return tree;
+	return { roots: insert(tree.roots, path, at) };
+}
+
+export type Siblings = { index: number; count: number };
+
+/**
+ * For each turn of `messages`, its place among the alternatives that were sent at that point (or
+ * null where there is only one). A turn that was never sent is not among them: it has `index` -1.
+ */
+export function siblingsOf(tree: Branches, messages: readonly Message[]): (Siblings | null)[] {
+	const result: (Siblings | null)[] = [];
+	let level: readonly BranchNode[] | null = tree.roots;
+	for (const message of messages) {
+		if (!level || level.length === 0) {
+			result.push(null);
+			level = null;
+			continue;
+		}
+		const key = keyOf(message);
+		const index = level.findIndex((n) => keyOf(n.message) === key);
+		result.push(level.length > 1 || index === -1 ? { index, count: level.length } : null);
+		level = index === -1 ? null : (level[index]?.children ?? null);
+	}
+	return result;
+}
+
+/** The alternatives that follow `prefix` (the answers sent back to it), oldest first. */
+export function childrenOf(tree: Branches, prefix: readonly Message[]): readonly BranchNode[] {
+	let level: readonly BranchNode[] = tree.roots;
+	for (const message of prefix) {
+		const key = keyOf(message);
+		const node = level.find((n) => keyOf(n.message) === key);
+		if (!node) return [];
+		level = node.children;
+	}
+	return level;
+}
+
+/**
+ * The messages of another branch: the turns before `depth`, then alternative `index` at `depth`
+ * and its most recently used continuation. Null when there is no such alternative.
+ */
+export function switchBranch(
+	tree: Branches,
+	messages: readonly Message[],
+	depth: number,
+	index: number,
+): Message[] | null {
+	const prefix = messages.slice(0, depth);
+	let node: BranchNode | undefined = childrenOf(tree, prefix)[index];
+	if (!node || prefix.length !== depth) return null;
+	const path = [...prefix];
+	while (node) {
+		path.push(node.message);
+		node = node.children.reduce<BranchNode | undefined>(
+			(latest, child) => (!latest || child.at >= latest.at ? child : latest),
+			undefined,
+		);
+	}
+	return path;
+}
+
+/** Bounds for a stored tree: more than this is not a conversation anyone kept on purpose. */
+export const MAX_BRANCH_NODES = 5000;
+const MAX_DEPTH = 2000;
+
+/**
+ * A stored or imported tree, validated: plain objects as messages, numbers as times, bounded in
+ * size and depth (checked without recursion, so a hostile file cannot overflow the stack).
+ */
+export function readBranches(value: unknown): Branches | null {
+	if (typeof value !== 'object' || value === null || !Array.isArray((value as Branches).roots))
+		return null;
+	const stack: { nodes: unknown; depth: number }[] = [
+		{ nodes: (value as Branches).roots, depth: 0 },
+	];
+	let count = 0;
+	while (stack.length > 0) {
+		const { nodes, depth } = stack.pop()!;
+		if (!Array.isArray(nodes) || depth > MAX_DEPTH) return null;
+		for (const node of nodes as unknown[]) {
+			if (++count > MAX_BRANCH_NODES) return null;
+			if (typeof node !== 'object' || node === null) return null;
+			const { message, children, at } = node as Record<string, unknown>;
+			const plain = typeof message === 'object' && message !== null && !Array.isArray(message);
+			if (!plain || typeof at !== 'number' || !Number.isFinite(at)) return null;
+			stack.push({ nodes: children, depth: depth + 1 });
+		}
+	}
+	return value as Branches;
+}
+
+/** Whether the tree holds any alternative at all (a tree of one line is not worth storing). */
+export function hasAlternatives(tree: Branches): boolean {
+	const stack: (readonly BranchNode[])[] = [tree.roots];
+	while (stack.length > 0) {
+		const level = stack.pop()!;
+		if (level.length > 1) return true;
+		for (const node of level) stack.push(node.children);
+	}
+	return false;
+}

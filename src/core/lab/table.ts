@@ -91,10 +91,10 @@ function parseDelimited(source: string, format: 'csv' | 'tsv'): TableResult {
 		return fail(`Not valid ${format.toUpperCase()}: ${what}`, line);
 	}
 	const [header = [], ...data] = rows;
-	return fromCells(
-		header.map((name) => name.trim()),
-		data,
-	);
+	const columns = header.map((name) => name.trim());
+	// Spreadsheets export columns once used and now empty as trailing empty header cells.
+	while (columns.length > 0 && columns[columns.length - 1] === '') columns.pop();
+	return fromCells(columns, data);
 }
 
 /**
@@ -102,6 +102,7 @@ function parseDelimited(source: string, format: 'csv' | 'tsv'): TableResult {
  * drop trailing empty cells or add some; cells beyond the header must be empty.
  */
 function fromCells(columns: string[], rows: string[][]): TableResult {
+	if (columns.length === 0) return fail('The first line names no columns');
 	const named = checkColumns(columns);
 	if (named) return fail(named);
 	if (rows.length > MAX_TABLE_ROWS)

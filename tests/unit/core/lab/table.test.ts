@@ -56,6 +56,17 @@ describe('CSV (RFC 4180)', () => {
 		});
 	});
 
+	it('drops trailing empty header cells, as spreadsheets export them', () => {
+		expect(table(parseTable('a,b,,\r\n1,2,,\r\n', 'csv'))).toEqual({
+			columns: ['a', 'b'],
+			rows: [['1', '2']],
+		});
+		expect(parseTable(',\n1,2\n', 'csv')).toEqual({
+			ok: false,
+			error: 'The first line names no columns',
+		});
+	});
+
 	it('keeps a row of empty cells and an empty quoted single cell', () => {
 		expect(table(parseTable('a,b\n,\n', 'csv')).rows).toEqual([['', '']]);
 		expect(table(parseTable('a\n""\nx\n', 'csv')).rows).toEqual([[''], ['x']]);

@@ -165,6 +165,36 @@ describe('the scheduler', () => {
 		}
 	});
 
+	it('finishes at once with no cells, and runs one at a time at concurrency 0', async () => {
+		const none = harness(0, ['a']);
+		await none.scheduler.start();
+		expect(none.scheduler.grid).toEqual({ status: 'finished' });
+		const h = harness(2, ['a'], { concurrency: 0 });
+		void h.scheduler.start();
+		await settle();
+		expect(h.pending()).toHaveLength(1);
+	});
+
+	it('resume runs what a stop cancelled, not what it stopped', async () => {
+		const h = harness(3, ['a'], { concurrency: 1 });
+		void h.scheduler.start();
+		await settle();
+		h.scheduler.stopAll();
+		h.call('0:a').resolve({ kind: 'stopped', result: null });
+		await settle();
+		let finished = false;
+		void h.scheduler.resume().then(() => (finished = true));
+		await settle();
+		expect(h.scheduler.grid).toEqual({ status: 'running' });
+		expect(h.pending().map((c) => c.cell.id)).toEqual(['1:a']);
+		h.call('1:a').resolve({ kind: 'done', result: result('b') });
+		await settle();
+		h.call('2:a').resolve({ kind: 'done', result: result('c') });
+		await settle();
+		expect(finished).toBe(true);
+		expect(h.status('0:a')).toBe('stopped');
+	});
+
 	it('a run that throws is an error with its message', async () => {
 		const h = harness(1, ['a']);
 		void h.scheduler.start();

@@ -55,6 +55,19 @@ declare global {
 		};
 	}
 
+	/** Cancellation, as every runtime has it: the lab's scheduler stops the cells it started. */
+	interface AbortSignal {
+		readonly aborted: boolean;
+		readonly reason: unknown;
+		addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+		removeEventListener(type: 'abort', listener: () => void): void;
+	}
+	interface AbortController {
+		readonly signal: AbortSignal;
+		abort(reason?: unknown): void;
+	}
+	var AbortController: { new (): AbortController };
+
 	function structuredClone<T>(value: T): T;
 	function atob(data: string): string;
 	function btoa(data: string): string;

@@ -83,7 +83,7 @@ function target(file: string, specifier: string): string {
 	return parts.join('/');
 }
 
-const CORE_PACKAGES = ['eventsource-parser', '@cfworker/json-schema', 'marked'];
+const CORE_PACKAGES = ['eventsource-parser', '@cfworker/json-schema', 'marked', 'papaparse'];
 const FORBIDDEN_GLOBALS_IN_CORE =
 	/\b(window|document|localStorage|sessionStorage|indexedDB|navigator)\b|(?<![.\w])fetch\s*\(/;
 

@@ -9,11 +9,15 @@ export async function saveKeyInUi(page: Page, key: string): Promise<void> {
 	await dialog.waitFor({ state: 'hidden' });
 }
 
-export const benchRequest = (tokens: number, model = 'emulator/bench') =>
+export const benchRequest = (
+	tokens: number,
+	model = 'emulator/bench',
+	history: Record<string, unknown>[] = [],
+) =>
 	JSON.stringify(
 		{
 			model,
-			messages: [{ role: 'user', content: 'Benchmark stream.' }],
+			messages: [...history, { role: 'user', content: 'Benchmark stream.' }],
 			max_tokens: tokens,
 			stream: true,
 		},

@@ -15,7 +15,13 @@ import { quantile, round } from './stats';
 import type { BenchContext, Row } from './types';
 
 export type Target = 'app' | 'baseline';
-export type StreamSpec = { model: string; maxTokens: number; delayMs: number };
+export type StreamSpec = {
+	model: string;
+	maxTokens: number;
+	delayMs: number;
+	/** Turns before the question (B9: the answer streams at the end of a long conversation). */
+	history?: Record<string, unknown>[];
+};
 
 export type StreamRun = {
 	/** send → paint per marker, ms. */
@@ -42,7 +48,7 @@ const ANSWER = { app: '[data-testid="answer"]', baseline: '#out' } as const;
 
 /** Opens the target ready to stream; returns how to start it and how to wait for its end. */
 async function prepare(ctx: BenchContext, page: Page, target: Target, spec: StreamSpec) {
-	const body = benchRequest(spec.maxTokens, spec.model);
+	const body = benchRequest(spec.maxTokens, spec.model, spec.history);
 	if (target === 'app') {
 		await paceChat(page, spec.delayMs);
 		await page.goto(ctx.appUrl);

@@ -196,6 +196,45 @@ test('edit turn 1 and resend: later turns leave the body, the old branch stays s
 	).toBeVisible();
 });
 
+test('a run loaded from history brings its branches back', async ({ page }) => {
+	const conversation = await open(page, ask('echo'));
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await sendAndWait(page, 1);
+	await reply(page, 'Second question', 2);
+	const turn = conversation.getByRole('listitem', { name: 'User, turn 3' });
+	await turn.getByRole('button', { name: 'Edit' }).click();
+	await turn.getByRole('textbox', { name: 'Edit turn 3' }).fill('Other second question');
+	await turn.getByRole('button', { name: 'Resend from here' }).click();
+	await sendAndWait(page, 3);
+	const branch = conversation
+		.getByRole('listitem', { name: 'User, turn 3' })
+		.getByRole('group', { name: 'Branch 2 of 2' });
+	await expect(branch).toBeVisible();
+
+	// Another conversation (a model link) replaces the branches kept with the draft…
+	await page.goto('./#model=emulator/echo');
+	await expect(page.getByText(/Opened the default request with emulator\/echo/)).toBeVisible();
+	await expect(conversation.getByRole('group', { name: /Branch/ })).toHaveCount(0);
+	// …and the last run from history brings its own back.
+	await page.getByRole('button', { name: 'History' }).click();
+	const dialog = page.getByRole('dialog', { name: 'History' });
+	await dialog
+		.getByRole('list', { name: 'Runs' })
+		.getByRole('listitem')
+		.first()
+		.getByRole('button')
+		.click();
+	await dialog.getByRole('button', { name: 'Load into editor' }).click();
+	await expect(branch).toBeVisible();
+	await branch.getByRole('button', { name: 'Previous branch' }).click();
+	const editor = page.getByRole('textbox', { name: 'Request JSON' });
+	await expect
+		.poll(
+			async () => (JSON.parse(await editor.inputValue()) as { messages: Message[] }).messages[2],
+		)
+		.toEqual({ role: 'user', content: 'Second question' });
+});
+
 test('regenerate keeps the old answer as a sibling; delete and undo', async ({ page }) => {
 	const conversation = await open(page, sampled());
 	await page.getByRole('button', { name: 'Send', exact: true }).click();

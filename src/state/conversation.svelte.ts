@@ -162,8 +162,15 @@ export class Conversation {
 		return true;
 	}
 
+	/** The turn last edited here (not in the JSON or the forms): it offers "Resend from here". */
+	get editedTurn(): number | null {
+		return this.#editedTurn;
+	}
+	#editedTurn = $state<number | null>(null);
+
 	/** Starts editing a turn: one undo step for the whole edit, however many keys it takes. */
-	beginEdit(): void {
+	beginEdit(index: number): void {
+		this.#editedTurn = index;
 		const { text } = this.#deps.playground;
 		this.#undo = [...this.#undo, { text, label: 'Edited a turn' }].slice(-UNDO_KEPT);
 	}
@@ -174,6 +181,7 @@ export class Conversation {
 	}
 
 	async resendFrom(index: number): Promise<void> {
+		this.#editedTurn = null;
 		if (this.#apply(truncateAfter(this.messages, index), 'Resent from a turn'))
 			await this.#deps.playground.send();
 	}

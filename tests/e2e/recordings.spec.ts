@@ -96,7 +96,12 @@ for (const recording of loadRecordings()) {
 
 		if (outcome.text.trim()) {
 			await expect(answer).toBeVisible();
-			expect(words((await answer.innerText()) ?? '')).toEqual(shownWords(outcome.text));
+			// Below the transcript and the reasoning, the answer may be off-screen, where the browser
+			// skips rendering its blocks (content-visibility) and innerText reads nothing: look at it.
+			await answer.scrollIntoViewIfNeeded();
+			await expect
+				.poll(async () => words((await answer.innerText()) ?? ''))
+				.toEqual(shownWords(outcome.text));
 		} else await expect(answer).toHaveCount(0);
 
 		const reasoning = region.getByRole('region', { name: 'Reasoning' });

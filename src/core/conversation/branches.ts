@@ -41,10 +41,63 @@ function insert(nodes: readonly BranchNode[], path: readonly Message[], at: numb
 	return i === -1 ? [...nodes, node] : nodes.map((n, j) => (j === i ? node : n));
 }
 
-/** The tree with `path` in it (a new branch where it differs), marked as the most recent. */
-export function recordPath(tree: Branches, path: readonly Message[], at: number): Branches {
+/**
+ * The tree with `path` in it (a new branch where it differs), marked as the most recent. Past
+ * `max` nodes the least recently used branches go, never the path just recorded, so the tree
+ * stays readable when stored (see `readBranches`).
+ */
+export function recordPath(
+	tree: Branches,
+	path: readonly Message[],
+	at: number,
+	max = MAX_BRANCH_NODES,
+): Branches {
 	if (path.length === 0) return tree;
-	return { roots: insert(tree.roots, path, at) };
+	return prune({ roots: insert(tree.roots, path, at) }, max);
+}
+
+/** Drops the least recently used branches (whole subtrees) until the tree has at most `max` nodes. */
+function prune(tree: Branches, max: number): Branches {
+	const parent = new Map<BranchNode, BranchNode | null>();
+	const size = new Map<BranchNode, number>();
+	const sizeOf = (node: BranchNode): number => {
+		let n = 1;
+		for (const child of node.children) {
+			parent.set(child, node);
+			n += sizeOf(child);
+		}
+		size.set(node, n);
+		return n;
+	};
+	let total = 0;
+	for (const root of tree.roots) {
+		parent.set(root, null);
+		total += sizeOf(root);
+	}
+	if (total <= max) return tree;
+	// The most recent line (the latest child at every level) is kept whatever happens.
+	const kept = new Set<BranchNode>();
+	let level = tree.roots;
+	while (level.length > 0) {
+		const latest = level.reduce((a, b) => (b.at >= a.at ? b : a));
+		kept.add(latest);
+		level = latest.children;
+	}
+	const dropped = new Set<BranchNode>();
+	const inDropped = (node: BranchNode) => {
+		for (let p = parent.get(node); p; p = parent.get(p)) if (dropped.has(p)) return true;
+		return false;
+	};
+	const candidates = [...size.keys()].filter((n) => !kept.has(n)).sort((a, b) => a.at - b.at);
+	for (const node of candidates) {
+		if (total <= max) break;
+		if (inDropped(node)) continue;
+		dropped.add(node);
+		total -= size.get(node) ?? 1;
+	}
+	const rebuild = (nodes: readonly BranchNode[]): BranchNode[] =>
+		nodes.filter((n) => !dropped.has(n)).map((n) => ({ ...n, children: rebuild(n.children) }));
+	return { roots: rebuild(tree.roots) };
 }
 
 export type Siblings = { index: number; count: number };

@@ -62,6 +62,17 @@ describe('branches', () => {
 		expect(switchBranch(tree, [], 2, 0)).toBeNull();
 	});
 
+	it('past its bound, the least recently used branches go, never the line just recorded', () => {
+		let tree = NO_BRANCHES;
+		for (let i = 0; i < 10; i++) tree = recordPath(tree, [user('Q'), bot(`A${i}`)], i, 6);
+		const answers = childrenOf(tree, [user('Q')]).map((n) => n.message.content);
+		expect(answers).toEqual(['A5', 'A6', 'A7', 'A8', 'A9']);
+		// A long line is kept whole even when it alone passes the bound.
+		const long = Array.from({ length: 8 }, (_, i) => user(`turn ${i}`));
+		expect(siblingsOf(recordPath(tree, long, 20, 6), long)).toHaveLength(8);
+		expect(switchBranch(recordPath(tree, long, 20, 6), long, 0, 0)).toEqual(long);
+	});
+
 	it('does not change the tree it is given', () => {
 		const tree = recordPath(NO_BRANCHES, first, 1);
 		const copy = structuredClone(tree);

@@ -11,7 +11,7 @@ function fakeModel() {
 	const bodies: Body[] = [];
 	const send: SendFn = async function* (body) {
 		bodies.push(structuredClone(body) as Body);
-		yield { type: 'open', status: 200, generationId: null, headers: [] };
+		yield { type: 'open', status: 200, generationId: null, providerName: null, headers: [] };
 		yield textChunk(`Answer ${bodies.length}`, 'stop');
 		yield { type: 'done' };
 	};

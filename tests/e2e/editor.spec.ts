@@ -157,6 +157,41 @@ test('undo in Monaco reaches edits made before it loaded', async ({ page }) => {
 	await expect(code(page)).toContainText('typed before monaco');
 });
 
+test('a large paste made while Monaco loads is in the editor once it swaps in', async ({
+	browser,
+	baseURL,
+}) => {
+	// No service worker: it would serve Monaco from its cache, past the held scripts.
+	const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+	const page = await context.newPage();
+	// Monaco loading by itself in idle time (the default), its scripts held back as on a slow link.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	let loading = false;
+	await page.route(/\.js$/, async (route) => {
+		if (new URL(route.request().url()).pathname.includes('editor.api')) loading = true;
+		if (loading) await held;
+		await route.continue();
+	});
+	await page.goto('./');
+	await page.getByRole('combobox', { name: 'Editor' }).selectOption('auto');
+	await page.reload();
+	await expect.poll(() => loading, { timeout: 15_000 }).toBe(true);
+	const field = page.getByRole('textbox', { name: 'Request JSON' });
+	// Over 100 000 characters: the plain field hands such text over once typing pauses.
+	const long = 'long text '.repeat(12_000);
+	const request = { model: 'deepseek/deepseek-chat', messages: [{ role: 'user', content: long }] };
+	await field.fill(JSON.stringify(request));
+	release();
+	await expect(monacoEditor(page)).toBeVisible();
+	// The app has the pasted request: the transcript shows its message, not the default one.
+	const conversation = page.getByRole('region', { name: 'Conversation' });
+	await expect(conversation).toContainText('long text long text');
+	await expect(conversation).not.toContainText('Explain what OpenRouter');
+	await expect(code(page)).toContainText('deepseek/deepseek-chat');
+	await context.close();
+});
+
 test('Monaco follows the app theme, and Ctrl+Enter in it sends', async ({ page }) => {
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await page.goto('./');

@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { CheckSchema } from '../core/schema/check';
-import type { Conversation } from './conversation.svelte';
+import type { LazyConversation } from './lazy-conversation.svelte';
 import type { Playground } from './playground.svelte';
 import type { Settings } from './settings.svelte';
 import type { SavedToolResults } from './tool-results.svelte';
@@ -12,8 +12,8 @@ type AppState = {
 	toolResults?: SavedToolResults;
 	/** Checks against user schemas, off this thread; without it they run here (component tests). */
 	checkSchema?: CheckSchema;
-	/** The conversation view's state (turns, branches, actions); optional like `toolResults`. */
-	conversation?: Conversation;
+	/** The conversation view's state (turns, branches, actions), loaded after the first paint. */
+	conversation?: LazyConversation;
 };
 
 const KEY = Symbol('app-state');

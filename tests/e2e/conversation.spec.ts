@@ -313,3 +313,19 @@ test('keyboard only: reply with Enter, Shift+Enter for a new line; axe in light 
 		expect(serious, `${scheme}: ${serious.map((v) => v.id).join(', ')}`).toEqual([]);
 	}
 });
+
+test('copy a turn as markdown or as its JSON message', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	const conversation = await open(page, ask('echo'));
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await sendAndWait(page, 1);
+	const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+	await conversation.getByRole('button', { name: 'Copy turn 1 as JSON' }).click();
+	await expect(conversation.getByText('Copied as JSON')).toBeVisible();
+	expect(JSON.parse(await clipboard())).toEqual({
+		role: 'user',
+		content: 'What is the weather in Paris?',
+	});
+	await conversation.getByRole('button', { name: 'Copy the answer as markdown' }).click();
+	await expect.poll(clipboard).toBe('**Assistant**\n\nWhat is the weather in Paris?\n');
+});

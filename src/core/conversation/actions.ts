@@ -4,7 +4,9 @@
  * JSON editor, the forms and the Code panel show at once, and can be undone.
  */
 
-export type Message = Record<string, unknown>;
+import { messageKey, sameMessage, type Message } from './message-key';
+
+export { messageKey, sameMessage, type Message };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -124,13 +126,3 @@ export function hasContent(message: Message): boolean {
 	if (typeof content === 'string') return content.trim() !== '';
 	return Array.isArray(content) && content.length > 0;
 }
-
-/** JSON equality that ignores key order: what a message is, not how it was typed. */
-export function messageKey(value: unknown): string {
-	return JSON.stringify(value, (_key, v: unknown) =>
-		isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-	);
-}
-
-export const sameMessage = (a: unknown, b: unknown): boolean =>
-	a !== undefined && b !== undefined && messageKey(a) === messageKey(b);

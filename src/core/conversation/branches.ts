@@ -4,7 +4,10 @@
  * `messages` stay the one source of truth: the tree only says which turns have siblings and what
  * the other branches hold. Immutable: each change returns a new tree sharing the old nodes.
  */
-import { messageKey, type Message } from './actions';
+import { messageKey, type Message } from './message-key';
+import { MAX_BRANCH_NODES } from './read-branches';
+
+export { MAX_BRANCH_NODES, readBranches } from './read-branches';
 
 export type BranchNode = {
 	readonly message: Message;
@@ -157,36 +160,6 @@ export function switchBranch(
 		);
 	}
 	return path;
-}
-
-/** Bounds for a stored tree: more than this is not a conversation anyone kept on purpose. */
-export const MAX_BRANCH_NODES = 5000;
-const MAX_DEPTH = 2000;
-
-/**
- * A stored or imported tree, validated: plain objects as messages, numbers as times, bounded in
- * size and depth (checked without recursion, so a hostile file cannot overflow the stack).
- */
-export function readBranches(value: unknown): Branches | null {
-	if (typeof value !== 'object' || value === null || !Array.isArray((value as Branches).roots))
-		return null;
-	const stack: { nodes: unknown; depth: number }[] = [
-		{ nodes: (value as Branches).roots, depth: 0 },
-	];
-	let count = 0;
-	while (stack.length > 0) {
-		const { nodes, depth } = stack.pop()!;
-		if (!Array.isArray(nodes) || depth > MAX_DEPTH) return null;
-		for (const node of nodes as unknown[]) {
-			if (++count > MAX_BRANCH_NODES) return null;
-			if (typeof node !== 'object' || node === null) return null;
-			const { message, children, at } = node as Record<string, unknown>;
-			const plain = typeof message === 'object' && message !== null && !Array.isArray(message);
-			if (!plain || typeof at !== 'number' || !Number.isFinite(at)) return null;
-			stack.push({ nodes: children, depth: depth + 1 });
-		}
-	}
-	return value as Branches;
 }
 
 /** Whether the tree holds any alternative at all (a tree of one line is not worth storing). */

@@ -1,6 +1,6 @@
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-bounds';
 import type { ToolCall, Usage } from '../stream/types';
-import { readBranches, type Branches } from '../conversation/branches';
+import type { Branches } from '../conversation/branches';
 
 /** How a stored run ended. A run still streaming is never stored. */
 export const RUN_STATUSES = ['done', 'stopped', 'error'] as const;
@@ -203,11 +203,16 @@ function readV2(value: Record<string, unknown>): RunRecord {
 	};
 }
 
-/** Branches are optional: absent ones are none, and unreadable ones make the record unreadable. */
+/**
+ * Branches are optional. Here only their outline is checked (the record's size is bounded with
+ * the rest of it); the tree is read in full, node by node, where it is used: a run loaded from
+ * history (core/conversation/read-branches.ts), which keeps that code off the first load.
+ */
 function readOptionalBranches(value: unknown): { branches?: Branches } {
 	if (value === undefined) return {};
-	const branches = readBranches(value);
-	return branches ? { branches } : unreadable('its branches are not readable');
+	return isObject(value) && Array.isArray(value.roots)
+		? { branches: { roots: value.roots as Branches['roots'] } }
+		: unreadable('its branches are not readable');
 }
 
 /** Validates a stored or imported record of any known version and brings it to the current one. */

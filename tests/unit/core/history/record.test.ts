@@ -204,3 +204,47 @@ describe('recordFromRun', () => {
 		expect(recordFromRun({ ...run, status: 'streaming' }, 's', 1)).toBeNull();
 	});
 });
+
+describe('a record with branches', () => {
+	const tree = {
+		roots: [
+			{
+				message: { role: 'user', content: 'Q' },
+				at: 1,
+				children: [
+					{ message: { role: 'assistant', content: 'A' }, at: 1, children: [] },
+					{ message: { role: 'assistant', content: 'B' }, at: 2, children: [] },
+				],
+			},
+		],
+	};
+
+	it('keeps them through a store round trip; a run without any has none', () => {
+		const record = { ...runRecord(), branches: tree };
+		const read = migrateRecord(JSON.parse(JSON.stringify(record)));
+		expect(read).toEqual({ ok: true, record });
+		const plain = migrateRecord(runRecord());
+		expect(plain.ok && 'branches' in plain.record).toBe(false);
+	});
+
+	it('refuses branches that are not a tree at all; the nodes are read where they are used', () => {
+		expect(migrateRecord({ ...runRecord(), branches: 'x' }).ok).toBe(false);
+		expect(migrateRecord({ ...runRecord(), branches: { roots: {} } }).ok).toBe(false);
+		const made = recordFromRun(
+			{
+				status: 'done',
+				completion: EMPTY_COMPLETION,
+				body: { model: 'm', messages: [] },
+				startedAt: 0,
+				firstTokenAt: null,
+				endedAt: 1,
+				generationId: null,
+				httpStatus: 200,
+			},
+			'id-1',
+			5,
+			tree,
+		);
+		expect(made?.branches).toBe(tree);
+	});
+});

@@ -100,10 +100,15 @@ export class RunHistory {
 		this.#tell((await this.#deps.store.remove([id])).notice);
 	}
 
+	/**
+	 * Clears history once storage has (or its fallback, which says so): the empty list then means the
+	 * runs are gone, and a reload right after finds what was shown.
+	 */
 	async clearAll(): Promise<void> {
+		const { notice } = await this.#deps.store.clear();
 		this.runs = [];
 		this.selectedId = null;
-		this.#tell((await this.#deps.store.clear()).notice);
+		this.#tell(notice);
 	}
 
 	/** The export file's text: every run (not only the filtered ones) and the presets. */

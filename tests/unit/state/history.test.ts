@@ -48,6 +48,23 @@ async function wired(store: HistoryStore, max?: number) {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('RunHistory', () => {
+	it('shows an empty history only once storage has cleared it', async () => {
+		const store = memoryStore([runRecord()]);
+		let finish!: () => void;
+		store.clear = () =>
+			new Promise((resolve) => {
+				finish = () => (store.saved.clear(), resolve({ notice: null }));
+			});
+		const { history } = await wired(store);
+		await history.load();
+		const clearing = history.clearAll();
+		await flush();
+		expect(history.runs).toHaveLength(1);
+		finish();
+		await clearing;
+		expect(history.runs).toEqual([]);
+	});
+
 	it('stores no key: neither one typed into a message nor one in an imported file', async () => {
 		const store = memoryStore();
 		const { history, playground } = await wired(store);

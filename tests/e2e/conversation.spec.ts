@@ -329,3 +329,21 @@ test('copy a turn as markdown or as its JSON message', async ({ page, context })
 	await conversation.getByRole('button', { name: 'Copy the answer as markdown' }).click();
 	await expect.poll(clipboard).toBe('**Assistant**\n\nWhat is the weather in Paris?\n');
 });
+
+test('past answers read as markdown, sanitised like the live one', async ({ page }) => {
+	const hostile =
+		'Say **bold** and `code` <img src=x onerror="window.__xss=1"> [x](javascript:alert(1))';
+	const conversation = await open(page, {
+		...ask('echo'),
+		messages: [{ role: 'user', content: hostile }],
+	});
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await sendAndWait(page, 1);
+	await reply(page, 'next', 2);
+	const past = conversation.getByRole('listitem', { name: 'Assistant, turn 2' });
+	await expect(past.locator('strong')).toHaveText('bold');
+	await expect(past.locator('code')).toHaveText('code');
+	await expect(past.locator('img')).toHaveCount(0);
+	await expect(past.locator('a[href^="javascript"]')).toHaveCount(0);
+	expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+});

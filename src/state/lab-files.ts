@@ -1,0 +1,61 @@
+/**
+ * The lab's files: the whole lab as versioned JSON (never the key), its cases and its results as
+ * CSV or JSON Lines. Reading goes through core/lab/lab-file.ts, which treats every byte as hostile.
+ */
+import { readLabFile, writeLabFile } from '../core/lab/lab-file';
+import { resultsTable } from '../core/lab/results';
+import { toCsv, toJsonl, type Table } from '../core/lab/table';
+import { redactKeys } from '../core/security/redact';
+import type { Lab } from './lab.svelte';
+
+export type TableFile = 'csv' | 'jsonl';
+
+const written = (table: Table, format: TableFile) =>
+	format === 'csv' ? toCsv(table) : toJsonl(table);
+
+/** The lab as a file; a key that found its way into the request or a case is removed. */
+export function labFileText(
+	lab: Lab,
+	request: Record<string, unknown>,
+	key: string | null,
+): string {
+	const text = writeLabFile({
+		request,
+		variables: new Map(lab.values),
+		cases: lab.cases,
+		columns: lab.columns.map((c) => c.text),
+		assertions: [...lab.assertions],
+	});
+	return redactKeys(text, [key]);
+}
+
+/** Loads a lab file: its request goes to the editor. Returns the problem, or null. */
+export function openLabFile(
+	lab: Lab,
+	text: string,
+	setRequest: (request: Record<string, unknown>) => void,
+): string | null {
+	const read = readLabFile(text);
+	if (!read.ok) return read.error;
+	setRequest(read.lab.request);
+	lab.load(read.lab);
+	return null;
+}
+
+export function casesText(lab: Lab, format: TableFile): string {
+	return written(lab.cases, format);
+}
+
+export function resultsText(lab: Lab, format: TableFile): string | null {
+	const grid = lab.grid;
+	if (!grid) return null;
+	const labels = new Map(grid.columns.map((c) => [c.id, c.label]));
+	const cells = grid.cells.map((cell) => ({
+		row: cell.row,
+		values: grid.rows[cell.row] ?? new Map<string, string>(),
+		column: labels.get(cell.column) ?? cell.column,
+		state: grid.states.get(cell.id),
+		verdicts: lab.assertions.length > 0 ? (lab.verdictOf(cell.id)?.verdicts ?? null) : null,
+	}));
+	return written(resultsTable(cells, lab.caseColumns), format);
+}

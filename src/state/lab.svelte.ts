@@ -1,0 +1,299 @@
+/**
+ * The prompt lab: variables of the request's `{{name}}` placeholders, a table of test cases,
+ * columns that patch the request, assertions, and the grid that runs case × column (lab-grid).
+ * Everything it computes comes from core/lab; this class holds the user's choices and guards them.
+ */
+/* eslint-disable svelte/prefer-svelte-reactivity -- its Maps are values: replaced whole in a
+   $state.raw, never changed in place; the grid's live maps are SvelteMaps (lab-grid). */
+import type { PriceList as CatalogPrices } from '../core/billing/price-list';
+import { labPrices } from '../core/lab/prices';
+import { evaluateAll, type Assertion, type Verdict } from '../core/lab/assertions';
+import {
+	addCase,
+	appendCases,
+	deleteCase,
+	duplicateCase,
+	EMPTY_TABLE,
+	moveCase,
+	setCaseValue,
+	shownColumns,
+} from '../core/lab/cases';
+import { estimateGrid, type GridEstimate, type PriceList } from '../core/lab/estimate';
+import { columnLabel, parsePatch, type PatchParse } from '../core/lab/patch';
+import { planGrid } from '../core/lab/plan';
+import { DEFAULT_CONCURRENCY, type CellResult, type Clock } from '../core/lab/scheduler';
+import type { LabFile } from '../core/lab/lab-file';
+import { parseTable, type Table, type TableFormat } from '../core/lab/table';
+import { describeUnfilled, findVariables, substitute } from '../core/lab/template';
+import type { ChatRequest } from '../core/request/types';
+import { LabGrid } from './lab-grid.svelte';
+import type { BodyTransform, SendFn } from './playground.svelte';
+import type { Settings } from './settings.svelte';
+
+export type LabDeps = {
+	send: SendFn;
+	settings: Settings;
+	/** The playground's request before variables are filled in (its `template`). */
+	request: () => Record<string, unknown> | null;
+	/** The catalog's prices, for the estimate before a run. */
+	loadPrices: () => Promise<CatalogPrices>;
+	/** `now()` in epoch ms, `sleep` abortable; real timers unless a test passes a fake. */
+	clock?: Clock;
+	schedule?: (commit: () => void) => void;
+};
+
+export type LabColumnDraft = { id: string; text: string };
+export type RowFilter = 'all' | 'failing' | 'passing';
+export type CellVerdict = { pass: boolean; verdicts: Verdict[] };
+
+export const DEFAULT_CONFIRM_USD = 0.1;
+
+const realClock: Clock = {
+	now: () => Date.now(),
+	sleep: (ms, signal) =>
+		new Promise((resolve) => {
+			const timer = setTimeout(resolve, ms);
+			signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+		}),
+};
+
+export class Lab {
+	#deps: Required<LabDeps>;
+	#open = $state(false);
+	#values = $state.raw(new Map<string, string>());
+	#cases = $state.raw<Table>(EMPTY_TABLE);
+	#columns = $state.raw<LabColumnDraft[]>([{ id: 'c1', text: '{}' }]);
+	#nextColumn = 2;
+	#assertions = $state.raw<Assertion[]>([]);
+	#grid = $state.raw<LabGrid | null>(null);
+	#prices = $state.raw<PriceList | null>(null);
+	#pricesLoad: Promise<void> | null = null;
+	#confirming = $state.raw<GridEstimate | null>(null);
+	#verdicts = new WeakMap<CellResult, { assertions: Assertion[]; verdict: CellVerdict }>();
+	concurrency = $state(DEFAULT_CONCURRENCY);
+	confirmAboveUsd = $state(DEFAULT_CONFIRM_USD);
+	rowFilter = $state<RowFilter>('all');
+	/** Why the last action did nothing (a bad file, a blocked run); null when all is well. */
+	problem = $state<string | null>(null);
+
+	variables: string[] = $derived.by(() => findVariables(this.#deps.request()?.messages));
+	caseColumns: string[] = $derived(shownColumns(this.#cases, this.variables));
+	patches: (LabColumnDraft & { parsed: PatchParse; label: string })[] = $derived(
+		this.#columns.map((c) => {
+			const parsed = parsePatch(c.text);
+			return { ...c, parsed, label: parsed.ok ? columnLabel(parsed.patch) : 'invalid patch' };
+		}),
+	);
+	/** The rows a grid runs: each case, or with none, the variables' own values as one row. */
+	rows: ReadonlyMap<string, string>[] = $derived(
+		this.#cases.rows.length === 0
+			? [this.#values]
+			: this.#cases.rows.map(
+					(row) => new Map(this.#cases.columns.map((name, j) => [name, row[j] ?? ''])),
+				),
+	);
+	estimate: GridEstimate | null = $derived.by(() => this.#estimate());
+
+	constructor(deps: LabDeps) {
+		this.#deps = {
+			...deps,
+			clock: deps.clock ?? realClock,
+			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
+		};
+	}
+
+	get open(): boolean {
+		return this.#open;
+	}
+	get values(): ReadonlyMap<string, string> {
+		return this.#values;
+	}
+	get cases(): Table {
+		return this.#cases;
+	}
+	get columns(): readonly LabColumnDraft[] {
+		return this.#columns;
+	}
+	get assertions(): readonly Assertion[] {
+		return this.#assertions;
+	}
+	get grid(): LabGrid | null {
+		return this.#grid;
+	}
+	/** The estimate waiting for the user's yes before a costly grid runs. */
+	get confirming(): GridEstimate | null {
+		return this.#confirming;
+	}
+	now(): number {
+		return this.#deps.clock.now();
+	}
+
+	show(): void {
+		this.#open = true;
+		this.#pricesLoad ??= this.#deps.loadPrices().then(
+			(prices) => void (this.#prices = labPrices(prices)),
+			() => void (this.#prices = new Map()),
+		);
+	}
+	close(): void {
+		this.#open = false;
+	}
+
+	/** For the playground's Send: the variables filled in, or the names still without a value. */
+	readonly fill: BodyTransform = (body) => {
+		const filled = substitute(body as ChatRequest, this.#values);
+		if (filled.ok) return { ok: true, body: filled.request as Record<string, unknown> };
+		return { ok: false, reason: `Prompt lab: ${describeUnfilled(filled.missing, filled.empty)}` };
+	};
+
+	setValue(name: string, value: string): void {
+		this.#values = new Map(this.#values).set(name, value);
+	}
+
+	// Test cases.
+	addCase(): void {
+		this.#cases = addCase(this.#cases, new Map(this.caseColumns.map((n) => [n, ''])));
+	}
+	setCaseValue(row: number, name: string, value: string): void {
+		this.#cases = setCaseValue(this.#cases, row, name, value);
+	}
+	duplicateCase(row: number): void {
+		this.#cases = duplicateCase(this.#cases, row);
+	}
+	deleteCase(row: number): void {
+		this.#cases = deleteCase(this.#cases, row);
+	}
+	moveCase(row: number, by: -1 | 1): void {
+		this.#cases = moveCase(this.#cases, row, by);
+	}
+	/** Appends the rows of a file or a pasted block; false (and `problem` says why) when unreadable. */
+	importCases(text: string, format: TableFormat): boolean {
+		const read = parseTable(text, format);
+		if (!read.ok) {
+			this.problem = read.line ? `Line ${read.line}: ${read.error}` : read.error;
+			return false;
+		}
+		this.problem = null;
+		this.#cases = appendCases(this.#cases, read.table);
+		return true;
+	}
+
+	// Columns.
+	addColumn(model = ''): void {
+		const text = model.trim() ? JSON.stringify({ model: model.trim() }) : '{}';
+		this.#columns = [...this.#columns, { id: `c${this.#nextColumn++}`, text }];
+	}
+	editColumn(id: string, text: string): void {
+		this.#columns = this.#columns.map((c) => (c.id === id ? { id, text } : c));
+	}
+	removeColumn(id: string): void {
+		if (this.#columns.length > 1) this.#columns = this.#columns.filter((c) => c.id !== id);
+	}
+
+	// Assertions.
+	addAssertion(assertion: Assertion): void {
+		this.#assertions = [...this.#assertions, assertion];
+	}
+	removeAssertion(index: number): void {
+		this.#assertions = this.#assertions.filter((_, i) => i !== index);
+	}
+
+	/** Every check on a finished cell; null while it has no answer. Memoised per answer. */
+	verdictOf(cellId: string): CellVerdict | null {
+		const state = this.#grid?.states.get(cellId);
+		if (state?.status !== 'done') return null;
+		const assertions = this.#assertions;
+		const known = this.#verdicts.get(state.result);
+		if (known && known.assertions === assertions) return known.verdict;
+		const verdict = evaluateAll(assertions, state.result);
+		this.#verdicts.set(state.result, { assertions, verdict });
+		return verdict;
+	}
+
+	/** Whether a row of the grid shows under the current filter. */
+	showsRow(row: number): boolean {
+		if (this.rowFilter === 'all' || !this.#grid) return true;
+		const verdicts = this.#grid.columns.map((c) => this.verdictOf(`${row}:${c.id}`));
+		if (this.rowFilter === 'failing') return verdicts.some((v) => v !== null && !v.pass);
+		return verdicts.every((v) => v !== null && v.pass);
+	}
+
+	#estimate(): GridEstimate | null {
+		const request = this.#deps.request();
+		if (!request) return null;
+		const columns = this.patches.flatMap((c) =>
+			c.parsed.ok ? [{ id: c.id, patch: c.parsed.patch }] : [],
+		);
+		return estimateGrid(request as ChatRequest, columns, this.rows, this.#prices ?? new Map());
+	}
+
+	/** Why the grid cannot run, or null. */
+	get runBlocker(): string | null {
+		if (!this.#deps.request()) return 'Fix the request JSON first';
+		const bad = this.patches.find((c) => !c.parsed.ok);
+		if (bad && !bad.parsed.ok)
+			return `Column ${this.patches.indexOf(bad) + 1}: ${bad.parsed.error}`;
+		if (this.#grid?.running) return 'The grid is running';
+		return null;
+	}
+
+	/** Runs the grid, or first asks for a yes when it may cost more than `confirmAboveUsd`. */
+	async requestRun(): Promise<void> {
+		await this.#pricesLoad;
+		const estimate = this.estimate;
+		if (this.runBlocker || !estimate) return;
+		if (estimate.usd === null || estimate.usd > this.confirmAboveUsd) this.#confirming = estimate;
+		else await this.#start();
+	}
+	cancelRun(): void {
+		this.#confirming = null;
+	}
+	async confirmRun(): Promise<void> {
+		this.#confirming = null;
+		await this.#start();
+	}
+
+	async #start(): Promise<void> {
+		const request = this.#deps.request();
+		const apiKey = this.#deps.settings.readKey();
+		if (!request || this.runBlocker) return;
+		if (!apiKey) {
+			this.#deps.settings.dialogOpen = true;
+			return;
+		}
+		const columns = this.patches.flatMap((c) =>
+			c.parsed.ok ? [{ id: c.id, label: c.label, patch: c.parsed.patch }] : [],
+		);
+		const rows = this.rows;
+		const { send, clock, schedule, settings } = this.#deps;
+		const grid = new LabGrid({
+			...planGrid(request, columns, rows),
+			send,
+			apiKey,
+			baseUrl: settings.apiBaseUrl,
+			clock,
+			schedule,
+			rows,
+			columns: columns.map(({ id, label }) => ({ id, label })),
+			concurrency: Math.max(1, Math.min(16, Math.floor(this.concurrency) || 1)),
+		});
+		this.#grid = grid;
+		await grid.start();
+	}
+
+	/** Replaces the whole lab with one read from a file (core/lab/lab-file.ts). */
+	load(lab: Omit<LabFile, 'request'>): void {
+		this.#values = new Map(lab.variables);
+		this.#cases = lab.cases;
+		this.#columns = lab.columns.map((text) => ({ id: `c${this.#nextColumn++}`, text }));
+		this.#assertions = [...lab.assertions];
+		this.#grid = null;
+	}
+
+	stopAll(): void {
+		this.#grid?.stopAll();
+	}
+	async retryFailed(): Promise<void> {
+		await this.#grid?.retryFailed();
+	}
+}

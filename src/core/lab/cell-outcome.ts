@@ -64,8 +64,9 @@ export function cellOutcome(
 			: { kind: 'rate-limited', message: error.message, retryAfterMs: delay };
 	}
 	if (status === 402) return { kind: 'payment-required', message: error.message };
+	// Only an HTTP status is shown as one; an in-stream code is already in the message.
 	const message = describeError(error);
-	return status === undefined
-		? { kind: 'error', message, result }
-		: { kind: 'error', message, status, result };
+	return error.kind === 'http'
+		? { kind: 'error', message: error.message, status: error.status, result }
+		: { kind: 'error', message, result };
 }

@@ -3,27 +3,15 @@ import type { Lab } from './lab.svelte';
 
 /**
  * The prompt lab, in a context of its own so the app state's shape stays as it is. Its state and
- * views are chunks loaded on first use: `openLab` loads them; the views read the lab with `getLab`.
+ * views are chunks loaded on first use: `openLab` loads them, and only then do its views mount.
  */
-type LabState = {
-	readonly lab: Lab | null;
-	openLab(): Promise<void>;
-};
+type LabState = { readonly lab: Lab | null; openLab(): Promise<void> };
 
 const KEY = Symbol('lab-state');
 
-export function setLabState(state: LabState): void {
-	setContext(KEY, state);
-}
+export const setLabState = (state: LabState): void => void setContext(KEY, state);
 
-export function getLabState(): LabState {
-	const state = getContext<LabState | undefined>(KEY);
-	if (!state) throw new Error('Lab state is missing: components must sit inside App.svelte');
-	return state;
-}
+export const getLabState = (): LabState => getContext<LabState>(KEY);
 
-export function getLab(): Lab {
-	const { lab } = getLabState();
-	if (!lab) throw new Error('The lab is not loaded yet: open it with openLab');
-	return lab;
-}
+/** For the lab's views, which mount only once `openLab` has built it. */
+export const getLab = (): Lab => getLabState().lab as Lab;

@@ -10,6 +10,7 @@ import { gridTotals, type GridTotals } from '../core/lab/grid-summary';
 import {
 	createScheduler,
 	type CellOutcome,
+	type CellResult,
 	type CellState,
 	type Clock,
 	type GridState,
@@ -34,6 +35,8 @@ export type LabGridOptions = {
 	cells: LabCell[];
 	bodies: ReadonlyMap<string, CellBody>;
 	concurrency: number;
+	/** Told of each answer as it finishes, for the checks. */
+	onDone?: (id: string, result: CellResult) => void;
 };
 
 export class LabGrid {
@@ -64,7 +67,10 @@ export class LabGrid {
 			clock: options.clock,
 			concurrency: options.concurrency,
 			run: (cell, signal) => this.#run(cell, signal),
-			onCell: (id, state) => this.states.set(id, state),
+			onCell: (id, state) => {
+				this.states.set(id, state);
+				if (state.status === 'done') options.onDone?.(id, state.result);
+			},
 			onGrid: (grid) => (this.#grid = grid),
 		});
 	}

@@ -7,7 +7,9 @@
    $state.raw, never changed in place; the grid's live maps are SvelteMaps (lab-grid). */
 import type { PriceList as CatalogPrices } from '../core/billing/price-list';
 import { labPrices } from '../core/lab/prices';
-import { evaluateAll, type Assertion, type Verdict } from '../core/lab/assertions';
+import { SvelteMap } from 'svelte/reactivity';
+import type { Assertion, Verdict } from '../core/lab/assertions';
+import { checkInPlace, type CheckAssertion } from '../core/lab/check';
 import {
 	addCase,
 	appendCases,
@@ -37,6 +39,8 @@ export type LabDeps = {
 	request: () => Record<string, unknown> | null;
 	/** The catalog's prices, for the estimate before a run. */
 	loadPrices: () => Promise<CatalogPrices>;
+	/** Runs one check; the app's runs patterns in a worker it can stop (io/lab-check). */
+	checkAssertion?: CheckAssertion;
 	/** `now()` in epoch ms, `sleep` abortable; real timers unless a test passes a fake. */
 	clock?: Clock;
 	schedule?: (commit: () => void) => void;
@@ -69,7 +73,7 @@ export class Lab {
 	#prices = $state.raw<PriceList | null>(null);
 	#pricesLoad: Promise<void> | null = null;
 	#confirming = $state.raw<GridEstimate | null>(null);
-	#verdicts = new WeakMap<CellResult, { assertions: Assertion[]; verdict: CellVerdict }>();
+	#verdicts = new SvelteMap<string, { result: CellResult; verdict: CellVerdict }>();
 	concurrency = $state(DEFAULT_CONCURRENCY);
 	confirmAboveUsd = $state(DEFAULT_CONFIRM_USD);
 	rowFilter = $state<RowFilter>('all');
@@ -98,6 +102,7 @@ export class Lab {
 		this.#deps = {
 			...deps,
 			clock: deps.clock ?? realClock,
+			checkAssertion: deps.checkAssertion ?? checkInPlace,
 			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
 		};
 	}
@@ -193,21 +198,36 @@ export class Lab {
 	// Assertions.
 	addAssertion(assertion: Assertion): void {
 		this.#assertions = [...this.#assertions, assertion];
+		this.#recheck();
 	}
 	removeAssertion(index: number): void {
 		this.#assertions = this.#assertions.filter((_, i) => i !== index);
+		this.#recheck();
 	}
 
-	/** Every check on a finished cell; null while it has no answer. Memoised per answer. */
+	/** Every check on a finished cell; null until they have all answered. */
 	verdictOf(cellId: string): CellVerdict | null {
 		const state = this.#grid?.states.get(cellId);
-		if (state?.status !== 'done') return null;
+		const known = this.#verdicts.get(cellId);
+		return state?.status === 'done' && known?.result === state.result ? known.verdict : null;
+	}
+
+	/** Checks one answer against the current assertions; a newer answer or list wins. */
+	async #check(cellId: string, result: CellResult): Promise<void> {
 		const assertions = this.#assertions;
-		const known = this.#verdicts.get(state.result);
-		if (known && known.assertions === assertions) return known.verdict;
-		const verdict = evaluateAll(assertions, state.result);
-		this.#verdicts.set(state.result, { assertions, verdict });
-		return verdict;
+		const verdicts = await Promise.all(assertions.map((a) => this.#deps.checkAssertion(a, result)));
+		if (assertions !== this.#assertions) return;
+		this.#verdicts.set(cellId, {
+			result,
+			verdict: { pass: verdicts.every((v) => v.pass), verdicts },
+		});
+	}
+
+	#recheck(): void {
+		const grid = this.#grid;
+		if (!grid) return;
+		for (const [id, state] of grid.states)
+			if (state.status === 'done') void this.#check(id, state.result);
 	}
 
 	/** Whether a row of the grid shows under the current filter. */
@@ -276,7 +296,9 @@ export class Lab {
 			rows,
 			columns: columns.map(({ id, label }) => ({ id, label })),
 			concurrency: Math.max(1, Math.min(16, Math.floor(this.concurrency) || 1)),
+			onDone: (id, result) => void this.#check(id, result),
 		});
+		this.#verdicts.clear();
 		this.#grid = grid;
 		await grid.start();
 	}
@@ -288,6 +310,7 @@ export class Lab {
 		this.#columns = lab.columns.map((text) => ({ id: `c${this.#nextColumn++}`, text }));
 		this.#assertions = [...lab.assertions];
 		this.#grid = null;
+		this.#verdicts.clear();
 	}
 
 	stopAll(): void {

@@ -185,6 +185,35 @@ test('Stop all keeps the finished cells and stops the rest', async ({ page }) =>
 	expect(await emulator.chatRequests()).toHaveLength(2);
 });
 
+test('a catastrophic regex is stopped in its worker; the page and the other checks carry on', async ({
+	page,
+}) => {
+	const lab = await openLab(page, {
+		model: 'emulator/by-content',
+		messages: [{ role: 'user', content: 'Say {{word}}' }],
+		stream: true,
+	});
+	await addCases(lab, 'word', [`${'a'.repeat(40)}!`, 'hello']);
+	await lab.getByLabel('Check').selectOption('regex');
+	await lab.getByLabel('Pattern').fill('(a+)+$');
+	await lab.getByRole('button', { name: 'Add assertion' }).click();
+	await lab.getByLabel('Pattern').fill('^Say');
+	await lab.getByRole('button', { name: 'Add assertion' }).click();
+	await lab.getByRole('button', { name: 'Run grid' }).click();
+	await expect(cell(lab, 1, 1)).toHaveAccessibleDescription(
+		/✗ fail: check stopped after 250 ms: the pattern takes too long/,
+		{ timeout: 15_000 },
+	);
+	await expect(cell(lab, 2, 1)).toHaveAccessibleDescription(
+		/✗ fail: expected to match \/\(a\+\)\+\$\//,
+	);
+	// The page answers while the worker was busy: the other check passed on the same cell.
+	await cell(lab, 1, 1).click();
+	await expect(lab.getByRole('region', { name: 'Answer of Case 1, column 1' })).toContainText(
+		'✓ matches /^Say/',
+	);
+});
+
 test('the lab with a finished grid has no serious axe violation', async ({ page }) => {
 	const lab = await openLab(page, {
 		model: 'emulator/by-content',

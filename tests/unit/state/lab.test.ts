@@ -145,6 +145,7 @@ describe('Lab', () => {
 		});
 		fake.advance(2_000);
 		await run;
+		await tick(); // the checks answer asynchronously (a worker in the app)
 		expect(statuses(lab)).toEqual(['done', 'done', 'done', 'done']);
 		expect(calls.map((b) => [prompt(b), b.temperature])).toEqual([
 			['Say one', undefined],

@@ -1,0 +1,20 @@
+/**
+ * The prompt lab's composition root, loaded on first use: its state, its dialog and its check
+ * worker's client arrive with the one dynamic import App.svelte makes, so the first-load bundle
+ * carries only that import.
+ */
+import { checkInPlace, runsPattern, type CheckAssertion } from './core/lab/check';
+import { Lab, type LabDeps } from './state/lab.svelte';
+
+export { default as LabDialog } from './ui/lab/LabDialog.svelte';
+
+export function createLab(deps: Omit<LabDeps, 'checkAssertion'>): Lab {
+	// The worker starts with the first regex or schema check, not with the lab.
+	let checker: Promise<CheckAssertion> | undefined;
+	const checkAssertion: CheckAssertion = async (assertion, cell) => {
+		if (!runsPattern(assertion)) return checkInPlace(assertion, cell);
+		checker ??= import('./io/lab-check/client').then((m) => m.createLabChecker());
+		return (await checker)(assertion, cell);
+	};
+	return new Lab({ ...deps, checkAssertion });
+}

@@ -22,7 +22,7 @@ export function labFileText(
 	const text = writeLabFile({
 		request,
 		variables: new Map(lab.values),
-		cases: lab.cases,
+		cases: lab.cases.table,
 		columns: lab.columns.map((c) => c.text),
 		assertions: [...lab.assertions],
 	});
@@ -43,7 +43,7 @@ export function openLabFile(
 }
 
 export function casesText(lab: Lab, format: TableFile): string {
-	return written(lab.cases, format);
+	return written(lab.cases.table, format);
 }
 
 export function resultsText(lab: Lab, format: TableFile): string | null {

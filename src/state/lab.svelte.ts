@@ -7,27 +7,18 @@
    $state.raw, never changed in place; the grid's live maps are SvelteMaps (lab-grid). */
 import type { PriceList as CatalogPrices } from '../core/billing/price-list';
 import { labPrices } from '../core/lab/prices';
-import { SvelteMap } from 'svelte/reactivity';
-import type { Assertion, Verdict } from '../core/lab/assertions';
+import type { Assertion } from '../core/lab/assertions';
 import { checkInPlace, type CheckAssertion } from '../core/lab/check';
-import {
-	addCase,
-	appendCases,
-	deleteCase,
-	duplicateCase,
-	EMPTY_TABLE,
-	moveCase,
-	setCaseValue,
-	shownColumns,
-} from '../core/lab/cases';
+import { shownColumns } from '../core/lab/cases';
 import { estimateGrid, type GridEstimate, type PriceList } from '../core/lab/estimate';
 import { columnLabel, parsePatch, type PatchParse } from '../core/lab/patch';
 import { planGrid } from '../core/lab/plan';
 import { DEFAULT_CONCURRENCY, type CellResult, type Clock } from '../core/lab/scheduler';
 import type { LabFile } from '../core/lab/lab-file';
-import { parseTable, type Table, type TableFormat } from '../core/lab/table';
 import { describeUnfilled, findVariables, substitute } from '../core/lab/template';
 import type { ChatRequest } from '../core/request/types';
+import { LabCases } from './lab-cases.svelte';
+import { LabChecks, type CellVerdict } from './lab-checks.svelte';
 import { LabGrid } from './lab-grid.svelte';
 import type { BodyTransform, SendFn } from './playground.svelte';
 import type { Settings } from './settings.svelte';
@@ -48,7 +39,6 @@ export type LabDeps = {
 
 export type LabColumnDraft = { id: string; text: string };
 export type RowFilter = 'all' | 'failing' | 'passing';
-export type CellVerdict = { pass: boolean; verdicts: Verdict[] };
 
 export const DEFAULT_CONFIRM_USD = 0.1;
 
@@ -65,7 +55,7 @@ export class Lab {
 	#deps: Required<LabDeps>;
 	#open = $state(false);
 	#values = $state.raw(new Map<string, string>());
-	#cases = $state.raw<Table>(EMPTY_TABLE);
+	readonly cases = new LabCases();
 	#columns = $state.raw<LabColumnDraft[]>([{ id: 'c1', text: '{}' }]);
 	#nextColumn = 2;
 	#assertions = $state.raw<Assertion[]>([]);
@@ -73,7 +63,7 @@ export class Lab {
 	#prices = $state.raw<PriceList | null>(null);
 	#pricesLoad: Promise<void> | null = null;
 	#confirming = $state.raw<GridEstimate | null>(null);
-	#verdicts = new SvelteMap<string, { result: CellResult; verdict: CellVerdict }>();
+	#checks: LabChecks;
 	concurrency = $state(DEFAULT_CONCURRENCY);
 	confirmAboveUsd = $state(DEFAULT_CONFIRM_USD);
 	rowFilter = $state<RowFilter>('all');
@@ -81,7 +71,7 @@ export class Lab {
 	problem = $state<string | null>(null);
 
 	variables: string[] = $derived.by(() => findVariables(this.#deps.request()?.messages));
-	caseColumns: string[] = $derived(shownColumns(this.#cases, this.variables));
+	caseColumns: string[] = $derived(shownColumns(this.cases.table, this.variables));
 	patches: (LabColumnDraft & { parsed: PatchParse; label: string })[] = $derived(
 		this.#columns.map((c) => {
 			const parsed = parsePatch(c.text);
@@ -90,10 +80,10 @@ export class Lab {
 	);
 	/** The rows a grid runs: each case, or with none, the variables' own values as one row. */
 	rows: ReadonlyMap<string, string>[] = $derived(
-		this.#cases.rows.length === 0
+		this.cases.count === 0
 			? [this.#values]
-			: this.#cases.rows.map(
-					(row) => new Map(this.#cases.columns.map((name, j) => [name, row[j] ?? ''])),
+			: this.cases.table.rows.map(
+					(row) => new Map(this.cases.table.columns.map((name, j) => [name, row[j] ?? ''])),
 				),
 	);
 	estimate: GridEstimate | null = $derived.by(() => this.#estimate());
@@ -105,6 +95,7 @@ export class Lab {
 			checkAssertion: deps.checkAssertion ?? checkInPlace,
 			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
 		};
+		this.#checks = new LabChecks(this.#deps.checkAssertion);
 	}
 
 	get open(): boolean {
@@ -112,9 +103,6 @@ export class Lab {
 	}
 	get values(): ReadonlyMap<string, string> {
 		return this.#values;
-	}
-	get cases(): Table {
-		return this.#cases;
 	}
 	get columns(): readonly LabColumnDraft[] {
 		return this.#columns;
@@ -155,34 +143,6 @@ export class Lab {
 		this.#values = new Map(this.#values).set(name, value);
 	}
 
-	// Test cases.
-	addCase(): void {
-		this.#cases = addCase(this.#cases, new Map(this.caseColumns.map((n) => [n, ''])));
-	}
-	setCaseValue(row: number, name: string, value: string): void {
-		this.#cases = setCaseValue(this.#cases, row, name, value);
-	}
-	duplicateCase(row: number): void {
-		this.#cases = duplicateCase(this.#cases, row);
-	}
-	deleteCase(row: number): void {
-		this.#cases = deleteCase(this.#cases, row);
-	}
-	moveCase(row: number, by: -1 | 1): void {
-		this.#cases = moveCase(this.#cases, row, by);
-	}
-	/** Appends the rows of a file or a pasted block; false (and `problem` says why) when unreadable. */
-	importCases(text: string, format: TableFormat): boolean {
-		const read = parseTable(text, format);
-		if (!read.ok) {
-			this.problem = read.line ? `Line ${read.line}: ${read.error}` : read.error;
-			return false;
-		}
-		this.problem = null;
-		this.#cases = appendCases(this.#cases, read.table);
-		return true;
-	}
-
 	// Columns.
 	addColumn(model = ''): void {
 		const text = model.trim() ? JSON.stringify({ model: model.trim() }) : '{}';
@@ -207,27 +167,18 @@ export class Lab {
 
 	/** Every check on a finished cell; null until they have all answered. */
 	verdictOf(cellId: string): CellVerdict | null {
-		const state = this.#grid?.states.get(cellId);
-		const known = this.#verdicts.get(cellId);
-		return state?.status === 'done' && known?.result === state.result ? known.verdict : null;
+		return this.#checks.of(cellId, this.#grid?.states.get(cellId));
 	}
 
-	/** Checks one answer against the current assertions; a newer answer or list wins. */
-	async #check(cellId: string, result: CellResult): Promise<void> {
-		const assertions = this.#assertions;
-		const verdicts = await Promise.all(assertions.map((a) => this.#deps.checkAssertion(a, result)));
-		if (assertions !== this.#assertions) return;
-		this.#verdicts.set(cellId, {
-			result,
-			verdict: { pass: verdicts.every((v) => v.pass), verdicts },
-		});
+	#check(cellId: string, result: CellResult): void {
+		void this.#checks.run(cellId, result, this.#assertions, () => this.#assertions);
 	}
 
 	#recheck(): void {
 		const grid = this.#grid;
 		if (!grid) return;
 		for (const [id, state] of grid.states)
-			if (state.status === 'done') void this.#check(id, state.result);
+			if (state.status === 'done') this.#check(id, state.result);
 	}
 
 	/** Whether a row of the grid shows under the current filter. */
@@ -296,9 +247,9 @@ export class Lab {
 			rows,
 			columns: columns.map(({ id, label }) => ({ id, label })),
 			concurrency: Math.max(1, Math.min(16, Math.floor(this.concurrency) || 1)),
-			onDone: (id, result) => void this.#check(id, result),
+			onDone: (id, result) => this.#check(id, result),
 		});
-		this.#verdicts.clear();
+		this.#checks.clear();
 		this.#grid = grid;
 		await grid.start();
 	}
@@ -306,11 +257,11 @@ export class Lab {
 	/** Replaces the whole lab with one read from a file (core/lab/lab-file.ts). */
 	load(lab: Omit<LabFile, 'request'>): void {
 		this.#values = new Map(lab.variables);
-		this.#cases = lab.cases;
+		this.cases.replace(lab.cases);
 		this.#columns = lab.columns.map((text) => ({ id: `c${this.#nextColumn++}`, text }));
 		this.#assertions = [...lab.assertions];
 		this.#grid = null;
-		this.#verdicts.clear();
+		this.#checks.clear();
 	}
 
 	stopAll(): void {

@@ -126,10 +126,10 @@ describe('Lab', () => {
 			}
 			yield* answer(`${prompt(body)} done`);
 		});
-		lab.addCase();
-		lab.setCaseValue(0, 'word', 'one');
-		lab.addCase();
-		lab.setCaseValue(1, 'word', 'two');
+		lab.cases.add(lab.caseColumns);
+		lab.cases.setValue(0, 'word', 'one');
+		lab.cases.add(lab.caseColumns);
+		lab.cases.setValue(1, 'word', 'two');
 		lab.addColumn();
 		lab.editColumn('c2', '{"temperature": 0.2}');
 		lab.addAssertion({ kind: 'contains', value: 'Say one' });
@@ -178,8 +178,8 @@ describe('Lab', () => {
 		});
 		lab.concurrency = 1;
 		for (const word of ['a', 'b', 'c']) {
-			lab.addCase();
-			lab.setCaseValue(lab.cases.rows.length - 1, 'word', word);
+			lab.cases.add(lab.caseColumns);
+			lab.cases.setValue(lab.cases.count - 1, 'word', word);
 		}
 		await lab.requestRun();
 		expect(lab.grid?.status).toEqual({
@@ -205,8 +205,8 @@ describe('Lab', () => {
 		});
 		lab.concurrency = 1;
 		for (const word of ['fast', 'slow', 'later']) {
-			lab.addCase();
-			lab.setCaseValue(lab.cases.rows.length - 1, 'word', word);
+			lab.cases.add(lab.caseColumns);
+			lab.cases.setValue(lab.cases.count - 1, 'word', word);
 		}
 		const run = lab.requestRun();
 		while (lab.grid?.states.get('1:c1')?.status !== 'running') await tick();
@@ -234,8 +234,8 @@ describe('Lab', () => {
 	it('saves a lab without the key, and reads it back; a hostile file is refused with a reason', async () => {
 		const { lab } = await setup(async function* () {});
 		lab.setValue('word', `leaked ${KEY}`);
-		lab.addCase();
-		lab.setCaseValue(0, 'word', 'one');
+		lab.cases.add(lab.caseColumns);
+		lab.cases.setValue(0, 'word', 'one');
 		lab.addColumn('b/other');
 		lab.addAssertion({ kind: 'regex', pattern: '^o', flags: 'i' });
 		const text = labFileText(lab, request, KEY);
@@ -244,7 +244,7 @@ describe('Lab', () => {
 		const other = (await setup(async function* () {})).lab;
 		expect(openLabFile(other, text, (r) => loaded.push(r))).toBeNull();
 		expect(loaded).toEqual([request]);
-		expect(other.cases).toEqual(lab.cases);
+		expect(other.cases.table).toEqual(lab.cases.table);
 		expect(other.columns.map((c) => c.text)).toEqual(['{}', '{"model":"b/other"}']);
 		expect(other.assertions).toEqual(lab.assertions);
 		const hostile = JSON.stringify({ ...JSON.parse(text), v: 2 });

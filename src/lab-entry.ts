@@ -4,9 +4,26 @@
  * carries only that import.
  */
 import { checkInPlace, runsPattern, type CheckAssertion } from './core/lab/check';
+import { openLabLink } from './state/lab-files';
 import { Lab, type LabDeps } from './state/lab.svelte';
 
 export { default as LabDialog } from './ui/lab/LabDialog.svelte';
+
+/**
+ * Opens the lab a `#lab=` link holds; inside another page's frame it is not even decoded (the
+ * framing page chose it, core/framing.ts).
+ */
+export async function openLabFromLink(lab: Lab, hash: string, framed: boolean): Promise<void> {
+	lab.show();
+	if (framed) {
+		lab.problem =
+			'The playground is shown inside another page, so the lab in the link was not opened: open the playground in its own tab, then open the link there.';
+		return;
+	}
+	const opened = await openLabLink(lab, hash, lab.deflate);
+	if (opened.ok) lab.notice = opened.message;
+	else lab.problem = opened.message;
+}
 
 export function createLab(deps: Omit<LabDeps, 'checkAssertion'>): Lab {
 	// The worker starts with the first regex or schema check, not with the lab.

@@ -3,6 +3,8 @@
  * CSV or JSON Lines. Reading goes through core/lab/lab-file.ts, which treats every byte as hostile.
  */
 import { readLabFile, writeLabFile } from '../core/lab/lab-file';
+import { decodeLabLink, encodeLabLink, type LabLink } from '../core/lab/link';
+import type { Deflate } from '../core/share/codec';
 import { resultsTable } from '../core/lab/results';
 import { toCsv, toJsonl, type Table } from '../core/lab/table';
 import { redactKeys } from '../core/security/redact';
@@ -29,17 +31,40 @@ export function labFileText(
 	return redactKeys(text, [key]);
 }
 
-/** Loads a lab file: its request goes to the editor. Returns the problem, or null. */
-export function openLabFile(
-	lab: Lab,
-	text: string,
-	setRequest: (request: Record<string, unknown>) => void,
-): string | null {
+/** Loads a lab file (its request goes to the editor); returns the problem, or null. */
+export function openLabFile(lab: Lab, text: string): string | null {
 	const read = readLabFile(text);
 	if (!read.ok) return read.error;
-	setRequest(read.lab.request);
 	lab.load(read.lab);
 	return null;
+}
+
+/** A link to the lab (its file, compressed), or why there is none. */
+export function labLink(
+	lab: Lab,
+	request: Record<string, unknown>,
+	key: string | null,
+	appUrl: string,
+	deflate: Deflate,
+): Promise<LabLink> {
+	return encodeLabLink(labFileText(lab, request, key), appUrl, deflate);
+}
+
+/** Opens the lab a `#lab=` link holds, without sending anything. Returns what to tell the user. */
+export async function openLabLink(
+	lab: Lab,
+	hash: string,
+	deflate: Deflate,
+): Promise<{ ok: boolean; message: string }> {
+	const read = await decodeLabLink(hash, deflate);
+	if (read.kind === 'none') return { ok: false, message: 'The link holds no lab.' };
+	if (read.kind === 'error') return { ok: false, message: read.message };
+	const problem = openLabFile(lab, read.text);
+	if (problem) return { ok: false, message: `The lab link could not be opened. ${problem}` };
+	return {
+		ok: true,
+		message: 'Opened a lab from a link. Nothing has been sent: check it, then press Run grid.',
+	};
 }
 
 export function casesText(lab: Lab, format: TableFile): string {

@@ -17,6 +17,7 @@ import { DEFAULT_CONCURRENCY, type CellResult, type Clock } from '../core/lab/sc
 import type { LabFile } from '../core/lab/lab-file';
 import { describeUnfilled, findVariables, substitute } from '../core/lab/template';
 import type { ChatRequest } from '../core/request/types';
+import type { Deflate } from '../core/share/codec';
 import { LabCases } from './lab-cases.svelte';
 import { LabChecks, type CellVerdict } from './lab-checks.svelte';
 import { LabGrid } from './lab-grid.svelte';
@@ -28,10 +29,14 @@ export type LabDeps = {
 	settings: Settings;
 	/** The playground's request before variables are filled in (its `template`). */
 	request: () => Record<string, unknown> | null;
+	/** Puts a request (from a lab file or link) in the editor. */
+	setRequest: (request: Record<string, unknown>) => void;
 	/** The catalog's prices, for the estimate before a run. */
 	loadPrices: () => Promise<CatalogPrices>;
 	/** Runs one check; the app's runs patterns in a worker it can stop (io/lab-check). */
 	checkAssertion?: CheckAssertion;
+	/** deflate-raw, for lab links. */
+	deflate: Deflate;
 	/** `now()` in epoch ms, `sleep` abortable; real timers unless a test passes a fake. */
 	clock?: Clock;
 	schedule?: (commit: () => void) => void;
@@ -69,6 +74,8 @@ export class Lab {
 	rowFilter = $state<RowFilter>('all');
 	/** Why the last action did nothing (a bad file, a blocked run); null when all is well. */
 	problem = $state<string | null>(null);
+	/** What the user should know (a lab opened from a link); null when nothing. */
+	notice = $state<string | null>(null);
 
 	variables: string[] = $derived.by(() => findVariables(this.#deps.request()?.messages));
 	caseColumns: string[] = $derived(shownColumns(this.cases.table, this.variables));
@@ -116,6 +123,9 @@ export class Lab {
 	/** The estimate waiting for the user's yes before a costly grid runs. */
 	get confirming(): GridEstimate | null {
 		return this.#confirming;
+	}
+	get deflate(): Deflate {
+		return this.#deps.deflate;
 	}
 	now(): number {
 		return this.#deps.clock.now();
@@ -255,7 +265,8 @@ export class Lab {
 	}
 
 	/** Replaces the whole lab with one read from a file (core/lab/lab-file.ts). */
-	load(lab: Omit<LabFile, 'request'>): void {
+	load(lab: LabFile): void {
+		this.#deps.setRequest(lab.request);
 		this.#values = new Map(lab.variables);
 		this.cases.replace(lab.cases);
 		this.#columns = lab.columns.map((text) => ({ id: `c${this.#nextColumn++}`, text }));

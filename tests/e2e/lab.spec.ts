@@ -4,6 +4,7 @@
  * (tests/emulator/README.md): echoes, a 429 that clears after a second, a mid-stream error.
  */
 import { readFile } from 'node:fs/promises';
+import { deflateRawSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { KEYS, emulator, expect, saveKey, setRequest, test } from './fixtures';
@@ -212,6 +213,50 @@ test('a catastrophic regex is stopped in its worker; the page and the other chec
 	await expect(lab.getByRole('region', { name: 'Answer of Case 1, column 1' })).toContainText(
 		'✓ matches /^Say/',
 	);
+});
+
+test('a lab link opens the lab and sends nothing; Copy lab link gives a link that opens it again', async ({
+	page,
+	context,
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	const file = {
+		v: 1,
+		request: {
+			model: 'emulator/by-content',
+			messages: [{ role: 'user', content: 'Say {{word}}' }],
+			stream: true,
+		},
+		variables: { word: 'linked' },
+		cases: { columns: ['word'], rows: [['from a link']] },
+		columns: [{}, { temperature: 0.2 }],
+		assertions: [{ kind: 'contains', value: 'link' }],
+	};
+	const hash = `#lab=${deflateRawSync(JSON.stringify(file)).toString('base64url')}`;
+	await page.goto(`./${hash}`);
+	const lab = page.getByRole('region', { name: 'Prompt lab' });
+	await expect(
+		lab.getByRole('status').filter({ hasText: 'Opened a lab from a link' }),
+	).toBeVisible();
+	await expect(lab.getByRole('textbox', { name: 'word, case 1' })).toHaveValue('from a link');
+	await expect(lab.getByRole('textbox', { name: 'word', exact: true })).toHaveValue('linked');
+	await expect(lab.getByText('Column 2: temperature 0.2')).toBeVisible();
+	await expect(page).toHaveURL((url) => url.hash === '');
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('textbox', { name: 'Request JSON' })).toHaveValue(/Say \{\{word\}\}/);
+	expect(await emulator.chatRequests()).toEqual([]);
+
+	await page.getByRole('button', { name: 'Lab', exact: true }).click();
+	await lab.getByRole('button', { name: 'Copy lab link' }).click();
+	await expect(lab.getByText('Link copied')).toBeVisible();
+	const link = await page.evaluate(() => navigator.clipboard.readText());
+	expect(link).toMatch(/#lab=[\w-]+$/);
+	const again = await context.newPage();
+	await again.goto(link);
+	const lab2 = again.getByRole('region', { name: 'Prompt lab' });
+	await expect(lab2.getByRole('textbox', { name: 'word, case 1' })).toHaveValue('from a link');
+	await again.close();
+	expect(await emulator.chatRequests()).toEqual([]);
 });
 
 test('the lab with a finished grid has no serious axe violation', async ({ page }) => {

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { PriceList as CatalogPrices } from '../../../src/core/billing/price-list';
 import type { Clock } from '../../../src/core/lab/scheduler';
 import type { StreamEvent } from '../../../src/core/stream/types';
+import { deflateRaw } from '../../../src/io/deflate';
 import { Lab, type LabDeps } from '../../../src/state/lab.svelte';
-import { labFileText, openLabFile, resultsText } from '../../../src/state/lab-files';
+import {
+	labFileText,
+	labLink,
+	openLabFile,
+	openLabLink,
+	resultsText,
+} from '../../../src/state/lab-files';
 import { Playground, type SendFn } from '../../../src/state/playground.svelte';
 import { loadedSettings, textChunk } from './helpers';
 
@@ -61,6 +68,7 @@ async function setup(send: SendFn, overrides: Partial<LabDeps> = {}) {
 	const settings = await loadedSettings(KEY);
 	const fake = fakeClock();
 	const calls: Record<string, unknown>[] = [];
+	const loaded: Record<string, unknown>[] = [];
 	const prices: CatalogPrices = {
 		ok: true,
 		fetchedAt: null,
@@ -72,13 +80,15 @@ async function setup(send: SendFn, overrides: Partial<LabDeps> = {}) {
 		send: (body, options) => (calls.push(body), send(body, options)),
 		settings,
 		request: () => request,
+		setRequest: (r) => loaded.push(r),
+		deflate: deflateRaw,
 		loadPrices: async () => prices,
 		clock: fake.clock,
 		schedule: (commit) => commit(),
 		...overrides,
 	});
 	lab.show();
-	return { lab, fake, calls, settings };
+	return { lab, fake, calls, settings, loaded };
 }
 
 const statuses = (lab: Lab) => lab.grid?.cells.map((c) => lab.grid?.states.get(c.id)?.status);
@@ -100,6 +110,8 @@ describe('Lab', () => {
 			send: playground.send as unknown as SendFn,
 			settings,
 			request: () => playground.template,
+			setRequest: () => undefined,
+			deflate: deflateRaw,
 			loadPrices: async () => ({ ok: false, message: 'none' }),
 		});
 		expect(lab.variables).toEqual(['word']);
@@ -240,16 +252,38 @@ describe('Lab', () => {
 		lab.addAssertion({ kind: 'regex', pattern: '^o', flags: 'i' });
 		const text = labFileText(lab, request, KEY);
 		expect(text).not.toContain(KEY);
-		const loaded: Record<string, unknown>[] = [];
-		const other = (await setup(async function* () {})).lab;
-		expect(openLabFile(other, text, (r) => loaded.push(r))).toBeNull();
+		const { lab: other, loaded } = await setup(async function* () {});
+		expect(openLabFile(other, text)).toBeNull();
 		expect(loaded).toEqual([request]);
 		expect(other.cases.table).toEqual(lab.cases.table);
 		expect(other.columns.map((c) => c.text)).toEqual(['{}', '{"model":"b/other"}']);
 		expect(other.assertions).toEqual(lab.assertions);
 		const hostile = JSON.stringify({ ...JSON.parse(text), v: 2 });
-		expect(openLabFile(other, hostile, () => undefined)).toBe(
-			'Not a lab file: version 2 is not 1.',
-		);
+		expect(openLabFile(other, hostile)).toBe('Not a lab file: version 2 is not 1.');
+	});
+
+	it('opens a lab from its link without sending; refuses a damaged or oversized one', async () => {
+		const { lab, calls } = await setup(async function* () {});
+		lab.cases.add(['word']);
+		lab.cases.setValue(0, 'word', 'one');
+		const link = await labLink(lab, request, KEY, 'https://app.test/#r=old', deflateRaw);
+		expect(link.ok && link.url.startsWith('https://app.test/#lab=')).toBe(true);
+		const hash = link.ok ? new URL(link.url).hash : '';
+		const { lab: other, loaded } = await setup(async function* () {});
+		const opened = await openLabLink(other, hash, deflateRaw);
+		expect(opened).toEqual({
+			ok: true,
+			message: 'Opened a lab from a link. Nothing has been sent: check it, then press Run grid.',
+		});
+		expect(other.cases.table).toEqual(lab.cases.table);
+		expect(loaded).toEqual([request]);
+		expect(calls).toEqual([]);
+		expect((await openLabLink(other, '#lab=%%%', deflateRaw)).ok).toBe(false);
+		const bomb = await deflateRaw.compress(new Uint8Array(2_000_000).fill(32));
+		const big = `#lab=${Buffer.from(bomb).toString('base64url')}`;
+		expect(await openLabLink(other, big, deflateRaw)).toEqual({
+			ok: false,
+			message: 'The lab in the link is larger than 1 MB: refused.',
+		});
 	});
 });

@@ -5,7 +5,11 @@
  */
 import { checkInPlace, runsPattern, type CheckAssertion } from './core/lab/check';
 import { openLabLink } from './state/lab-files';
-import { Lab, type LabDeps } from './state/lab.svelte';
+import type { Deflate } from './core/share/codec';
+import type { Catalog } from './state/catalog.svelte';
+import { Lab } from './state/lab.svelte';
+import type { Playground, SendFn } from './state/playground.svelte';
+import type { Settings } from './state/settings.svelte';
 
 export { default as LabDialog } from './ui/lab/LabDialog.svelte';
 
@@ -25,7 +29,15 @@ export async function openLabFromLink(lab: Lab, hash: string, framed: boolean): 
 	else lab.problem = opened.message;
 }
 
-export function createLab(deps: Omit<LabDeps, 'checkAssertion'>): Lab {
+/** The lab, wired to the app: once it exists, its variables are filled into every Send. */
+export function createLab(app: {
+	send: SendFn;
+	settings: Settings;
+	playground: Playground;
+	catalog: Catalog;
+	deflate: Deflate;
+}): Lab {
+	const { playground, catalog } = app;
 	// The worker starts with the first regex or schema check, not with the lab.
 	let checker: Promise<CheckAssertion> | undefined;
 	const checkAssertion: CheckAssertion = async (assertion, cell) => {
@@ -33,5 +45,15 @@ export function createLab(deps: Omit<LabDeps, 'checkAssertion'>): Lab {
 		checker ??= import('./io/lab-check/client').then((m) => m.createLabChecker());
 		return (await checker)(assertion, cell);
 	};
-	return new Lab({ ...deps, checkAssertion });
+	const lab = new Lab({
+		send: app.send,
+		settings: app.settings,
+		deflate: app.deflate,
+		request: () => playground.template,
+		setRequest: (request) => (playground.text = `${JSON.stringify(request, null, 2)}\n`),
+		loadPrices: () => catalog.priceList(),
+		checkAssertion,
+	});
+	playground.useBodyTransform(lab.fill);
+	return lab;
 }

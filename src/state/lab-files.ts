@@ -2,7 +2,9 @@
  * The lab's files: the whole lab as versioned JSON (never the key), its cases and its results as
  * CSV or JSON Lines. Reading goes through core/lab/lab-file.ts, which treats every byte as hostile.
  */
+import { generateLabScript } from '../core/codegen/lab-script';
 import { readLabFile, writeLabFile } from '../core/lab/lab-file';
+import { planGrid } from '../core/lab/plan';
 import { decodeLabLink, encodeLabLink, type LabLink } from '../core/lab/link';
 import type { Deflate } from '../core/share/codec';
 import { resultsTable } from '../core/lab/results';
@@ -83,4 +85,29 @@ export function resultsText(lab: Lab, format: TableFile): string | null {
 		verdicts: lab.assertions.length > 0 ? (lab.verdictOf(cell.id)?.verdicts ?? null) : null,
 	}));
 	return written(resultsTable(cells, lab.caseColumns), format);
+}
+
+/** The "Run this lab" script for Node (core/codegen/lab-script.ts); null while a patch is invalid. */
+export function labScript(
+	lab: Lab,
+	request: Record<string, unknown>,
+	baseUrl: string,
+): string | null {
+	const columns = lab.patches.flatMap((c) =>
+		c.parsed.ok ? [{ ...c, patch: c.parsed.patch }] : [],
+	);
+	if (columns.length !== lab.patches.length) return null;
+	const { cells, bodies } = planGrid(request, columns, lab.rows);
+	const index = new Map(columns.map((c, i) => [c.id, i]));
+	return generateLabScript({
+		baseUrl,
+		columns: columns.map((c) => c.label),
+		cells: cells.map((cell) => ({
+			row: cell.row,
+			column: index.get(cell.column) ?? 0,
+			body: bodies.get(cell.id) ?? { ok: false, reason: 'no request' },
+		})),
+		assertions: lab.assertions,
+		concurrency: lab.concurrency,
+	});
 }

@@ -42,7 +42,7 @@ export function createLab(app: {
 	let checker: Promise<CheckAssertion> | undefined;
 	const checkAssertion: CheckAssertion = async (assertion, cell) => {
 		if (!runsPattern(assertion)) return checkInPlace(assertion, cell);
-		checker ??= import('./io/lab-check/client').then((m) => m.createLabChecker());
+		checker ??= import('./io/lab-check/lab-checker').then((m) => m.createLabChecker());
 		return (await checker)(assertion, cell);
 	};
 	const lab = new Lab({

@@ -9,7 +9,7 @@ import {
 	type LabCheckReply,
 	type LabCheckRequest,
 } from '../../../src/core/lab/check';
-import { createLabChecker, type LabCheckWorker } from '../../../src/io/lab-check/client';
+import { createLabChecker, type LabCheckWorker } from '../../../src/io/lab-check/lab-checker';
 
 function fakeWorkers() {
 	const made: (LabCheckWorker & { inbox: LabCheckRequest[]; terminated: boolean })[] = [];

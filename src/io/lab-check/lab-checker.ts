@@ -30,7 +30,7 @@ export type LabCheckerOptions = {
 };
 
 const defaultWorker = (): LabCheckWorker =>
-	new Worker(new URL('./worker.ts', import.meta.url), {
+	new Worker(new URL('./lab-check-worker.ts', import.meta.url), {
 		type: 'module',
 	}) as unknown as LabCheckWorker;
 

@@ -39,6 +39,14 @@ export type GenerationFn = (
 	},
 ) => Promise<GenerationResult>;
 
+/**
+ * A change the body goes through before it is shown and sent (the prompt lab fills its `{{name}}`
+ * variables), or why it cannot be sent yet.
+ */
+export type BodyTransform = (
+	body: Record<string, unknown>,
+) => { ok: true; body: Record<string, unknown> } | { ok: false; reason: string };
+
 export type RunStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
 
 export type Run = FinishedRun<RunStatus> & {
@@ -104,8 +112,15 @@ export class Playground {
 	draftHeld = $state(false);
 
 	parsed = $derived(parseRequest(this.text));
-	body: Record<string, unknown> | null = $derived(
+	#transform = $state.raw<BodyTransform | null>(null);
+	/** The body as the text gives it, before any transform: the prompt lab's template. */
+	template: Record<string, unknown> | null = $derived(
 		this.parsed.ok ? normalizeRequest(this.parsed.value) : null,
+	);
+	#transformed = $derived(this.template && this.#transform ? this.#transform(this.template) : null);
+	/** The body Send posts and the Code panel shows; the template while a transform refuses it. */
+	body: Record<string, unknown> | null = $derived(
+		this.#transformed?.ok ? this.#transformed.body : this.template,
 	);
 	/** The last request text that parsed, kept while the text does not (see `shownRequest`). */
 	#lastValid: ChatRequest | null = null;
@@ -238,7 +253,13 @@ export class Playground {
 				? `Invalid request: line ${first.line}, column ${first.column}: ${first.message}`
 				: 'Invalid request';
 		}
+		if (this.#transformed && !this.#transformed.ok) return this.#transformed.reason;
 		return null;
+	}
+
+	/** Installs the transform every body goes through (one at a time; null removes it). */
+	useBodyTransform(transform: BodyTransform | null): void {
+		this.#transform = transform;
 	}
 
 	/** Sends the request again exactly as it was sent last time. */

@@ -168,6 +168,21 @@ export const HTTP_ERRORS = {
 			'X-RateLimit-Reset': RESET,
 		},
 	},
+	'http-429-retry': {
+		status: 429,
+		description:
+			'a short per-minute limit: metadata.headers X-RateLimit-Reset one second ahead (by-content)',
+		// The reset is the time of the answer, so a client that waits for it succeeds on retry.
+		body: () =>
+			envelope(429, 'Rate limit exceeded: limit_rpm/emulator. Retry shortly.', {
+				headers: {
+					'X-RateLimit-Limit': '20',
+					'X-RateLimit-Remaining': '0',
+					'X-RateLimit-Reset': String(Date.now() + 1000),
+				},
+			}),
+		headers: { 'Retry-After': '1' },
+	},
 	'http-429-upstream': {
 		status: 429,
 		description: 'upstream rate limit',

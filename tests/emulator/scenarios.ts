@@ -89,6 +89,11 @@ export const STREAM_SCENARIOS = [
 		description: 'first chunk echoes the upstream body (debug.echo_upstream_body)',
 	},
 	{ id: 'slow-headers', description: 'headers arrive after 1.5 s' },
+	{
+		id: 'by-content',
+		description:
+			'echo, or the scenario a marker in the last user message names: `[<id>]`, `[<id>@<field>=<json>]` (only when the body has it), `[429-once]` (http-429-retry the first time that exact body comes); for grid tests',
+	},
 	...REAL_STREAM_SHAPES,
 ] as const;
 
@@ -885,8 +890,11 @@ export function renderScenario(
 		created?: number;
 		/** Prompt tokens the provider's cache holds for this request (prompt-cache.ts). */
 		cachedTokens?: number;
+		/** The server has seen this exact body before (`by-content` answers a repeat differently). */
+		seenBefore?: boolean;
 	} = {},
 ): ScenarioResponse {
+	if (id === 'by-content') id = byContent(request, options.seenBefore ?? false);
 	const eol = options.lineEnding ?? (id === 'crlf' ? '\r\n' : '\n');
 	const ctx = createContext(
 		request,
@@ -956,6 +964,41 @@ export function renderScenario(
 		body: json.body,
 		expected: json.expected,
 	};
+}
+
+function lastUserText(request: ChatRequestLike): string {
+	const last = [...(request.messages ?? [])].reverse().find((m) => m.role === 'user');
+	const content = last?.content;
+	if (typeof content === 'string') return content;
+	if (!Array.isArray(content)) return '';
+	return content
+		.map((part: unknown) =>
+			typeof part === 'object' &&
+			part !== null &&
+			typeof (part as { text?: unknown }).text === 'string'
+				? (part as { text: string }).text
+				: '',
+		)
+		.join('');
+}
+
+/**
+ * `by-content`: one grid, one model, each cell's fate chosen by its own body. A marker `[<id>]` in
+ * the last user message picks scenario `<id>`; `[<id>@<field>=<json>]` only when the body's field
+ * has that JSON value (`[mid-stream-error@temperature=0.2]`: one column of a row); `[429-once]` is
+ * http-429-retry the first time that exact body comes, text after. Without a marker: `echo`.
+ */
+export function byContent(request: ChatRequestLike, seenBefore: boolean): ScenarioId {
+	const text = lastUserText(request);
+	for (const [, id = '', field, value] of text.matchAll(
+		/\[([a-z0-9-]+)(?:@([A-Za-z_]+)=([^\]\s]+))?\]/g,
+	)) {
+		if (field && JSON.stringify((request as Record<string, unknown>)[field]) !== value) continue;
+		if (id === '429-once') {
+			if (!seenBefore) return 'http-429-retry';
+		} else if (id !== 'by-content' && SCENARIO_IDS.includes(id)) return id as ScenarioId;
+	}
+	return 'echo';
 }
 
 /** Which scenario a request asks for: header, then `emulator/<id>` model, then the model's default. */

@@ -69,6 +69,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const auth = createAuth();
 	const generations = createGenerations(options.generationDelayMs ?? 800);
 	const promptCache = createPromptCache();
+	const seenBodies = new Set<string>();
 	let records: RecordedRequest[] = [];
 	/** `POST /__emulator/catalog?duplicates=1`: /models lists some ids twice, until reset. */
 	let duplicateModels = false;
@@ -172,7 +173,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		const header = req.headers['x-emulator-scenario'];
 		const scenario = chooseScenario(request, typeof header === 'string' ? header : undefined);
 		const id = `gen-${Math.floor(Date.now() / 1000)}-${alphanumerics(20)}`;
+		// by-content: a body seen before is a retry (the lab's 429 test).
+		const bodyKey = JSON.stringify(body);
+		const seenBefore = seenBodies.has(bodyKey);
+		if (scenario === 'by-content') seenBodies.add(bodyKey);
 		const rendered = renderScenario(scenario, request, {
+			seenBefore,
 			generationId: id,
 			created: Math.floor(Date.now() / 1000),
 			cachedTokens: promptCache.read(key, model, request.messages ?? []),
@@ -369,6 +375,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			auth.reset();
 			generations.reset();
 			promptCache.reset();
+			seenBodies.clear();
 			return json(res, 200, { ok: true });
 		}
 		void rawBody;
@@ -464,6 +471,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			auth.reset();
 			generations.reset();
 			promptCache.reset();
+			seenBodies.clear();
 		},
 		tap: (listener) => {
 			tap = listener;

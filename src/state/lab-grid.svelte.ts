@@ -1,0 +1,128 @@
+/**
+ * One run of the prompt lab's grid: a cell per case × column, run by core/lab/scheduler.ts through
+ * the app's streaming `send`, each answer folded with core/stream/accumulate.ts. Cell states and
+ * answers live in SvelteMaps, so a cell's change re-renders that cell, not the grid.
+ */
+import { SvelteMap } from 'svelte/reactivity';
+import { cellOutcome } from '../core/lab/cell-outcome';
+import type { CellBody } from '../core/lab/plan';
+import { gridTotals, type GridTotals } from '../core/lab/grid-summary';
+import {
+	createScheduler,
+	type CellOutcome,
+	type CellResult,
+	type CellState,
+	type Clock,
+	type GridState,
+	type LabCell,
+	type Scheduler,
+} from '../core/lab/scheduler';
+import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
+import type { Completion } from '../core/stream/types';
+import type { SendFn } from './playground.svelte';
+
+export type GridColumn = { id: string; label: string };
+
+export type LabGridOptions = {
+	send: SendFn;
+	apiKey: string;
+	baseUrl: string;
+	/** `now()` is epoch ms: a rate limit's reset time is one. */
+	clock: Clock;
+	schedule: (commit: () => void) => void;
+	rows: ReadonlyMap<string, string>[];
+	columns: GridColumn[];
+	cells: LabCell[];
+	bodies: ReadonlyMap<string, CellBody>;
+	concurrency: number;
+	/** Told of each answer as it finishes, for the checks. */
+	onDone?: (id: string, result: CellResult) => void;
+};
+
+export class LabGrid {
+	readonly rows: ReadonlyMap<string, string>[];
+	readonly columns: GridColumn[];
+	readonly cells: LabCell[];
+	readonly bodies: ReadonlyMap<string, CellBody>;
+	readonly states = new SvelteMap<string, CellState>();
+	/** Each cell's answer so far, committed at most once per frame while it streams. */
+	readonly answers = new SvelteMap<string, Completion>();
+	#options: LabGridOptions;
+	#scheduler: Scheduler;
+	#grid = $state.raw<GridState>({ status: 'idle' });
+
+	totals: GridTotals = $derived.by(() => gridTotals(this.cells, this.states));
+	running: boolean = $derived(this.#grid.status === 'running');
+	failed: number = $derived(this.totals.overall.failed);
+
+	constructor(options: LabGridOptions) {
+		this.#options = options;
+		this.rows = options.rows;
+		this.columns = options.columns;
+		this.cells = options.cells;
+		this.bodies = options.bodies;
+		for (const cell of options.cells) this.states.set(cell.id, { status: 'queued' });
+		this.#scheduler = createScheduler({
+			cells: options.cells,
+			clock: options.clock,
+			concurrency: options.concurrency,
+			run: (cell, signal) => this.#run(cell, signal),
+			onCell: (id, state) => {
+				this.states.set(id, state);
+				if (state.status === 'done') options.onDone?.(id, state.result);
+			},
+			onGrid: (grid) => (this.#grid = grid),
+		});
+	}
+
+	get status(): GridState {
+		return this.#grid;
+	}
+
+	start(): Promise<void> {
+		return this.#scheduler.start();
+	}
+
+	stopAll(): void {
+		this.#scheduler.stopAll();
+	}
+
+	retryFailed(): Promise<void> {
+		return this.#scheduler.retryFailed();
+	}
+
+	/** Runs what a stop or a 402 left unstarted. */
+	resume(): Promise<void> {
+		return this.#scheduler.resume();
+	}
+
+	async #run(cell: LabCell, signal: AbortSignal): Promise<CellOutcome> {
+		const body = this.bodies.get(cell.id);
+		if (!body?.ok) return { kind: 'error', message: body?.reason ?? 'Nothing to send' };
+		const { send, clock, schedule, apiKey, baseUrl } = this.#options;
+		const started = clock.now();
+		let completion = EMPTY_COMPLETION;
+		let sawEnd = false;
+		let pending = false;
+		const commit = () => {
+			pending = false;
+			if (!signal.aborted && this.states.get(cell.id)?.status === 'running')
+				this.answers.set(cell.id, completion);
+		};
+		this.answers.set(cell.id, completion); // a retry starts from nothing
+		for await (const event of send(body.body, { apiKey, baseUrl, signal })) {
+			completion = foldEvent(completion, event);
+			if (event.type === 'end') sawEnd = true;
+			if (!pending) {
+				pending = true;
+				schedule(commit);
+			}
+		}
+		if (signal.aborted) completion = finishCompletion(completion, 'aborted');
+		else if (!sawEnd && !completion.complete && !completion.error)
+			completion = finishCompletion(completion, 'end');
+		this.answers.set(cell.id, completion);
+		const now = clock.now();
+		return cellOutcome(completion, now - started, signal.aborted, now);
+	}
+}

@@ -1,0 +1,284 @@
+/**
+ * The prompt lab: variables of the request's `{{name}}` placeholders, a table of test cases,
+ * columns that patch the request, assertions, and the grid that runs case × column (lab-grid).
+ * Everything it computes comes from core/lab; this class holds the user's choices and guards them.
+ */
+/* eslint-disable svelte/prefer-svelte-reactivity -- its Maps are values: replaced whole in a
+   $state.raw, never changed in place; the grid's live maps are SvelteMaps (lab-grid). */
+import type { PriceList as CatalogPrices } from '../core/billing/price-list';
+import { labPrices } from '../core/lab/prices';
+import type { Assertion } from '../core/lab/assertions';
+import { checkInPlace, type CheckAssertion } from '../core/lab/check';
+import { shownColumns } from '../core/lab/cases';
+import { estimateGrid, type GridEstimate, type PriceList } from '../core/lab/estimate';
+import { columnLabel, parsePatch, type PatchParse } from '../core/lab/patch';
+import { planGrid } from '../core/lab/plan';
+import { DEFAULT_CONCURRENCY, type CellResult, type Clock } from '../core/lab/scheduler';
+import type { LabFile } from '../core/lab/lab-file';
+import { describeUnfilled, findVariables, substitute } from '../core/lab/template';
+import type { ChatRequest } from '../core/request/types';
+import type { Deflate } from '../core/share/codec';
+import { LabCases } from './lab-cases.svelte';
+import { LabChecks, type CellVerdict } from './lab-checks.svelte';
+import { LabGrid } from './lab-grid.svelte';
+import type { BodyTransform, SendFn } from './playground.svelte';
+import type { Settings } from './settings.svelte';
+
+export type LabDeps = {
+	send: SendFn;
+	settings: Settings;
+	/** The playground's request before variables are filled in (its `template`). */
+	request: () => Record<string, unknown> | null;
+	/** Puts a request (from a lab file or link) in the editor. */
+	setRequest: (request: Record<string, unknown>) => void;
+	/** The catalog's prices, for the estimate before a run. */
+	loadPrices: () => Promise<CatalogPrices>;
+	/** Runs one check; the app's runs patterns in a worker it can stop (io/lab-check). */
+	checkAssertion?: CheckAssertion;
+	/** deflate-raw, for lab links. */
+	deflate: Deflate;
+	/** `now()` in epoch ms, `sleep` abortable; real timers unless a test passes a fake. */
+	clock?: Clock;
+	schedule?: (commit: () => void) => void;
+};
+
+export type LabColumnDraft = { id: string; text: string };
+export type RowFilter = 'all' | 'failing' | 'passing';
+
+export const DEFAULT_CONFIRM_USD = 0.1;
+
+const realClock: Clock = {
+	now: () => Date.now(),
+	sleep: (ms, signal) =>
+		new Promise((resolve) => {
+			const timer = setTimeout(resolve, ms);
+			signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+		}),
+};
+
+export class Lab {
+	#deps: Required<LabDeps>;
+	#open = $state(false);
+	#values = $state.raw(new Map<string, string>());
+	readonly cases = new LabCases();
+	#columns = $state.raw<LabColumnDraft[]>([{ id: 'c1', text: '{}' }]);
+	#nextColumn = 2;
+	#assertions = $state.raw<Assertion[]>([]);
+	#grid = $state.raw<LabGrid | null>(null);
+	#prices = $state.raw<PriceList | null>(null);
+	#pricesLoad: Promise<void> | null = null;
+	#confirming = $state.raw<GridEstimate | null>(null);
+	#checks: LabChecks;
+	concurrency = $state(DEFAULT_CONCURRENCY);
+	confirmAboveUsd = $state(DEFAULT_CONFIRM_USD);
+	rowFilter = $state<RowFilter>('all');
+	/** Why the last action did nothing (a bad file, a blocked run); null when all is well. */
+	problem = $state<string | null>(null);
+	/** What the user should know (a lab opened from a link); null when nothing. */
+	notice = $state<string | null>(null);
+
+	variables: string[] = $derived.by(() => findVariables(this.#deps.request()?.messages));
+	caseColumns: string[] = $derived(shownColumns(this.cases.table, this.variables));
+	patches: (LabColumnDraft & { parsed: PatchParse; label: string })[] = $derived(
+		this.#columns.map((c) => {
+			const parsed = parsePatch(c.text);
+			return { ...c, parsed, label: parsed.ok ? columnLabel(parsed.patch) : 'invalid patch' };
+		}),
+	);
+	/** The rows a grid runs: each case, or with none, the variables' own values as one row. */
+	rows: ReadonlyMap<string, string>[] = $derived(
+		this.cases.count === 0
+			? [this.#values]
+			: this.cases.table.rows.map(
+					(row) => new Map(this.cases.table.columns.map((name, j) => [name, row[j] ?? ''])),
+				),
+	);
+	estimate: GridEstimate | null = $derived.by(() => this.#estimate());
+
+	constructor(deps: LabDeps) {
+		this.#deps = {
+			...deps,
+			clock: deps.clock ?? realClock,
+			checkAssertion: deps.checkAssertion ?? checkInPlace,
+			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
+		};
+		this.#checks = new LabChecks(this.#deps.checkAssertion);
+	}
+
+	get open(): boolean {
+		return this.#open;
+	}
+	get values(): ReadonlyMap<string, string> {
+		return this.#values;
+	}
+	get columns(): readonly LabColumnDraft[] {
+		return this.#columns;
+	}
+	get assertions(): readonly Assertion[] {
+		return this.#assertions;
+	}
+	get grid(): LabGrid | null {
+		return this.#grid;
+	}
+	/** The estimate waiting for the user's yes before a costly grid runs. */
+	get confirming(): GridEstimate | null {
+		return this.#confirming;
+	}
+	get deflate(): Deflate {
+		return this.#deps.deflate;
+	}
+	now(): number {
+		return this.#deps.clock.now();
+	}
+
+	show(): void {
+		this.#open = true;
+		this.#pricesLoad ??= this.#deps.loadPrices().then(
+			(prices) => void (this.#prices = labPrices(prices)),
+			() => void (this.#prices = new Map()),
+		);
+	}
+	close(): void {
+		this.#open = false;
+	}
+
+	/** For the playground's Send: the variables filled in, or the names still without a value. */
+	readonly fill: BodyTransform = (body) => {
+		const filled = substitute(body as ChatRequest, this.#values);
+		if (filled.ok) return { ok: true, body: filled.request as Record<string, unknown> };
+		return { ok: false, reason: `Prompt lab: ${describeUnfilled(filled.missing, filled.empty)}` };
+	};
+
+	setValue(name: string, value: string): void {
+		this.#values = new Map(this.#values).set(name, value);
+	}
+
+	// Columns.
+	addColumn(model = ''): void {
+		const text = model.trim() ? JSON.stringify({ model: model.trim() }) : '{}';
+		this.#columns = [...this.#columns, { id: `c${this.#nextColumn++}`, text }];
+	}
+	editColumn(id: string, text: string): void {
+		this.#columns = this.#columns.map((c) => (c.id === id ? { id, text } : c));
+	}
+	removeColumn(id: string): void {
+		if (this.#columns.length > 1) this.#columns = this.#columns.filter((c) => c.id !== id);
+	}
+
+	// Assertions.
+	addAssertion(assertion: Assertion): void {
+		this.#assertions = [...this.#assertions, assertion];
+		this.#recheck();
+	}
+	removeAssertion(index: number): void {
+		this.#assertions = this.#assertions.filter((_, i) => i !== index);
+		this.#recheck();
+	}
+
+	/** Every check on a finished cell; null until they have all answered. */
+	verdictOf(cellId: string): CellVerdict | null {
+		return this.#checks.of(cellId, this.#grid?.states.get(cellId));
+	}
+
+	#check(cellId: string, result: CellResult): void {
+		void this.#checks.run(cellId, result, this.#assertions, () => this.#assertions);
+	}
+
+	#recheck(): void {
+		const grid = this.#grid;
+		if (!grid) return;
+		for (const [id, state] of grid.states)
+			if (state.status === 'done') this.#check(id, state.result);
+	}
+
+	/** Whether a row of the grid shows under the current filter. */
+	showsRow(row: number): boolean {
+		if (this.rowFilter === 'all' || !this.#grid) return true;
+		const verdicts = this.#grid.columns.map((c) => this.verdictOf(`${row}:${c.id}`));
+		if (this.rowFilter === 'failing') return verdicts.some((v) => v !== null && !v.pass);
+		return verdicts.every((v) => v !== null && v.pass);
+	}
+
+	#estimate(): GridEstimate | null {
+		const request = this.#deps.request();
+		if (!request) return null;
+		const columns = this.patches.flatMap((c) =>
+			c.parsed.ok ? [{ id: c.id, patch: c.parsed.patch }] : [],
+		);
+		return estimateGrid(request as ChatRequest, columns, this.rows, this.#prices ?? new Map());
+	}
+
+	/** Why the grid cannot run, or null. */
+	get runBlocker(): string | null {
+		if (!this.#deps.request()) return 'Fix the request JSON first';
+		const bad = this.patches.find((c) => !c.parsed.ok);
+		if (bad && !bad.parsed.ok)
+			return `Column ${this.patches.indexOf(bad) + 1}: ${bad.parsed.error}`;
+		if (this.#grid?.running) return 'The grid is running';
+		return null;
+	}
+
+	/** Runs the grid, or first asks for a yes when it may cost more than `confirmAboveUsd`. */
+	async requestRun(): Promise<void> {
+		await this.#pricesLoad;
+		const estimate = this.estimate;
+		if (this.runBlocker || !estimate) return;
+		if (estimate.usd === null || estimate.usd > this.confirmAboveUsd) this.#confirming = estimate;
+		else await this.#start();
+	}
+	cancelRun(): void {
+		this.#confirming = null;
+	}
+	async confirmRun(): Promise<void> {
+		this.#confirming = null;
+		await this.#start();
+	}
+
+	async #start(): Promise<void> {
+		const request = this.#deps.request();
+		const apiKey = this.#deps.settings.readKey();
+		if (!request || this.runBlocker) return;
+		if (!apiKey) {
+			this.#deps.settings.dialogOpen = true;
+			return;
+		}
+		const columns = this.patches.flatMap((c) =>
+			c.parsed.ok ? [{ id: c.id, label: c.label, patch: c.parsed.patch }] : [],
+		);
+		const rows = this.rows;
+		const { send, clock, schedule, settings } = this.#deps;
+		const grid = new LabGrid({
+			...planGrid(request, columns, rows),
+			send,
+			apiKey,
+			baseUrl: settings.apiBaseUrl,
+			clock,
+			schedule,
+			rows,
+			columns: columns.map(({ id, label }) => ({ id, label })),
+			concurrency: Math.max(1, Math.min(16, Math.floor(this.concurrency) || 1)),
+			onDone: (id, result) => this.#check(id, result),
+		});
+		this.#checks.clear();
+		this.#grid = grid;
+		await grid.start();
+	}
+
+	/** Replaces the whole lab with one read from a file (core/lab/lab-file.ts). */
+	load(lab: LabFile): void {
+		this.#deps.setRequest(lab.request);
+		this.#values = new Map(lab.variables);
+		this.cases.replace(lab.cases);
+		this.#columns = lab.columns.map((text) => ({ id: `c${this.#nextColumn++}`, text }));
+		this.#assertions = [...lab.assertions];
+		this.#grid = null;
+		this.#checks.clear();
+	}
+
+	stopAll(): void {
+		this.#grid?.stopAll();
+	}
+	async retryFailed(): Promise<void> {
+		await this.#grid?.retryFailed();
+	}
+}

@@ -1,0 +1,126 @@
+/**
+ * B10 the prompt lab's grid: 100 cases × 3 columns (300 streamed answers of 100 tokens at
+ * 500 tok/s) at six at once, the most HTTP/1.1 gives one host. Measured: click "Run grid" → every
+ * cell done against the ideal (cells × stream time ÷ 6), the page's frames while the grid runs
+ * (a rAF loop in the page), and the script time of keystrokes typed into a case meanwhile.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { CDPSession, Page } from '@playwright/test';
+import { saveKeyInUi, setRequestText } from './app-driver';
+import { metrics, paceChat } from './page-probes';
+import { median, quantile, round } from './stats';
+import type { Bench, BenchContext, Row } from './types';
+
+const CASES = 100;
+const COLUMNS = 3;
+const TOKENS = 100;
+const TOKEN_DELAY_MS = 2;
+const AT_ONCE = 6;
+
+const frame = (page: Page) =>
+	page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+
+async function keystrokes(page: Page, cdp: CDPSession, count: number): Promise<number[]> {
+	const times: number[] = [];
+	for (let i = 0; i < count; i++) {
+		await frame(page);
+		const before = (await metrics(cdp)).ScriptDuration ?? 0;
+		await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
+		await frame(page);
+		const after = (await metrics(cdp)).ScriptDuration ?? 0;
+		times.push((after - before) * 1000);
+	}
+	return times;
+}
+
+async function measure(ctx: BenchContext) {
+	const { context, page, cdp } = await ctx.newPage();
+	await paceChat(page, TOKEN_DELAY_MS);
+	await page.goto(ctx.appUrl);
+	await saveKeyInUi(page, ctx.key);
+	const request = {
+		model: 'emulator/bench',
+		messages: [{ role: 'user', content: 'Benchmark case {{n}}.' }],
+		max_tokens: TOKENS,
+		stream: true,
+	};
+	await setRequestText(page, JSON.stringify(request, null, 2));
+	await page.getByRole('button', { name: 'Lab', exact: true }).click();
+	const lab = page.getByRole('region', { name: 'Prompt lab' });
+	await lab.getByText('Paste from a spreadsheet').click();
+	const rows = Array.from({ length: CASES }, (_, i) => String(i + 1));
+	await lab.getByLabel('Rows from a spreadsheet, header first').fill(['n', ...rows].join('\n'));
+	await lab.getByRole('button', { name: 'Add pasted rows' }).click();
+	for (let c = 2; c <= COLUMNS; c++) {
+		await lab.getByRole('button', { name: 'Add column' }).click();
+		await lab.getByRole('textbox', { name: `Patch for column ${c}` }).fill(`{"seed": ${c}}`);
+	}
+	await lab.getByLabel('At most at once').fill(String(AT_ONCE));
+	await lab.getByLabel('Ask before runs over (USD)').fill('100');
+	const cells = CASES * COLUMNS;
+	await page.evaluate(`window.__frames = []; (function loop(last) {
+		requestAnimationFrame((now) => { if (last) window.__frames.push(now - last); if (!window.__stop) loop(now); });
+	})(0)`);
+	const profile = process.env.BENCH_PROFILE;
+	if (profile) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+	const start = Date.now();
+	await lab.getByRole('button', { name: 'Run grid' }).click();
+	const typing = lab.getByRole('textbox', { name: 'n, case 1', exact: true });
+	await typing.focus();
+	await typing.press('End');
+	const keys = await keystrokes(page, cdp, 20);
+	await lab
+		.getByLabel('Grid totals')
+		.filter({ hasText: `${cells}/${cells} done` })
+		.waitFor({ timeout: 300_000 });
+	const wall = Date.now() - start;
+	if (profile) {
+		const { profile: data } = await cdp.send('Profiler.stop');
+		mkdirSync(profile, { recursive: true });
+		writeFileSync(`${profile}/b10-lab.cpuprofile`, JSON.stringify(data));
+	}
+	const frames = (await page.evaluate('window.__stop = true, window.__frames')) as number[];
+	await context.close();
+	return { wall, frames, keys, cells };
+}
+
+const bench: Bench = {
+	id: 'B10',
+	title: 'prompt lab grid: 100 cases × 3 columns',
+	async run(ctx): Promise<Row[]> {
+		const m = await measure(ctx);
+		const ideal = (m.cells * TOKENS * TOKEN_DELAY_MS) / AT_ONCE;
+		const p95Frame = quantile(m.frames, 0.95);
+		const p95Key = quantile(m.keys, 0.95);
+		return [
+			{
+				id: 'B10',
+				metric: `Run grid → ${m.cells} cells done (${TOKENS} tokens each, ${AT_ONCE} at once)`,
+				value: round(m.wall, 0),
+				unit: 'ms',
+				baseline: { label: 'ideal: cells × stream time ÷ 6', value: round(ideal, 0) },
+				target: '≤ ideal × 1.5',
+				pass: m.wall <= ideal * 1.5,
+			},
+			{
+				id: 'B10',
+				metric: `frames while the grid runs, p95 of ${m.frames.length}`,
+				value: round(p95Frame, 1),
+				unit: 'ms',
+				target: '≤ 2 frames (33 ms)',
+				pass: p95Frame !== null && p95Frame <= 33.4,
+				note: `median ${round(median(m.frames), 1)} ms, worst ${round(Math.max(...m.frames), 0)} ms`,
+			},
+			{
+				id: 'B10',
+				metric: 'keystroke in a case while the grid runs → frame, script time, p95 of 20',
+				value: round(p95Key, 1),
+				unit: 'ms',
+				target: '≤ 16 ms',
+				pass: p95Key !== null && p95Key <= 16,
+				note: `median ${round(median(m.keys), 1)} ms`,
+			},
+		];
+	},
+};
+export default bench;

@@ -1,0 +1,80 @@
+/**
+ * `npx tsx tests/scripts/screenshots-lab.ts`: the prompt lab at 1440 and 390 px, light and dark:
+ * cases, three columns, an assertion, and a finished grid with a rate-limited retry and an error,
+ * one cell opened. PNGs go to test-results/screens/. Builds dist-e2e/ first when it is missing.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { KEYS, saveKey, setRequest } from '../e2e/fixtures';
+import { ensureChromium } from './chromium';
+import { E2E } from './ports';
+import { ensureE2eBuild, startAppServers } from './servers';
+
+const OUT = 'test-results/screens';
+
+ensureE2eBuild();
+const servers = await startAppServers({
+	dist: E2E.outDir,
+	appPort: E2E.appPort,
+	emulator: { port: E2E.emulatorPort },
+});
+let browser: Browser | undefined;
+try {
+	browser = await chromium.launch({
+		executablePath: ensureChromium(),
+		args: ['--no-sandbox', '--disable-gpu'],
+	});
+	for (const [name, viewport] of [
+		['desktop', { width: 1440, height: 900 }],
+		['narrow', { width: 390, height: 844 }],
+	] as const) {
+		for (const scheme of ['light', 'dark'] as const) {
+			servers.emulator.reset(); // the 429-once bodies are rate-limited again
+			const page = await browser.newPage({ viewport, colorScheme: scheme });
+			const shot = (step: string) =>
+				page.screenshot({ path: `${OUT}/lab-${name}-${scheme}-${step}.png` });
+			await page.goto(servers.appUrl);
+			await saveKey(page, KEYS.good);
+			await setRequest(page, {
+				model: 'emulator/by-content',
+				messages: [{ role: 'user', content: 'Describe {{city}} in {{style}}' }],
+				max_tokens: 60,
+				stream: true,
+			});
+			await page.getByRole('button', { name: 'Lab', exact: true }).click();
+			const lab = page.getByRole('region', { name: 'Prompt lab' });
+			await lab.getByRole('textbox', { name: 'city', exact: true }).fill('Lyon');
+			await lab.getByRole('textbox', { name: 'style', exact: true }).fill('one line');
+			const cases = [
+				['Paris', 'a haiku'],
+				['Lyon [429-once]', 'one line'],
+				['Nice [mid-stream-error@temperature=0.2]', 'two words'],
+			];
+			for (const [i, [city, style]] of cases.entries()) {
+				await lab.getByRole('button', { name: 'Add case' }).click();
+				await lab.getByRole('textbox', { name: `city, case ${i + 1}` }).fill(city ?? '');
+				await lab.getByRole('textbox', { name: `style, case ${i + 1}` }).fill(style ?? '');
+			}
+			await lab.getByRole('button', { name: 'Add column' }).click();
+			await lab.getByRole('textbox', { name: 'Patch for column 2' }).fill('{"temperature": 0.2}');
+			await lab.getByLabel('Model for a new column').fill('emulator/echo');
+			await lab.getByRole('button', { name: 'Add column' }).click();
+			await lab.getByLabel('Text', { exact: true }).fill('Paris');
+			await lab.getByRole('button', { name: 'Add assertion' }).click();
+			await shot('1-setup');
+			await lab.getByRole('button', { name: 'Run grid' }).click();
+			await lab
+				.getByRole('button', { name: 'Case 3, column 3', exact: true })
+				.and(page.locator('.done, .error'))
+				.waitFor({ timeout: 20_000 });
+			await lab.getByRole('button', { name: 'Case 2, column 2', exact: true }).click();
+			await lab.getByRole('heading', { name: 'Grid' }).scrollIntoViewIfNeeded();
+			await shot('2-grid');
+			await lab.getByRole('region', { name: /^Answer of/ }).scrollIntoViewIfNeeded();
+			await shot('3-answer');
+			await page.close();
+		}
+	}
+} finally {
+	await browser?.close();
+	await servers.close();
+}

@@ -1,0 +1,85 @@
+/**
+ * The "Run this lab" script runs: executed with tsx against the emulator, it posts every cell's
+ * body as the app would, survives a 429 (the SDK waits as Retry-After asks) and a mid-stream error,
+ * and prints each cell's checks and a summary per column.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLabScript } from '../../../../src/core/codegen/lab-script';
+import { planGrid } from '../../../../src/core/lab/plan';
+import { startEmulator, type Emulator } from '../../../emulator/server';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '../../../..');
+const DIR = join(ROOT, 'tests/.lab-script');
+
+let emu: Emulator;
+beforeAll(async () => {
+	emu = await startEmulator({ tokenDelayMs: 0 });
+	mkdirSync(DIR, { recursive: true });
+});
+afterAll(async () => {
+	await emu.close();
+	rmSync(DIR, { recursive: true, force: true });
+});
+
+describe('generateLabScript', () => {
+	it('runs the grid with its checks and prints a summary per column', async () => {
+		const request = {
+			model: 'emulator/by-content',
+			messages: [{ role: 'user', content: 'Say {{word}}' }],
+			stream: true,
+		};
+		const columns = [
+			{ id: 'c1', patch: {} },
+			{ id: 'c2', patch: { temperature: 0.2 } },
+		];
+		const words = ['alpha', 'beta [429-once]', 'gamma [mid-stream-error@temperature=0.2]'];
+		const { cells, bodies } = planGrid(
+			request,
+			columns,
+			words.map((word) => new Map([['word', word]])),
+		);
+		const script = generateLabScript({
+			baseUrl: emu.apiBaseUrl,
+			columns: ['base request', 'temperature 0.2'],
+			cells: cells.map((c) => ({
+				row: c.row,
+				column: c.column === 'c1' ? 0 : 1,
+				body: bodies.get(c.id)!,
+			})),
+			assertions: [{ kind: 'contains', value: 'alpha' }],
+			concurrency: 2,
+		});
+		const file = join(DIR, 'run-lab.ts');
+		writeFileSync(file, script);
+		const output = await run('npx', ['tsx', file], {
+			cwd: ROOT,
+			env: { ...process.env, OPENROUTER_API_KEY: 'sk-or-v1-test-lab-script' },
+		}).then(
+			(ok) => ({ ...ok, code: 0 }),
+			(failed: { stdout: string; stderr: string; code: number }) => failed,
+		);
+		expect(output.stderr).toBe('');
+		expect(output.code).toBe(1); // some cells fail their check
+		const lines = output.stdout.split('\n');
+		expect(lines).toContain('case 1 × column 1: done, pass');
+		expect(lines).toContain('case 2 × column 2: done, fail (✗ contains "alpha")');
+		expect(lines.find((l) => l.startsWith('case 3 × column 2: error'))).toContain(
+			'Provider disconnected',
+		);
+		expect(lines.find((l) => l.startsWith('1. base request'))).toMatch(
+			/^1\. base request\s+3\/3\s+0\s+1\/3\s+0\.\d{6}$/,
+		);
+		expect(lines.find((l) => l.startsWith('2. temperature 0.2'))).toMatch(/\s2\/3\s+1\s+1\/3\s/);
+		const posted = emu.requests().filter((r) => r.path.endsWith('/chat/completions'));
+		// Every cell once, the 429-once bodies twice (the SDK's retry).
+		expect(posted).toHaveLength(8);
+		expect(posted.map((r) => r.body)).toEqual(
+			expect.arrayContaining([...bodies.values()].map((b) => (b.ok ? b.body : null))),
+		);
+	}, 60_000);
+});

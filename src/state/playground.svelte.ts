@@ -7,7 +7,9 @@ import { parseRequest } from '../core/request/parse';
 import type { ChatRequest } from '../core/request/types';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
 import type { StreamEvent } from '../core/stream/types';
-import { addAnswer, appendTurn } from '../core/conversation/answer';
+// Continuing a conversation loads its code when an answer is added (after a run, never at load).
+const answers = () => import('../core/conversation/answer');
+const NOT_LOADED = 'This part of the app did not load (offline?): try again once online.';
 import { carriesRequest, FRAMED_LINK_MESSAGE, FRAMED_MESSAGE } from '../core/framing';
 import { headersProblem } from '../core/http-header';
 import { containsKey, redactKeys } from '../core/security/redact';
@@ -276,6 +278,9 @@ export class Playground {
 		andSend: boolean,
 	): Promise<string | null> {
 		if (!this.run) return 'Nothing to add yet.';
+		const loaded = await answers().catch(() => null);
+		if (!loaded) return NOT_LOADED;
+		const { appendTurn } = loaded;
 		const result = appendTurn(this.text, this.run.completion, toolResults);
 		if (!result.ok) return result.message;
 		this.text = result.text;
@@ -287,9 +292,13 @@ export class Playground {
 	 * "Add to conversation": appends the last answer exactly as the API returned it, then an empty
 	 * user message, and asks the form to put the cursor there. A second call adds nothing.
 	 */
-	addAnswerToConversation(): string | null {
+	async addAnswerToConversation(): Promise<string | null> {
 		if (!this.run) return 'Nothing to add yet.';
-		const result = addAnswer(this.text, this.run.completion);
+		const { completion } = this.run;
+		const loaded = await answers().catch(() => null);
+		if (!loaded) return NOT_LOADED;
+		const { addAnswer } = loaded;
+		const result = addAnswer(this.text, completion);
 		if (!result.ok) return result.message;
 		if (result.text !== this.text) this.text = result.text;
 		this.askFocus(result.reply);

@@ -159,6 +159,10 @@ test('Add to conversation adds the answer once, then a reply message with the cu
 	const add = region.getByRole('button', { name: 'Add to conversation' });
 	await add.click();
 	await add.click();
+	// The answer is added once its code has loaded (a moment after the click).
+	await expect
+		.poll(async () => (JSON.parse(await json(page).inputValue()) as Body).messages.length)
+		.toBe(3);
 	const request = JSON.parse(await json(page).inputValue()) as Body;
 	expect(request.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
 	expect(String(request.messages[1]?.content).trim()).toBe((await answer.textContent())?.trim());

@@ -232,3 +232,20 @@ test('Compare picks its models through the same browser', async ({ page }) => {
 	const values = await columns.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 	expect(values).toContain(id);
 });
+
+test('the prompt lab adds a column per model picked in the same browser', async ({ page }) => {
+	await page.goto('./');
+	await setRequest(page, REQUEST);
+	await page.getByRole('button', { name: 'Lab', exact: true }).click();
+	const lab = page.getByRole('region', { name: 'Prompt lab' });
+	await lab.getByRole('button', { name: 'Browse models for a column' }).click();
+	const browser = page.getByRole('dialog', { name: 'Models' });
+	await browser.getByRole('searchbox', { name: 'Search models' }).fill('vision');
+	const first = found(browser).first();
+	const id = ((await first.locator('.id').textContent()) ?? '').trim();
+	await page.keyboard.press('Enter');
+	await expect(browser).toBeHidden();
+	const patch = lab.getByRole('textbox', { name: 'Patch for column 2' });
+	await expect(patch).toBeVisible();
+	expect(JSON.parse(await patch.inputValue())).toEqual({ model: id });
+});

@@ -40,7 +40,10 @@ test('Add to conversation keeps reasoning_details with their signature', async (
 	const text = await answer.textContent();
 	await region.getByRole('button', { name: 'Add to conversation' }).click();
 	const editor = page.getByRole('textbox', { name: 'Request JSON' });
-	const request = JSON.parse(await editor.inputValue()) as { messages: Message[] };
+	// The answer is added once its code has loaded (a moment after the click).
+	const read = async () => JSON.parse(await editor.inputValue()) as { messages: Message[] };
+	await expect.poll(async () => (await read()).messages.length).toBeGreaterThan(1);
+	const request = await read();
 	const added = request.messages[1] as Message & { reasoning_details: Message[] };
 	expect(added.role).toBe('assistant');
 	expect(typeof added.content).toBe('string');

@@ -347,3 +347,30 @@ test('past answers read as markdown, sanitised like the live one', async ({ page
 	await expect(past.locator('a[href^="javascript"]')).toHaveCount(0);
 	expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
 });
+
+test('undo takes back a resend and a regenerate, each as one step', async ({ page }) => {
+	const conversation = await open(page, sampled());
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await sendAndWait(page, 1);
+	await reply(page, 'Second', 2);
+	const editor = page.getByRole('textbox', { name: 'Request JSON' });
+	const messages = async () =>
+		(JSON.parse(await editor.inputValue()) as { messages: Message[] }).messages;
+	const before = await messages();
+
+	// Regenerate drops nothing here (the answer is not in the messages yet); Undo has nothing new.
+	await conversation.getByRole('button', { name: 'Regenerate' }).click();
+	await sendAndWait(page, 3);
+	// Resend from turn 1 removes the later turns; Undo brings them back as they were.
+	const turn = conversation.getByRole('listitem', { name: 'User, turn 1' });
+	await turn.getByRole('button', { name: 'Edit' }).click();
+	await turn.getByRole('textbox', { name: 'Edit turn 1' }).fill('Name a fruit.');
+	await turn.getByRole('button', { name: 'Resend from here' }).click();
+	await sendAndWait(page, 4);
+	expect(await messages()).toEqual([{ role: 'user', content: 'Name a fruit.' }]);
+	await conversation.getByRole('button', { name: 'Undo' }).click();
+	await expect.poll(async () => (await messages()).length).toBe(3);
+	expect((await messages())[0]).toEqual({ role: 'user', content: 'Name a fruit.' });
+	await conversation.getByRole('button', { name: 'Undo' }).click();
+	await expect.poll(messages).toEqual(before);
+});

@@ -22,6 +22,7 @@ import {
 } from '../core/conversation/branches';
 import { placeAnswer, shownTurns, type AnswerPlace } from '../core/conversation/transcript';
 import { patchJson } from '../core/request/patch';
+import type { Completion } from '../core/stream/types';
 import type { Playground, Run } from './playground.svelte';
 
 export type ConversationDeps = {
@@ -57,18 +58,23 @@ export class Conversation {
 	/** The turns shown (an empty user message at the end is the reply being written). */
 	turns: readonly Message[] = $derived(shownTurns(this.messages));
 	siblings: (Siblings | null)[] = $derived(siblingsOf(this.#branches, this.turns));
+	// What the run sent and how it ended, as references that stay the same while the run's other
+	// fields change (each streamed frame, each /generation try): `place` is worked out again only
+	// when these or the turns change, not on every frame of a stream.
+	#sent: unknown[] | null = $derived.by(() => {
+		const body = this.#deps.playground.run?.body;
+		return body && Array.isArray(body.messages) ? body.messages : null;
+	});
+	#ended: Completion | null = $derived.by(() => {
+		const run = this.#deps.playground.run;
+		return run && run.status !== 'streaming' ? run.completion : null;
+	});
 	/** The last run's answer as the next request would carry it, once the run has ended. */
 	answer: Message | null = $derived.by(() => {
-		const run = this.#deps.playground.run;
-		if (!run || run.status === 'streaming') return null;
-		const c = run.completion;
-		return c.text !== '' || c.toolCalls.length > 0 ? assistantMessage(c) : null;
+		const c = this.#ended;
+		return c && (c.text !== '' || c.toolCalls.length > 0) ? assistantMessage(c) : null;
 	});
-	place: AnswerPlace = $derived.by(() => {
-		const run = this.#deps.playground.run;
-		const sent = run && Array.isArray(run.body.messages) ? run.body.messages : null;
-		return placeAnswer(this.turns, sent, this.answer);
-	});
+	place: AnswerPlace = $derived(placeAnswer(this.turns, this.#sent, this.answer));
 	/** The siblings of the pending answer (answers sent back to the same turns). */
 	answerSiblings: Siblings | null = $derived.by(() => {
 		if (this.place.kind !== 'pending' || !this.answer) return null;

@@ -31,3 +31,27 @@ export function whenIdle(task: () => void, delayMs = 0, timeoutMs = 2000): () =>
 		if (idle !== undefined) cancelIdleCallback(idle);
 	};
 }
+
+let lastKey = -Infinity;
+const keyDown = () => void (lastKey = performance.now());
+/** The user is at work: a dialog is open, or a key went down within the last second. */
+function busy(): boolean {
+	return performance.now() - lastKey < 1000 || document.querySelector('dialog[open]') !== null;
+}
+
+/**
+ * `whenIdle`, then put off for as long as the user is busy elsewhere (typing, or in a dialog): for
+ * heavy work nobody asked for yet (Monaco's start, ~100 ms of script), so it never lands between
+ * two keystrokes in the model browser or a form. Returns a cancel function.
+ */
+export function whenQuiet(task: () => void, delayMs: number, timeoutMs: number): () => void {
+	// The same listener twice is added once.
+	addEventListener('keydown', keyDown, { capture: true });
+	let cancel = () => {};
+	const attempt = () => {
+		if (busy()) cancel = whenIdle(attempt, 1000, timeoutMs);
+		else task();
+	};
+	cancel = whenIdle(attempt, delayMs, timeoutMs);
+	return () => cancel();
+}

@@ -4,6 +4,7 @@
  * script time of each keystroke in its search box (filter, sort, re-render), from CDP's
  * ScriptDuration around the key and the frame after it.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import { MODELS, scenarioModels } from '../emulator/catalog';
 import { generateCatalog } from '../emulator/catalog-generated';
@@ -110,7 +111,15 @@ async function measure(ctx: BenchContext) {
 	const open = await openTime(page);
 	const search = page.getByRole('dialog', { name: 'Models' }).getByRole('searchbox');
 	await search.focus();
+	// `BENCH_PROFILE=dir npm run bench -- B11`: a CPU profile of the keystrokes, for DevTools.
+	const profile = process.env.BENCH_PROFILE;
+	if (profile) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
 	const keys = await keystrokes(page, cdp);
+	if (profile) {
+		const { profile: data } = await cdp.send('Profiler.stop');
+		mkdirSync(profile, { recursive: true });
+		writeFileSync(`${profile}/b11-keys.cpuprofile`, JSON.stringify(data));
+	}
 	// Second opening (chunk cached, dialog kept): close, reopen.
 	await page.keyboard.press('Escape');
 	await frame(page);

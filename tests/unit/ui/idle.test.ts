@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { whenQuiet } from '../../../src/ui/idle';
+
+/** A page after its load event, with or without an open dialog, and the keys pressed in it. */
+function page() {
+	const listeners: (() => void)[] = [];
+	const state = { dialogOpen: false };
+	vi.stubGlobal('window', {}); // no requestIdleCallback: idle work runs when its timer fires
+	vi.stubGlobal('document', {
+		readyState: 'complete',
+		querySelector: (selector: string) =>
+			selector === 'dialog[open]' && state.dialogOpen ? {} : null,
+	});
+	vi.stubGlobal('addEventListener', (type: string, listener: () => void) => {
+		if (type === 'keydown' && !listeners.includes(listener)) listeners.push(listener);
+	});
+	return { state, key: () => listeners.forEach((l) => l()) };
+}
+
+describe('whenQuiet: heavy work nobody asked for waits while the user is busy', () => {
+	beforeEach(() => void vi.useFakeTimers());
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.unstubAllGlobals();
+	});
+
+	it('runs after its delay on a page nobody is using', async () => {
+		page();
+		const task = vi.fn();
+		whenQuiet(task, 1500, 4000);
+		await vi.advanceTimersByTimeAsync(1499);
+		expect(task).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(1);
+		expect(task).toHaveBeenCalledOnce();
+	});
+
+	it('waits while a dialog is open, and runs once it is closed', async () => {
+		const { state } = page();
+		state.dialogOpen = true;
+		const task = vi.fn();
+		whenQuiet(task, 1500, 4000);
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(task).not.toHaveBeenCalled();
+		state.dialogOpen = false;
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(task).toHaveBeenCalledOnce();
+	});
+
+	it('waits while keys are being pressed, and runs a second after the last one', async () => {
+		const { key } = page();
+		const task = vi.fn();
+		whenQuiet(task, 1500, 4000);
+		for (let t = 0; t < 10_000; t += 200) {
+			key();
+			await vi.advanceTimersByTimeAsync(200);
+		}
+		expect(task).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(task).toHaveBeenCalledOnce();
+	});
+
+	it('does nothing once cancelled, even while it was waiting', async () => {
+		const { state } = page();
+		state.dialogOpen = true;
+		const task = vi.fn();
+		const cancel = whenQuiet(task, 1500, 4000);
+		await vi.advanceTimersByTimeAsync(5000);
+		cancel();
+		state.dialogOpen = false;
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(task).not.toHaveBeenCalled();
+	});
+});

@@ -4,10 +4,15 @@
  * nor shares a frame with the first render.
  */
 
-/** Resolves after the window's load event (at once if it has passed). */
+/**
+ * Resolves once the window's load event is over (at once if it has passed): in a task of its own,
+ * so what it starts (a chunk's fetch) is neither part of the load event nor counted in it.
+ */
 export function afterLoad(): Promise<void> {
 	if (document.readyState === 'complete') return Promise.resolve();
-	return new Promise((resolve) => addEventListener('load', () => resolve(), { once: true }));
+	return new Promise((resolve) =>
+		addEventListener('load', () => void setTimeout(resolve), { once: true }),
+	);
 }
 
 /**

@@ -12,6 +12,8 @@ export type Measurement = {
 	/** The entry chunk and everything it imports statically: what runs before any lazy import. */
 	initialJs: number;
 	initialFiles: string[];
+	/** The same sizes keyed by the file's real path (two chunks may share a stable name). */
+	files?: Sizes;
 };
 
 export type BudgetFile = {

@@ -30,5 +30,10 @@ export function measureBuild(dist = 'dist'): Measurement {
 	}
 	const initialFiles = initialJsFiles(manifest);
 	const initialJs = initialFiles.reduce((sum, file) => sum + (sizes.get(file) ?? 0), 0);
-	return { chunks, initialJs, initialFiles: initialFiles.map(stableName) };
+	return {
+		chunks,
+		initialJs,
+		initialFiles: initialFiles.map(stableName),
+		files: Object.fromEntries(sizes),
+	};
 }

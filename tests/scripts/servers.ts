@@ -16,7 +16,17 @@ import { startStaticServer, type StaticServerOptions } from './static-server';
 export function buildApp(outDir: string, env: Record<string, string> = {}): void {
 	const built = spawnSync(
 		'npx',
-		['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+		[
+			'vite',
+			'build',
+			'--outDir',
+			outDir,
+			'--emptyOutDir',
+			'--logLevel',
+			'warn',
+			// Profiles name the source functions (tests/bench/README.md, BENCH_PROFILE).
+			...(process.env.BENCH_PROFILE ? ['--sourcemap'] : []),
+		],
 		{ stdio: 'inherit', env: { ...process.env, ...env } },
 	);
 	if (built.status !== 0) throw new Error(`the production build into ${outDir} failed`);

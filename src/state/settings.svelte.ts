@@ -35,14 +35,15 @@ export class Settings {
 	#store: KeyStore;
 	#oauth: SettingsDeps['oauth'];
 	#checkKey: SettingsDeps['checkKey'];
-	keyCheck = $state<KeyCheck | null>(null);
+	#keyCheck = $state<KeyCheck | null>(null);
 	#key = $state<string | null>(null);
 	#loaded = $state(false);
-	mode = $state<KeyMode>('device');
+	#mode = $state<KeyMode>('device');
 	notice = $state<string | null>(null);
 	dialogOpen = $state(false);
 	settingsOpen = $state(false);
-	apiBaseUrl = $state('');
+	/** Changed only through `changeBaseUrl` (which asks before the key goes to a new host). */
+	#apiBaseUrl = $state('');
 	readonly defaultApiBaseUrl: string;
 	readonly allowedOrigins: readonly string[];
 	#baseUrls: SettingsDeps['baseUrls'];
@@ -51,6 +52,19 @@ export class Settings {
 	#theme = $state<ThemeId>('system');
 	/** What asked for the key (Send without one): it goes on once a key is saved. */
 	#resume: (() => void) | null = null;
+
+	/** Where requests go: the build's API, or the one the user confirmed in Settings. */
+	get apiBaseUrl(): string {
+		return this.#apiBaseUrl;
+	}
+	/** Where the key is kept: on this device, or for this tab only. */
+	get mode(): KeyMode {
+		return this.#mode;
+	}
+	/** What `GET /key` said of the key (label, limit, usage), or why it was refused. */
+	get keyCheck(): KeyCheck | null {
+		return this.#keyCheck;
+	}
 
 	status: KeyStatus = $derived(!this.#loaded ? 'loading' : this.#key ? 'present' : 'missing');
 	masked: string | null = $derived(this.#key ? maskKey(this.#key) : null);
@@ -68,7 +82,7 @@ export class Settings {
 		this.#theme = deps.themes?.load() ?? 'system';
 		const stored = deps.baseUrls?.load() ?? null;
 		const check = stored ? checkBaseUrl(stored, this.allowedOrigins) : null;
-		this.apiBaseUrl = check?.ok ? check.baseUrl : deps.apiBaseUrl;
+		this.#apiBaseUrl = check?.ok ? check.baseUrl : deps.apiBaseUrl;
 		deps.keys.subscribe?.(() => void this.#reloadKey());
 	}
 
@@ -77,8 +91,8 @@ export class Settings {
 		const loaded = await this.#store.load();
 		if (loaded.key === this.#key) return;
 		this.#key = loaded.key;
-		this.mode = loaded.mode;
-		this.keyCheck = null;
+		this.#mode = loaded.mode;
+		this.#keyCheck = null;
 		this.notice = loaded.key
 			? 'The key was changed in another tab.'
 			: 'The key was forgotten in another tab.';
@@ -95,19 +109,19 @@ export class Settings {
 	}
 
 	get apiHost(): string {
-		return this.apiBaseUrl.replace(/^[a-z]+:\/\//i, '').split('/')[0] ?? this.apiBaseUrl;
+		return this.#apiBaseUrl.replace(/^[a-z]+:\/\//i, '').split('/')[0] ?? this.#apiBaseUrl;
 	}
 
 	async load(): Promise<void> {
 		const loaded = await this.#store.load();
 		this.#key = loaded.key;
-		this.mode = loaded.mode;
+		this.#mode = loaded.mode;
 		this.notice = loaded.notice;
 		this.#loaded = true;
 		if (loaded.key) void this.#runKeyCheck(loaded.key);
-		const outcome = (await this.#oauth?.complete(this.apiBaseUrl)) ?? { kind: 'none' };
+		const outcome = (await this.#oauth?.complete(this.#apiBaseUrl)) ?? { kind: 'none' };
 		if (outcome.kind === 'signed-in') {
-			await this.saveKey(outcome.key, this.mode);
+			await this.saveKey(outcome.key, this.#mode);
 			this.notice ??= 'Signed in with OpenRouter: a new key was created for this playground.';
 		} else if (outcome.kind === 'failed') {
 			this.notice = outcome.message;
@@ -120,7 +134,7 @@ export class Settings {
 	}
 
 	async signIn(): Promise<void> {
-		await this.#oauth?.start(this.apiBaseUrl);
+		await this.#oauth?.start(this.#apiBaseUrl);
 	}
 
 	/** Returns an error message for the form, or null when saved. */
@@ -129,7 +143,7 @@ export class Settings {
 		if (!key) return 'Paste a key: it starts with sk-or- and has no spaces.';
 		const saved = await this.#store.save(key, mode);
 		this.#key = key;
-		this.mode = saved.mode;
+		this.#mode = saved.mode;
 		this.notice = saved.ok ? null : saved.notice;
 		void this.#runKeyCheck(key);
 		return null;
@@ -140,9 +154,9 @@ export class Settings {
 	 * Returns an error message, or null when moved (or when there is no key to move).
 	 */
 	async moveKey(mode: KeyMode): Promise<string | null> {
-		if (!this.#key || mode === this.mode) return null;
+		if (!this.#key || mode === this.#mode) return null;
 		const saved = await this.#store.save(this.#key, mode);
-		this.mode = saved.mode;
+		this.#mode = saved.mode;
 		this.notice = saved.ok ? null : saved.notice;
 		return saved.ok ? null : saved.notice;
 	}
@@ -163,36 +177,36 @@ export class Settings {
 
 	async #runKeyCheck(key: string): Promise<void> {
 		if (!this.#checkKey) return;
-		this.keyCheck = { state: 'checking' };
-		const result = await this.#checkKey(key, this.apiBaseUrl);
+		this.#keyCheck = { state: 'checking' };
+		const result = await this.#checkKey(key, this.#apiBaseUrl);
 		// A newer key may have been saved (or the key forgotten) while this check was running.
-		if (this.#key === key) this.keyCheck = result;
+		if (this.#key === key) this.#keyCheck = result;
 	}
 
 	async forgetKey(): Promise<void> {
 		await this.#store.forget();
 		this.#key = null;
 		this.notice = null;
-		this.keyCheck = null;
+		this.#keyCheck = null;
 	}
 
 	/** Returns an error message, or null when the new base URL is in use. */
 	changeBaseUrl(input: string): string | null {
 		const check = checkBaseUrl(input, this.allowedOrigins);
 		if (!check.ok) return check.message;
-		if (check.baseUrl === this.apiBaseUrl) return null;
-		if (originOf(check.baseUrl) !== originOf(this.apiBaseUrl)) {
+		if (check.baseUrl === this.#apiBaseUrl) return null;
+		if (originOf(check.baseUrl) !== originOf(this.#apiBaseUrl)) {
 			if (!this.#confirmHost(check.host)) return 'Not changed: you did not confirm the new host.';
 		}
-		this.apiBaseUrl = check.baseUrl;
+		this.#apiBaseUrl = check.baseUrl;
 		this.#baseUrls?.save(check.baseUrl === this.defaultApiBaseUrl ? null : check.baseUrl);
-		this.keyCheck = null;
+		this.#keyCheck = null;
 		if (this.#key) void this.#runKeyCheck(this.#key);
 		return null;
 	}
 
 	resetBaseUrl(): void {
-		this.apiBaseUrl = this.defaultApiBaseUrl;
+		this.#apiBaseUrl = this.defaultApiBaseUrl;
 		this.#baseUrls?.save(null);
 	}
 

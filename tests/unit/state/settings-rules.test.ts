@@ -183,6 +183,16 @@ describe('the API base URL', () => {
 		expect(saved).toEqual([ALT]);
 	});
 
+	it('the base URL, the key mode and the key check cannot be written around those rules', () => {
+		const s = settings({ allowedOrigins: ['https://gateway.example.com'] });
+		const raw = s as unknown as Record<string, unknown>;
+		expect(() => (raw.apiBaseUrl = ALT)).toThrow(TypeError);
+		expect(() => (raw.mode = 'tab')).toThrow(TypeError);
+		expect(() => (raw.keyCheck = { state: 'checking' })).toThrow(TypeError);
+		expect(s.apiBaseUrl).toBe(DEFAULT);
+		expect(s.mode).toBe('device');
+	});
+
 	it('another path on the same origin needs no confirmation; going back to the default saves nothing', () => {
 		const saved: (string | null)[] = [];
 		const s = settings({

@@ -2,12 +2,13 @@ import { applyBound, boundNotice, MAX_RUNS } from '../core/history/bound';
 import {
 	filterRuns,
 	modelsOf,
+	newRuns,
 	NO_FILTER,
 	sortNewestFirst,
 	type HistoryFilter,
 } from '../core/history/filter';
 import { recordFromRun, type FinishedRun } from '../core/history/from-run';
-import { newRuns, type RunRecord } from '../core/history/record';
+import type { RunRecord } from '../core/history/record';
 import type { Branches } from '../core/conversation/branches';
 import { redactValue } from '../core/security/redact';
 import type { HistoryStore } from '../core/history/store';

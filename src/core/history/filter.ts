@@ -49,3 +49,9 @@ export function modelsOf(runs: RunRecord[]): string[] {
 export function sortNewestFirst(runs: RunRecord[]): RunRecord[] {
 	return runs.slice().sort((a, b) => b.at - a.at);
 }
+
+/** Imported runs not already in history (same id), so importing twice adds nothing. */
+export function newRuns(existing: RunRecord[], imported: RunRecord[]): RunRecord[] {
+	const ids = new Set(existing.map((run) => run.id));
+	return imported.filter((run) => !ids.has(run.id) && (ids.add(run.id), true));
+}

@@ -233,9 +233,3 @@ export function migrateRecord(value: unknown): Migrated {
 		throw error;
 	}
 }
-
-/** Imported runs not already in history (same id), so importing twice adds nothing. */
-export function newRuns(existing: RunRecord[], imported: RunRecord[]): RunRecord[] {
-	const ids = new Set(existing.map((run) => run.id));
-	return imported.filter((run) => !ids.has(run.id) && (ids.add(run.id), true));
-}

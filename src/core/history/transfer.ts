@@ -96,4 +96,4 @@ export function parseImport(text: string): Imported {
 	return { ok: true, runs, presets, skipped };
 }
 
-export { newRuns } from './record';
+export { newRuns } from './filter';

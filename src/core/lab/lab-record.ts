@@ -73,9 +73,9 @@ export type LabRunInput = {
 const resultOf = (state: CellState | undefined): CellResult | null =>
 	state && 'result' in state ? (state.result ?? null) : null;
 
-/** Whether a cell has something worth keeping: an answer, or an error to read. */
+/** Whether a cell has something worth keeping: an answer (a stopped one's part), or an error. */
 const ended = (state: CellState | undefined) =>
-	state?.status === 'done' || state?.status === 'error' || !!resultOf(state);
+	state?.status === 'done' || state?.status === 'error' || !!resultOf(state)?.text;
 
 /** The run to keep, or null when no cell finished (a grid stopped before anything came back). */
 export function labRun(input: LabRunInput): LabRun | null {

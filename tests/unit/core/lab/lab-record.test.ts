@@ -14,6 +14,7 @@ import {
 	type LabRunInput,
 } from '../../../../src/core/lab/lab-record';
 import type { CellState } from '../../../../src/core/lab/scheduler';
+import type { Verdict } from '../../../../src/core/lab/assertions';
 
 const result = (text: string, costUsd: number | null = 0.001) => ({
 	text,
@@ -27,7 +28,7 @@ const fail = { pass: false, reason: 'expected to contain "a"' };
 
 function input(
 	states: (CellState | undefined)[],
-	verdicts = states.map(() => [pass]),
+	verdicts: (Verdict[] | null)[] = states.map(() => [pass]),
 ): LabRunInput {
 	return {
 		variables: new Map([['word', 'x']]),

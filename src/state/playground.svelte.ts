@@ -265,6 +265,16 @@ export class Playground {
 		return null;
 	}
 
+	/** Why the transform refuses the body (a lab variable without a value), or null. */
+	get refusal(): string | null {
+		return this.#transformed?.ok === false ? this.#transformed.reason : null;
+	}
+
+	/** Resolves once the body can be read as it will be sent (see `ready`); rejects if it cannot. */
+	async whenReady(): Promise<void> {
+		await this.#deps.ready?.();
+	}
+
 	/** Installs the transform every body goes through (one at a time; null removes it). */
 	useBodyTransform(transform: BodyTransform | null): void {
 		this.#transform = transform;

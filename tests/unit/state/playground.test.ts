@@ -333,6 +333,9 @@ describe('Playground waiting for what fills the body', () => {
 		expect(posted).toEqual([]);
 		expect(playground.run).toBeNull();
 		expect(playground.sendBlocker).toBe('Prompt lab: Missing value for city');
+		// Compare reads the same refusal, whatever else blocks Send.
+		expect(playground.refusal).toBe('Prompt lab: Missing value for city');
+		await expect(playground.whenReady()).resolves.toBeUndefined();
 	});
 
 	it('sends the body as filled by what loaded while it waited', async () => {
@@ -353,5 +356,6 @@ describe('Playground waiting for what fills the body', () => {
 		await playground.send();
 		expect(posted).toEqual([]);
 		expect(playground.notice).toMatch(/did not load/);
+		await expect(playground.whenReady()).rejects.toThrow('offline');
 	});
 });

@@ -185,6 +185,15 @@ export class Lab {
 	}
 
 	// Columns.
+	/**
+	 * A whole new set of columns, numbered from 1 again: a grid opened from history then has the
+	 * cell ids a run of the same lab would have (`0:c1`), so a cell the grid view still has open
+	 * stays a cell of this grid.
+	 */
+	#setColumns(texts: readonly string[]): void {
+		this.#columns = texts.map((text, i) => ({ id: `c${i + 1}`, text }));
+		this.#nextColumn = texts.length + 1;
+	}
 	addColumn(model = ''): void {
 		const text = model.trim() ? JSON.stringify({ model: model.trim() }) : '{}';
 		this.#columns = [...this.#columns, { id: `c${this.#nextColumn++}`, text }];
@@ -386,10 +395,12 @@ export class Lab {
 
 	/** Replaces the whole lab with one read from a file (core/lab/lab-file.ts). */
 	load(lab: LabFile): void {
+		// A grid still running belongs to the lab being replaced: it stops, keeping what it has.
+		this.#grid?.stopAll();
 		this.#deps.setRequest(lab.request);
 		this.#values = new Map(lab.variables);
 		this.cases.replace(lab.cases);
-		this.#columns = lab.columns.map((text) => ({ id: `c${this.#nextColumn++}`, text }));
+		this.#setColumns(lab.columns);
 		this.#assertions = [...lab.assertions];
 		this.#grid = null;
 		this.#checks.clear();
@@ -399,7 +410,7 @@ export class Lab {
 	restore(kept: KeptLab): void {
 		this.#values = new Map(kept.variables);
 		this.cases.replace(kept.cases);
-		this.#columns = kept.columns.map((text) => ({ id: `c${this.#nextColumn++}`, text }));
+		this.#setColumns(kept.columns);
 		this.#assertions = [...kept.assertions];
 		this.concurrency = kept.concurrency;
 		this.confirmAboveUsd = kept.confirmAboveUsd;

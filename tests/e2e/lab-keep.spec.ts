@@ -5,6 +5,7 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
+import { E2E } from '../scripts/ports';
 import { KEYS, emulator, expect, saveKey, setRequest, test } from './fixtures';
 
 const weather = {
@@ -165,23 +166,24 @@ test('a grid run is kept in history; opened after a reload, the grid shows its r
 	expect(await emulator.chatRequests()).toHaveLength(sent);
 });
 
+const linkedLab = {
+	v: 1,
+	request: {
+		model: 'emulator/by-content',
+		messages: [{ role: 'user', content: 'Say {{word}}' }],
+		stream: true,
+	},
+	variables: { word: 'pasted' },
+	cases: { columns: ['word'], rows: [['from a pasted link']] },
+	columns: [{}],
+	assertions: [],
+};
+const linkedHash = `#lab=${deflateRawSync(JSON.stringify(linkedLab)).toString('base64url')}`;
+
 test('a lab link pasted into an open tab opens that lab and sends nothing', async ({ page }) => {
 	await page.goto('./');
 	await expect(sendButton(page)).toBeEnabled();
-	const file = {
-		v: 1,
-		request: {
-			model: 'emulator/by-content',
-			messages: [{ role: 'user', content: 'Say {{word}}' }],
-			stream: true,
-		},
-		variables: { word: 'pasted' },
-		cases: { columns: ['word'], rows: [['from a pasted link']] },
-		columns: [{}],
-		assertions: [],
-	};
-	const hash = `#lab=${deflateRawSync(JSON.stringify(file)).toString('base64url')}`;
-	await page.evaluate((h) => (location.hash = h), hash);
+	await page.evaluate((h) => (location.hash = h), linkedHash);
 	const lab = labRegion(page);
 	await expect(
 		lab.getByRole('status').filter({ hasText: 'Opened a lab from a link' }),
@@ -191,5 +193,33 @@ test('a lab link pasted into an open tab opens that lab and sends nothing', asyn
 	);
 	await expect(lab.getByRole('textbox', { name: 'word', exact: true })).toHaveValue('pasted');
 	await expect(page).toHaveURL((url) => url.hash === '');
+	expect(await emulator.chatRequests()).toEqual([]);
+});
+
+test('framed by another site, a lab link given to the open frame is refused and nothing is sent', async ({
+	page,
+	context,
+}) => {
+	const framer = `${E2E.subpath.origin}/framer.html`;
+	// As in framing.spec.ts: the framer is served by the test, both sites are public in real life.
+	await context.grantPermissions(['local-network-access'], { origin: E2E.subpath.origin });
+	await page.route(framer, (route) =>
+		route.fulfill({
+			contentType: 'text/html',
+			body: `<!doctype html><title>Win a prize</title><iframe src="${E2E.appOrigin}/" width="1200" height="900"></iframe>`,
+		}),
+	);
+	await page.goto(framer);
+	const frame = page.frameLocator('iframe');
+	await expect(frame.getByRole('alert').filter({ hasText: 'inside another page' })).toBeVisible({
+		timeout: 20_000,
+	});
+	await page.evaluate(
+		(src) => ((document.querySelector('iframe') as HTMLIFrameElement).src = src),
+		`${E2E.appOrigin}/${linkedHash}`,
+	);
+	const lab = frame.getByRole('region', { name: 'Prompt lab' });
+	await expect(lab.getByRole('alert')).toContainText('the lab in the link was not opened');
+	await expect(lab.getByRole('textbox', { name: 'word', exact: true })).toHaveCount(0);
 	expect(await emulator.chatRequests()).toEqual([]);
 });

@@ -386,4 +386,25 @@ describe('Lab', () => {
 		});
 		expect(lab.patches[1]?.parsed.ok).toBe(false);
 	});
+
+	it('stops a running grid when another lab replaces it', async () => {
+		const { lab } = await setup(async function* (_body, { signal }) {
+			await new Promise((resolve) => signal.addEventListener('abort', resolve));
+			yield* [];
+		});
+		lab.setValue('word', 'x');
+		const run = lab.requestRun();
+		while (lab.grid?.states.get('0:c1')?.status !== 'running') await tick();
+		const running = lab.grid;
+		lab.load({
+			request,
+			variables: new Map(),
+			cases: { columns: [], rows: [] },
+			columns: ['{}'],
+			assertions: [],
+		});
+		await run;
+		expect(running?.states.get('0:c1')?.status).toBe('stopped');
+		expect(lab.grid).toBeNull();
+	});
 });

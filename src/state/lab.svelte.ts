@@ -13,27 +13,13 @@ import { shownColumns } from '../core/lab/cases';
 import { estimateGrid, type GridEstimate, type PriceList } from '../core/lab/estimate';
 import { columnLabel, parsePatch, type PatchParse } from '../core/lab/patch';
 import { planGrid } from '../core/lab/plan';
-import {
-	DEFAULT_CONCURRENCY,
-	type CellResult,
-	type CellState,
-	type Clock,
-} from '../core/lab/scheduler';
+import { DEFAULT_CONCURRENCY, type CellResult, type Clock } from '../core/lab/scheduler';
 import type { LabFile } from '../core/lab/lab-file';
 import { DEFAULT_CONFIRM_USD, MAX_CONCURRENCY, type KeptLab } from '../core/lab/lab-keep';
 import { describeUnfilled, findVariables, substitute } from '../core/lab/template';
-import {
-	endedGrid,
-	keptAnswer,
-	keptResult,
-	keptState,
-	labRun,
-	labRunRecord,
-	readLabRun,
-	type LabRunInput,
-} from '../core/lab/lab-record';
+import { labRun, labRunRecord, type LabRunInput } from '../core/lab/lab-record';
+import { endedGrid, openedCells, readLabRun } from '../core/lab/lab-run-open';
 import type { RunRecord } from '../core/history/record';
-import type { Completion } from '../core/stream/types';
 import type { ChatRequest } from '../core/request/types';
 import type { Deflate } from '../core/share/codec';
 import { LabCases } from './lab-cases.svelte';
@@ -360,21 +346,13 @@ export class Lab {
 			patch: c.parsed.ok ? c.parsed.patch : {},
 		}));
 		const rows = this.rows.slice(0, run.rows);
-		const plan = planGrid(request, columns, rows);
-		const states = new Map<string, CellState>();
-		const answers = new Map<string, Completion>();
-		const verdicts = new Map<string, CellVerdict>();
-		for (const cell of run.cells) {
-			const id = `${cell.row}:${columns[cell.column]?.id ?? ''}`;
-			const result = keptResult(cell);
-			states.set(id, keptState(cell, result));
-			answers.set(id, keptAnswer(cell));
-			if (result && cell.verdicts)
-				verdicts.set(id, { pass: cell.verdicts.every((v) => v.pass), verdicts: cell.verdicts });
-		}
+		const cells = openedCells(
+			run,
+			columns.map((c) => c.id),
+		);
 		const { send, clock, schedule, settings } = this.#deps;
 		const grid = new LabGrid({
-			...plan,
+			...planGrid(request, columns, rows),
 			send,
 			apiKey: '',
 			baseUrl: settings.apiBaseUrl,
@@ -383,12 +361,14 @@ export class Lab {
 			rows,
 			columns: columns.map(({ id, label }) => ({ id, label })),
 			concurrency: 1,
-			ended: { grid: endedGrid(run), states, answers },
+			ended: {
+				grid: endedGrid(run),
+				states: new Map([...cells].map(([id, c]) => [id, c.state])),
+				answers: new Map([...cells].map(([id, c]) => [id, c.answer])),
+			},
 		});
-		for (const [id, verdict] of verdicts) {
-			const state = states.get(id);
-			if (state?.status === 'done') this.#checks.set(id, state.result, verdict);
-		}
+		for (const [id, { state, verdict }] of cells)
+			if (verdict && state.status === 'done') this.#checks.set(id, state.result, verdict);
 		this.#grid = grid;
 		return null;
 	}

@@ -3,16 +3,19 @@ import { migrateRecord } from '../../../../src/core/history/record';
 import {
 	MAX_CELL_TEXT,
 	MAX_RUN_TEXT,
+	labRun,
+	labRunRecord,
+	type LabRun,
+	type LabRunInput,
+} from '../../../../src/core/lab/lab-record';
+import {
 	endedGrid,
 	keptAnswer,
 	keptResult,
 	keptState,
-	labRun,
-	labRunRecord,
+	openedCells,
 	readLabRun,
-	type LabRun,
-	type LabRunInput,
-} from '../../../../src/core/lab/lab-record';
+} from '../../../../src/core/lab/lab-run-open';
 import type { CellState } from '../../../../src/core/lab/scheduler';
 import type { Verdict } from '../../../../src/core/lab/assertions';
 
@@ -185,5 +188,17 @@ describe('a kept cell, opened again', () => {
 			cells: [{ ...run.cells[3]!, httpStatus: 402, error: 'More credits' }],
 		};
 		expect(endedGrid(paid)).toEqual({ status: 'payment-required', message: 'More credits' });
+	});
+});
+
+describe('openedCells', () => {
+	it('puts each kept cell under its grid id, with a verdict only on a checked answer', () => {
+		const run = labRun(input(finished, [[pass], [fail], null, [pass]])) as LabRun;
+		const cells = openedCells(run, ['c1', 'c2']);
+		expect([...cells.keys()]).toEqual(['0:c1', '0:c2', '1:c1', '1:c2']);
+		expect(cells.get('0:c2')?.verdict).toEqual({ pass: false, verdicts: [fail] });
+		expect(cells.get('1:c1')?.verdict).toBeNull();
+		expect(cells.get('1:c2')).toMatchObject({ state: { status: 'error' }, verdict: null });
+		expect(openedCells(run, ['c1']).size).toBe(2);
 	});
 });

@@ -1,5 +1,6 @@
 /**
- * The prompt lab's composition root, loaded on first use: its state, its dialog and its check
+ * The prompt lab's composition root, loaded on first use (Lab pressed, a `#lab=` link, or a
+ * request holding a `{{name}}` about to be sent): its state, its dialog, its store and its check
  * worker's client arrive with the one dynamic import App.svelte makes, so the first-load bundle
  * carries only that import.
  */
@@ -10,6 +11,10 @@ import type { Catalog } from './state/catalog.svelte';
 import { Lab } from './state/lab.svelte';
 import type { Playground, SendFn } from './state/playground.svelte';
 import type { Settings } from './state/settings.svelte';
+import type { RunHistory } from './state/history.svelte';
+import { keepLab } from './state/lab-keep.svelte';
+import { createLabStore } from './io/lab-store';
+import type { LabStore } from './core/lab/lab-keep';
 
 export { default as LabDialog } from './ui/lab/LabDialog.svelte';
 
@@ -29,15 +34,28 @@ export async function openLabFromLink(lab: Lab, hash: string, framed: boolean): 
 	else lab.problem = opened.message;
 }
 
-/** The lab, wired to the app: once it exists, its variables are filled into every Send. */
-export function createLab(app: {
+type LabApp = {
 	send: SendFn;
 	settings: Settings;
 	playground: Playground;
 	catalog: Catalog;
 	deflate: Deflate;
-}): Lab {
-	const { playground, catalog } = app;
+	/** Where a grid run is kept once it ends. */
+	history: Pick<RunHistory, 'keep'>;
+};
+
+let created: Promise<Lab> | undefined;
+
+/**
+ * The page's one lab, built on first use with the lab kept from the last visit put back. Only then
+ * are its variables filled into every Send: a Send waiting for it fills the restored values.
+ */
+export function createLab(app: LabApp, store: LabStore = createLabStore()): Promise<Lab> {
+	return (created ??= buildLab(app, store));
+}
+
+async function buildLab(app: LabApp, store: LabStore): Promise<Lab> {
+	const { playground, catalog, settings } = app;
 	// The worker starts with the first regex or schema check, not with the lab.
 	let checker: Promise<CheckAssertion> | undefined;
 	const checkAssertion: CheckAssertion = async (assertion, cell) => {
@@ -47,13 +65,15 @@ export function createLab(app: {
 	};
 	const lab = new Lab({
 		send: app.send,
-		settings: app.settings,
+		settings,
 		deflate: app.deflate,
 		request: () => playground.template,
 		setRequest: (request) => (playground.text = `${JSON.stringify(request, null, 2)}\n`),
 		loadPrices: () => catalog.priceList(),
 		checkAssertion,
+		keep: (record) => void app.history.keep(record),
 	});
+	await keepLab(lab, store, () => settings.readKey());
 	playground.useBodyTransform(lab.fill);
 	return lab;
 }

@@ -80,6 +80,11 @@ export class RunHistory {
 		if (record) await this.#add([record]);
 	}
 
+	/** Keeps a record built elsewhere: a prompt lab's grid run (core/lab/lab-record.ts). */
+	keep(record: RunRecord): Promise<void> {
+		return this.#add([record]);
+	}
+
 	async #add(added: RunRecord[]): Promise<void> {
 		// A key quoted by the API, typed into a message or carried by an imported file is never kept.
 		const known = [this.#deps.readKey()];

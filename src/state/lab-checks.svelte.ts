@@ -13,6 +13,9 @@ export type CellVerdict = { pass: boolean; verdicts: Verdict[] };
 export class LabChecks {
 	#verdicts = new SvelteMap<string, { result: CellResult; verdict: CellVerdict }>();
 	#check: CheckAssertion;
+	// Not state: which checks are still out, read only by `settled`.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#pending = new Set<Promise<void>>();
 
 	constructor(check: CheckAssertion) {
 		this.#check = check;
@@ -25,7 +28,28 @@ export class LabChecks {
 	}
 
 	/** Checks one answer; `current` says which list is still the user's when the checks answer. */
-	async run(
+	run(
+		cellId: string,
+		result: CellResult,
+		assertions: readonly Assertion[],
+		current: () => readonly Assertion[],
+	): Promise<void> {
+		const running = this.#run(cellId, result, assertions, current);
+		this.#pending.add(running);
+		return running.finally(() => this.#pending.delete(running));
+	}
+
+	/** Resolves once every check started so far has answered (or failed). */
+	async settled(): Promise<void> {
+		while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+	}
+
+	/** A verdict kept from before (a grid run opened from history), on the answer it judged. */
+	set(cellId: string, result: CellResult, verdict: CellVerdict): void {
+		this.#verdicts.set(cellId, { result, verdict });
+	}
+
+	async #run(
 		cellId: string,
 		result: CellResult,
 		assertions: readonly Assertion[],

@@ -37,6 +37,12 @@ export type LabGridOptions = {
 	concurrency: number;
 	/** Told of each answer as it finishes, for the checks. */
 	onDone?: (id: string, result: CellResult) => void;
+	/** A grid that already ran (opened from history): its cells as they ended; it runs nothing. */
+	ended?: {
+		grid: GridState;
+		states: ReadonlyMap<string, CellState>;
+		answers: ReadonlyMap<string, Completion>;
+	};
 };
 
 export class LabGrid {
@@ -47,6 +53,8 @@ export class LabGrid {
 	readonly states = new SvelteMap<string, CellState>();
 	/** Each cell's answer so far, committed at most once per frame while it streams. */
 	readonly answers = new SvelteMap<string, Completion>();
+	/** Opened from history: the cells are as they ended, and nothing is sent again. */
+	readonly ended: boolean;
 	#options: LabGridOptions;
 	#scheduler: Scheduler;
 	#grid = $state.raw<GridState>({ status: 'idle' });
@@ -61,7 +69,11 @@ export class LabGrid {
 		this.columns = options.columns;
 		this.cells = options.cells;
 		this.bodies = options.bodies;
-		for (const cell of options.cells) this.states.set(cell.id, { status: 'queued' });
+		this.ended = options.ended !== undefined;
+		for (const cell of options.cells)
+			this.states.set(cell.id, options.ended?.states.get(cell.id) ?? { status: 'queued' });
+		for (const [id, answer] of options.ended?.answers ?? []) this.answers.set(id, answer);
+		if (options.ended) this.#grid = options.ended.grid;
 		this.#scheduler = createScheduler({
 			cells: options.cells,
 			clock: options.clock,

@@ -15,7 +15,11 @@ import { columnLabel, parsePatch, type PatchParse } from '../core/lab/patch';
 import { planGrid } from '../core/lab/plan';
 import { DEFAULT_CONCURRENCY, type CellResult, type Clock } from '../core/lab/scheduler';
 import type { LabFile } from '../core/lab/lab-file';
+import { DEFAULT_CONFIRM_USD, MAX_CONCURRENCY, type KeptLab } from '../core/lab/lab-keep';
 import { describeUnfilled, findVariables, substitute } from '../core/lab/template';
+import { labRun, labRunRecord, type LabRunInput } from '../core/lab/lab-record';
+import { endedGrid, openedCells, readLabRun } from '../core/lab/lab-run-open';
+import type { RunRecord } from '../core/history/record';
 import type { ChatRequest } from '../core/request/types';
 import type { Deflate } from '../core/share/codec';
 import { LabCases } from './lab-cases.svelte';
@@ -37,6 +41,9 @@ export type LabDeps = {
 	checkAssertion?: CheckAssertion;
 	/** deflate-raw, for lab links. */
 	deflate: Deflate;
+	/** Keeps a grid run in history once it ends (core/lab/lab-record.ts); not kept without it. */
+	keep?: (record: RunRecord) => void;
+	newId?: () => string;
 	/** `now()` in epoch ms, `sleep` abortable; real timers unless a test passes a fake. */
 	clock?: Clock;
 	schedule?: (commit: () => void) => void;
@@ -45,7 +52,7 @@ export type LabDeps = {
 export type LabColumnDraft = { id: string; text: string };
 export type RowFilter = 'all' | 'failing' | 'passing';
 
-export const DEFAULT_CONFIRM_USD = 0.1;
+export { DEFAULT_CONFIRM_USD };
 
 const realClock: Clock = {
 	now: () => Date.now(),
@@ -57,7 +64,7 @@ const realClock: Clock = {
 };
 
 export class Lab {
-	#deps: Required<LabDeps>;
+	#deps: Required<Omit<LabDeps, 'keep'>> & Pick<LabDeps, 'keep'>;
 	#open = $state(false);
 	#values = $state.raw(new Map<string, string>());
 	readonly cases = new LabCases();
@@ -94,12 +101,22 @@ export class Lab {
 				),
 	);
 	estimate: GridEstimate | null = $derived.by(() => this.#estimate());
+	/** What is kept between visits (core/lab/lab-keep.ts); a new object on every change. */
+	kept: KeptLab = $derived({
+		variables: this.#values,
+		cases: this.cases.table,
+		columns: this.#columns.map((c) => c.text),
+		assertions: this.#assertions,
+		concurrency: this.concurrency,
+		confirmAboveUsd: this.confirmAboveUsd,
+	});
 
 	constructor(deps: LabDeps) {
 		this.#deps = {
 			...deps,
 			clock: deps.clock ?? realClock,
 			checkAssertion: deps.checkAssertion ?? checkInPlace,
+			newId: deps.newId ?? (() => crypto.randomUUID()),
 			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
 		};
 		this.#checks = new LabChecks(this.#deps.checkAssertion);
@@ -154,6 +171,15 @@ export class Lab {
 	}
 
 	// Columns.
+	/**
+	 * A whole new set of columns, numbered from 1 again: a grid opened from history then has the
+	 * cell ids a run of the same lab would have (`0:c1`), so a cell the grid view still has open
+	 * stays a cell of this grid.
+	 */
+	#setColumns(texts: readonly string[]): void {
+		this.#columns = texts.map((text, i) => ({ id: `c${i + 1}`, text }));
+		this.#nextColumn = texts.length + 1;
+	}
 	addColumn(model = ''): void {
 		const text = model.trim() ? JSON.stringify({ model: model.trim() }) : '{}';
 		this.#columns = [...this.#columns, { id: `c${this.#nextColumn++}`, text }];
@@ -247,6 +273,13 @@ export class Lab {
 		);
 		const rows = this.rows;
 		const { send, clock, schedule, settings } = this.#deps;
+		// What the run is kept with in history, as it was when it started.
+		const lab = {
+			variables: this.#values,
+			cases: this.cases.table,
+			columns: this.patches.map((c) => ({ patch: c.text, label: c.label })),
+		};
+		const startedAt = clock.now();
 		const grid = new LabGrid({
 			...planGrid(request, columns, rows),
 			send,
@@ -256,23 +289,111 @@ export class Lab {
 			schedule,
 			rows,
 			columns: columns.map(({ id, label }) => ({ id, label })),
-			concurrency: Math.max(1, Math.min(16, Math.floor(this.concurrency) || 1)),
+			concurrency: Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(this.concurrency) || 1)),
 			onDone: (id, result) => this.#check(id, result),
 		});
 		this.#checks.clear();
 		this.#grid = grid;
 		await grid.start();
+		await this.#keep(grid, request, { ...lab, startedAt });
+	}
+
+	/** Keeps an ended grid in history with its lab, once its checks have answered. */
+	async #keep(
+		grid: LabGrid,
+		request: Record<string, unknown>,
+		lab: Pick<LabRunInput, 'variables' | 'cases' | 'columns'> & { startedAt: number },
+	): Promise<void> {
+		const { keep, clock, newId } = this.#deps;
+		if (!keep) return;
+		await this.#checks.settled();
+		const index = new Map(grid.columns.map((c, i) => [c.id, i]));
+		const run = labRun({
+			...lab,
+			assertions: this.#assertions,
+			grid: grid.status,
+			rows: grid.rows.length,
+			cells: grid.cells.map((cell) => ({
+				row: cell.row,
+				column: index.get(cell.column) ?? 0,
+				state: grid.states.get(cell.id),
+				verdicts: this.#assertions.length > 0 ? (this.verdictOf(cell.id)?.verdicts ?? null) : null,
+			})),
+		});
+		if (!run) return;
+		const totalMs = clock.now() - lab.startedAt;
+		keep(labRunRecord(run, request, { id: newId(), at: Math.round(lab.startedAt), totalMs }));
+	}
+
+	/**
+	 * Opens a grid run kept in history: its request goes to the editor, its lab replaces this one and
+	 * the grid shows every cell as it ended, without sending anything. Returns the problem, or null.
+	 */
+	openRun(request: Record<string, unknown>, kept: unknown): string | null {
+		const read = readLabRun(kept);
+		if (!read.ok) return read.why;
+		const { run } = read;
+		this.load({
+			request,
+			variables: new Map(Object.entries(run.variables)),
+			cases: run.cases,
+			columns: run.columns.map((c) => c.patch),
+			assertions: run.assertions,
+		});
+		const columns = this.patches.map((c, i) => ({
+			id: c.id,
+			label: run.columns[i]?.label ?? c.label,
+			patch: c.parsed.ok ? c.parsed.patch : {},
+		}));
+		const rows = this.rows.slice(0, run.rows);
+		const cells = openedCells(
+			run,
+			columns.map((c) => c.id),
+		);
+		const { send, clock, schedule, settings } = this.#deps;
+		const grid = new LabGrid({
+			...planGrid(request, columns, rows),
+			send,
+			apiKey: '',
+			baseUrl: settings.apiBaseUrl,
+			clock,
+			schedule,
+			rows,
+			columns: columns.map(({ id, label }) => ({ id, label })),
+			concurrency: 1,
+			ended: {
+				grid: endedGrid(run),
+				states: new Map([...cells].map(([id, c]) => [id, c.state])),
+				answers: new Map([...cells].map(([id, c]) => [id, c.answer])),
+			},
+		});
+		for (const [id, { state, verdict }] of cells)
+			if (verdict && state.status === 'done') this.#checks.set(id, state.result, verdict);
+		this.#grid = grid;
+		return null;
 	}
 
 	/** Replaces the whole lab with one read from a file (core/lab/lab-file.ts). */
 	load(lab: LabFile): void {
+		// A grid still running belongs to the lab being replaced: it stops, keeping what it has.
+		this.#grid?.stopAll();
 		this.#deps.setRequest(lab.request);
 		this.#values = new Map(lab.variables);
 		this.cases.replace(lab.cases);
-		this.#columns = lab.columns.map((text) => ({ id: `c${this.#nextColumn++}`, text }));
+		this.#setColumns(lab.columns);
 		this.#assertions = [...lab.assertions];
 		this.#grid = null;
 		this.#checks.clear();
+	}
+
+	/** Puts back the lab kept from the last visit; the request is the draft's, left as it is. */
+	restore(kept: KeptLab): void {
+		this.#values = new Map(kept.variables);
+		this.cases.replace(kept.cases);
+		this.#setColumns(kept.columns);
+		this.#assertions = [...kept.assertions];
+		this.concurrency = kept.concurrency;
+		this.confirmAboveUsd = kept.confirmAboveUsd;
 	}
 
 	stopAll(): void {

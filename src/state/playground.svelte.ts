@@ -80,12 +80,17 @@ export type PlaygroundDeps = {
 	framed?: boolean;
 	/** Whether the browser has a network (the app's Connectivity state); online when not given. */
 	online?: () => boolean;
+	/**
+	 * What Send waits for before it reads the body, or nothing: the part of the app that fills the
+	 * body (the prompt lab, its `{{name}}` variables), while it loads.
+	 */
+	ready?: () => Promise<unknown> | null;
 };
 
 /** The request text (single source of truth), everything derived from it, and the current run. */
 export class Playground {
-	#deps: Required<Omit<PlaygroundDeps, 'generation' | 'framed'>> &
-		Pick<PlaygroundDeps, 'generation'>;
+	#deps: Required<Omit<PlaygroundDeps, 'generation' | 'framed' | 'ready'>> &
+		Pick<PlaygroundDeps, 'generation' | 'ready'>;
 	/** Inside another page's frame (see core/framing.ts). */
 	readonly framed: boolean;
 	#controller: AbortController | null = null;
@@ -156,6 +161,7 @@ export class Playground {
 		this.#deps = {
 			send: deps.send,
 			generation: deps.generation,
+			ready: deps.ready,
 			settings: deps.settings,
 			now: deps.now ?? (() => performance.now()),
 			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
@@ -259,6 +265,16 @@ export class Playground {
 		return null;
 	}
 
+	/** Why the transform refuses the body (a lab variable without a value), or null. */
+	get refusal(): string | null {
+		return this.#transformed?.ok === false ? this.#transformed.reason : null;
+	}
+
+	/** Resolves once the body can be read as it will be sent (see `ready`); rejects if it cannot. */
+	async whenReady(): Promise<void> {
+		await this.#deps.ready?.();
+	}
+
 	/** Installs the transform every body goes through (one at a time; null removes it). */
 	useBodyTransform(transform: BodyTransform | null): void {
 		this.#transform = transform;
@@ -310,6 +326,15 @@ export class Playground {
 	}
 
 	async send(override?: Record<string, unknown>): Promise<void> {
+		// Every way of sending comes here: none may post a body the lab has not filled yet.
+		const ready = this.#deps.ready?.();
+		if (ready)
+			try {
+				await ready;
+			} catch {
+				this.notice = NOT_LOADED;
+				return;
+			}
 		const body = override ?? this.body;
 		if (!body || this.sendBlocker) return;
 		const apiKey = this.#deps.settings.readKey();

@@ -1,7 +1,8 @@
 /**
  * `npx tsx tests/scripts/screenshots-lab.ts`: the prompt lab at 1440 and 390 px, light and dark:
  * cases, three columns, an assertion, and a finished grid with a rate-limited retry and an error,
- * one cell opened. PNGs go to test-results/screens/. Builds dist-e2e/ first when it is missing.
+ * one cell opened; then that grid in the history list and opened again from it. PNGs go to
+ * test-results/screens/. Builds dist-e2e/ first when it is missing.
  */
 import { chromium, type Browser } from '@playwright/test';
 import { KEYS, saveKey, setRequest } from '../e2e/fixtures';
@@ -71,6 +72,19 @@ try {
 			await shot('2-grid');
 			await lab.getByRole('region', { name: /^Answer of/ }).scrollIntoViewIfNeeded();
 			await shot('3-answer');
+			// The ended grid is kept in history; opened from there, it shows its results again.
+			await lab.getByRole('button', { name: 'Run grid' }).and(page.locator(':enabled')).waitFor();
+			await page.keyboard.press('Escape');
+			await page.getByRole('button', { name: 'History' }).click();
+			const history = page.getByRole('dialog', { name: 'History' });
+			const entry = history.getByRole('listitem').filter({ hasText: 'Lab · 3 × 3' });
+			await entry.waitFor();
+			await shot('4-history');
+			await entry.getByRole('button').click();
+			await history.getByRole('button', { name: 'Open in prompt lab' }).click();
+			await lab.getByRole('status').filter({ hasText: 'Nothing has been sent' }).waitFor();
+			await lab.getByRole('heading', { name: 'Grid' }).scrollIntoViewIfNeeded();
+			await shot('5-restored');
 			await page.close();
 		}
 	}

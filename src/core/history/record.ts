@@ -1,6 +1,7 @@
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-bounds';
 import type { ToolCall, Usage } from '../stream/types';
 import type { Branches } from '../conversation/branches';
+import type { LabRun } from '../lab/lab-record';
 
 /** How a stored run ended. A run still streaming is never stored. */
 export const RUN_STATUSES = ['done', 'stopped', 'error'] as const;
@@ -49,6 +50,8 @@ export type RunRecord = {
 	httpStatus: number | null;
 	/** The conversation's branches when the run was made, where there were any to switch between. */
 	branches?: Branches;
+	/** A prompt lab's grid run: the lab and every cell's result (core/lab/lab-record.ts). */
+	lab?: LabRun;
 };
 
 export type Migrated =
@@ -200,13 +203,15 @@ function readV2(value: Record<string, unknown>): RunRecord {
 		generationId: textOrNull(value.generationId, 'generationId'),
 		httpStatus: readHttpStatus(value.httpStatus),
 		...readOptionalBranches(value.branches),
+		...(isObject(value.lab) ? { lab: value.lab as LabRun } : {}),
 	};
 }
 
 /**
- * Branches are optional. Here only their outline is checked (the record's size is bounded with
- * the rest of it); the tree is read in full, node by node, where it is used: a run loaded from
- * history (core/conversation/read-branches.ts), which keeps that code off the first load.
+ * Branches and a lab's grid are optional. Here only their outline is checked (the record's size
+ * is bounded with the rest of it); each is read in full where it is used: the tree node by node
+ * when a run is loaded from history (core/conversation/read-branches.ts), the grid when it is
+ * opened in the lab (core/lab/lab-record.ts). That keeps their code out of the history reader.
  */
 function readOptionalBranches(value: unknown): { branches?: Branches } {
 	if (value === undefined) return {};

@@ -75,7 +75,7 @@ export function readAssertion(value: unknown): Assertion | null {
 	return null;
 }
 
-function readCases(value: unknown): Table | string {
+export function readCases(value: unknown): Table | string {
 	if (!isObject(value) || !Array.isArray(value.columns) || !Array.isArray(value.rows))
 		return 'the cases are not a table';
 	const { columns, rows } = value;
@@ -107,12 +107,8 @@ export function readLabFile(text: string): LabFileRead {
 	if (value.v !== 1) return fail(`version ${JSON.stringify(value.v) ?? 'missing'} is not 1`);
 	if (!isObject(value.request) || !Array.isArray(value.request.messages))
 		return fail('it has no request with messages');
-	if (!isObject(value.variables)) return fail('the variables are not an object');
-	const variables = new Map<string, string>();
-	for (const [name, v] of Object.entries(value.variables)) {
-		if (!VARIABLE_NAME.test(name) || !isText(v)) return fail(`variable ${name} is not text`);
-		variables.set(name, v);
-	}
+	const variables = readVariables(value.variables);
+	if (typeof variables === 'string') return fail(variables);
 	const cases = readCases(value.cases);
 	if (typeof cases === 'string') return fail(cases);
 	const columns = value.columns;
@@ -121,19 +117,30 @@ export function readLabFile(text: string): LabFileRead {
 	const patches = columns.map((c) => (isObject(c) ? JSON.stringify(c) : null));
 	if (patches.some((p) => p === null || p.length > MAX_PATCH_CHARS))
 		return fail('a column is not a small JSON object');
-	const list = value.assertions;
-	if (!Array.isArray(list) || list.length > MAX_ASSERTIONS)
-		return fail('the assertions are not a list');
-	const assertions = list.map(readAssertion);
-	if (assertions.some((a) => a === null)) return fail('an assertion is not one the lab knows');
+	const assertions = readAssertions(value.assertions);
+	if (typeof assertions === 'string') return fail(assertions);
 	return {
 		ok: true,
-		lab: {
-			request: value.request,
-			variables,
-			cases,
-			columns: patches as string[],
-			assertions: assertions as Assertion[],
-		},
+		lab: { request: value.request, variables, cases, columns: patches as string[], assertions },
 	};
+}
+
+/** The variables' values (`{ name: value }`) in a Map, or why they are not readable. */
+export function readVariables(value: unknown): Map<string, string> | string {
+	if (!isObject(value)) return 'the variables are not an object';
+	const variables = new Map<string, string>();
+	for (const [name, v] of Object.entries(value)) {
+		if (!VARIABLE_NAME.test(name) || !isText(v)) return `variable ${name} is not text`;
+		variables.set(name, v);
+	}
+	return variables;
+}
+
+/** A list of assertions the lab can run, or why it is not one. */
+export function readAssertions(value: unknown): Assertion[] | string {
+	if (!Array.isArray(value) || value.length > MAX_ASSERTIONS)
+		return 'the assertions are not a list';
+	const assertions = value.map(readAssertion);
+	if (assertions.some((a) => a === null)) return 'an assertion is not one the lab knows';
+	return assertions as Assertion[];
 }

@@ -203,3 +203,17 @@ describe('RunHistory', () => {
 		expect(await history.exportText()).not.toContain('sk-or-v1-test-secret-key-9');
 	});
 });
+
+describe('RunHistory.keep', () => {
+	it('keeps a record built elsewhere (a lab grid run), without the key, like any run', async () => {
+		const store = memoryStore();
+		const settings = await loadedSettings();
+		const history = new RunHistory({ store, readKey: () => settings.readKey() });
+		const key = settings.readKey() as string;
+		const lab = { v: 1, variables: { word: `oops ${key}` } };
+		await history.keep(runRecord({ id: 'lab-1', lab } as unknown as Partial<RunRecord>));
+		expect(history.runs.map((r) => r.id)).toEqual(['lab-1']);
+		expect(JSON.stringify(store.saved.get('lab-1'))).not.toContain(key);
+		expect(store.saved.get('lab-1')?.lab).toBeDefined();
+	});
+});

@@ -3,6 +3,7 @@ import type { PriceList as CatalogPrices } from '../../../src/core/billing/price
 import type { Clock } from '../../../src/core/lab/scheduler';
 import type { StreamEvent } from '../../../src/core/stream/types';
 import { deflateRaw } from '../../../src/io/deflate';
+import type { RunRecord } from '../../../src/core/history/record';
 import { Lab, type LabDeps } from '../../../src/state/lab.svelte';
 import {
 	labFileText,
@@ -285,5 +286,125 @@ describe('Lab', () => {
 			ok: false,
 			message: 'The lab in the link is larger than 1 MB: refused.',
 		});
+	});
+
+	it('keeps an ended grid in history with its lab and results; opened again, it shows them unsent', async () => {
+		const kept: RunRecord[] = [];
+		const { lab, calls, fake, loaded } = await setup(
+			async function* (body) {
+				if (prompt(body) === 'Say bad') {
+					yield http(500, 'Upstream failed');
+					return;
+				}
+				yield* answer(`${prompt(body)} ok`);
+			},
+			{ keep: (record) => kept.push(record), newId: () => 'grid-1' },
+		);
+		for (const word of ['one', 'two', 'bad']) {
+			lab.cases.add(lab.caseColumns);
+			lab.cases.setValue(lab.cases.count - 1, 'word', word);
+		}
+		lab.addAssertion({ kind: 'contains', value: 'one' });
+		const startedAt = fake.clock.now();
+		await lab.requestRun();
+		expect(kept).toHaveLength(1);
+		const record = kept[0] as RunRecord;
+		expect(record).toMatchObject({
+			id: 'grid-1',
+			at: startedAt,
+			request,
+			status: 'done',
+			answer: { text: 'Lab · 3 × 1 · 1/3 passed' },
+			usage: { prompt_tokens: 8, completion_tokens: 4 },
+		});
+		expect(record.lab?.cells.map((c) => [c.status, c.text, c.verdicts?.[0]?.pass ?? null])).toEqual(
+			[
+				['done', 'Say one ok', true],
+				['done', 'Say two ok', false],
+				['error', '', null],
+			],
+		);
+
+		const {
+			lab: other,
+			calls: otherCalls,
+			loaded: otherLoaded,
+		} = await setup(async function* () {});
+		expect(other.openRun(record.request, JSON.parse(JSON.stringify(record.lab)))).toBeNull();
+		expect(otherLoaded).toEqual([request]);
+		expect(other.cases.table).toEqual(lab.cases.table);
+		expect(other.grid?.ended).toBe(true);
+		expect(other.grid?.running).toBe(false);
+		expect(statuses(other)).toEqual(['done', 'done', 'error']);
+		const [first, , third] = other.grid?.cells.map((c) => c.id) ?? [];
+		expect(other.grid?.answers.get(first as string)?.text).toBe('Say one ok');
+		expect(other.grid?.states.get(third as string)).toMatchObject({ message: 'Upstream failed' });
+		expect(other.verdictOf(first as string)?.pass).toBe(true);
+		expect(other.grid?.totals.overall).toMatchObject({ done: 2, failed: 1 });
+		expect(otherCalls).toEqual([]);
+		expect(calls).toHaveLength(3);
+		expect(loaded).toEqual([]);
+
+		expect(other.openRun(request, { ...record.lab, v: 9 })).toMatch(/cannot be opened/);
+	});
+
+	it('keeps nothing when a grid is stopped before any cell came back', async () => {
+		const kept: RunRecord[] = [];
+		const { lab } = await setup(
+			async function* (_body, { signal }) {
+				await new Promise((resolve) => signal.addEventListener('abort', resolve));
+				yield* [];
+			},
+			{ keep: (record) => kept.push(record) },
+		);
+		lab.setValue('word', 'x');
+		const run = lab.requestRun();
+		while (lab.grid?.states.get('0:c1')?.status !== 'running') await tick();
+		lab.stopAll();
+		await run;
+		expect(kept).toEqual([]);
+	});
+
+	it('puts back a kept lab without touching the request', async () => {
+		const { lab, loaded } = await setup(async function* () {});
+		lab.restore({
+			variables: new Map([['word', 'kept']]),
+			cases: { columns: ['word'], rows: [['a']] },
+			columns: ['{}', '{"temperature": 0.5'],
+			assertions: [{ kind: 'valid-json' }],
+			concurrency: 3,
+			confirmAboveUsd: 2,
+		});
+		expect(loaded).toEqual([]);
+		expect(lab.kept).toEqual({
+			variables: new Map([['word', 'kept']]),
+			cases: { columns: ['word'], rows: [['a']] },
+			columns: ['{}', '{"temperature": 0.5'],
+			assertions: [{ kind: 'valid-json' }],
+			concurrency: 3,
+			confirmAboveUsd: 2,
+		});
+		expect(lab.patches[1]?.parsed.ok).toBe(false);
+	});
+
+	it('stops a running grid when another lab replaces it', async () => {
+		const { lab } = await setup(async function* (_body, { signal }) {
+			await new Promise((resolve) => signal.addEventListener('abort', resolve));
+			yield* [];
+		});
+		lab.setValue('word', 'x');
+		const run = lab.requestRun();
+		while (lab.grid?.states.get('0:c1')?.status !== 'running') await tick();
+		const running = lab.grid;
+		lab.load({
+			request,
+			variables: new Map(),
+			cases: { columns: [], rows: [] },
+			columns: ['{}'],
+			assertions: [],
+		});
+		await run;
+		expect(running?.states.get('0:c1')?.status).toBe('stopped');
+		expect(lab.grid).toBeNull();
 	});
 });

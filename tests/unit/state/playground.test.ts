@@ -293,3 +293,69 @@ describe("Playground in another page's frame", () => {
 		expect(refuseWhenFramed(send, false)).toBe(send);
 	});
 });
+
+describe('Playground waiting for what fills the body', () => {
+	async function waiting(ready: () => Promise<unknown> | null) {
+		const posted: Record<string, unknown>[] = [];
+		const settings = new Settings({
+			keys: memoryKeys('sk-or-v1-test-unit'),
+			apiBaseUrl: 'https://openrouter.ai/api/v1',
+		});
+		await settings.load();
+		const playground = new Playground({
+			send: async function* (body) {
+				posted.push(body);
+				yield chunk('ok', 'stop');
+				yield { type: 'done' };
+			},
+			settings,
+			schedule: (commit) => commit(),
+			ready,
+		});
+		playground.text = JSON.stringify({
+			model: 'a/model',
+			messages: [{ role: 'user', content: 'Weather in {{city}}?' }],
+		});
+		return { playground, posted };
+	}
+
+	it('reads the body only once it is ready: a refusal installed meanwhile stops the send', async () => {
+		let arrive = () => undefined as void;
+		const loading = new Promise<void>((resolve) => (arrive = resolve));
+		const { playground, posted } = await waiting(() => loading);
+		const sending = playground.send();
+		playground.useBodyTransform(() => ({
+			ok: false,
+			reason: 'Prompt lab: Missing value for city',
+		}));
+		arrive();
+		await sending;
+		expect(posted).toEqual([]);
+		expect(playground.run).toBeNull();
+		expect(playground.sendBlocker).toBe('Prompt lab: Missing value for city');
+		// Compare reads the same refusal, whatever else blocks Send.
+		expect(playground.refusal).toBe('Prompt lab: Missing value for city');
+		await expect(playground.whenReady()).resolves.toBeUndefined();
+	});
+
+	it('sends the body as filled by what loaded while it waited', async () => {
+		const { playground, posted } = await waiting(async () => {
+			playground.useBodyTransform((body) => ({
+				ok: true,
+				body: { ...body, messages: [{ role: 'user', content: 'Weather in Lyon?' }] },
+			}));
+		});
+		await playground.send();
+		expect(posted.map((b) => (b.messages as { content: string }[])[0]?.content)).toEqual([
+			'Weather in Lyon?',
+		]);
+	});
+
+	it('sends nothing when what it waited for did not load, and says so', async () => {
+		const { playground, posted } = await waiting(() => Promise.reject(new Error('offline')));
+		await playground.send();
+		expect(posted).toEqual([]);
+		expect(playground.notice).toMatch(/did not load/);
+		await expect(playground.whenReady()).rejects.toThrow('offline');
+	});
+});

@@ -248,3 +248,19 @@ describe('a record with branches', () => {
 		expect(made?.branches).toBe(tree);
 	});
 });
+
+describe('a record with a lab grid run', () => {
+	it('keeps the grid as an outline, read in full where it is opened (core/lab/lab-record.ts)', () => {
+		const lab = { v: 1, cells: [], anything: 'checked when opened' };
+		const migrated = migrateRecord({ ...runRecord(), lab });
+		expect(migrated.ok && migrated.record.lab).toEqual(lab);
+	});
+
+	it('drops a lab that is not even an object, and keeps the run', () => {
+		for (const lab of [null, 'lab', 3, ['cells']]) {
+			const migrated = migrateRecord({ ...runRecord(), lab });
+			expect(migrated.ok).toBe(true);
+			expect(migrated.ok && 'lab' in migrated.record).toBe(false);
+		}
+	});
+});

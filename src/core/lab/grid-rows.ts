@@ -1,7 +1,7 @@
 /**
- * Which of the grid's cases show, in what order, and how the rendered window of a long grid is laid
- * out. Only the rows in view (and a few around them) are in the DOM; the rest are stood in for by
- * two spacers of the same height, so the scroll bar and the scroll position stay true.
+ * Which of the grid's cases show, in what order, and where the rendered rows of a long grid go.
+ * Only the rows in view (and a few around them) are in the DOM, each placed at its offset in a
+ * body as tall as all the rows, so the scroll bar and the scroll position stay true.
  */
 
 export const ROW_FILTERS = [
@@ -71,34 +71,25 @@ export function anchorIndex(
 	return 0;
 }
 
-/** A rendered row (`index` into the shown order) or a spacer standing in for rows not rendered. */
-export type WindowPart =
-	| { kind: 'row'; index: number; row: number }
-	| { kind: 'gap'; key: string; size: number };
+/** A rendered row: `index` into the shown order, `row` the case there, `top` its offset in px. */
+export type PlacedRow = { index: number; row: number; top: number };
 
 /**
- * The table's body for the rendered rows: each row in index order, with a spacer of the missing
- * height before any jump (the focused row kept while far from the rest makes one) and after the
- * last. `from` is where the first row starts, `end` where the last one ends.
+ * The rendered rows, each placed at its own offset from the first row's (`from`): rows are laid
+ * out one by one, so a row coming into view never moves the others. An item the order no longer
+ * has (a window worked out before a filter) is left out.
  */
-export function windowParts(
-	items: readonly { index: number; start: number; end: number }[],
+export function placeRows(
+	items: readonly { index: number; start: number }[],
 	order: readonly number[],
 	from: number,
-	end: number,
-): WindowPart[] {
-	const parts: WindowPart[] = [];
-	let cursor = from;
-	for (const item of [...items].sort((a, b) => a.index - b.index)) {
-		if (item.start > cursor + 0.5)
-			parts.push({ kind: 'gap', key: `before-${item.index}`, size: item.start - cursor });
+): PlacedRow[] {
+	const placed: PlacedRow[] = [];
+	for (const item of items) {
 		const row = order[item.index];
-		if (row === undefined) continue;
-		parts.push({ kind: 'row', index: item.index, row });
-		cursor = Math.max(cursor, item.end);
+		if (row !== undefined) placed.push({ index: item.index, row, top: item.start - from });
 	}
-	if (end > cursor + 0.5) parts.push({ kind: 'gap', key: 'end', size: end - cursor });
-	return parts;
+	return placed;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The grid's rows in a scroll box, rendered only around the view (@tanstack/virtual-core: small,
- * framework-free, measures each rendered row with one ResizeObserver). One code path for every
+ * The grid's rows in a scroll box, rendered only around the view (@tanstack/virtual-core:
+ * framework-free, maintained, keeps the range, the offsets and the scroll). One code path for every
  * size: a small grid simply fits in its window. The case the user was looking at stays put when
  * the order changes under them (a sort, a filter, cells finishing), and a focused row stays
  * rendered while it is scrolled away, so focus is never dropped on the page.
@@ -11,11 +11,10 @@ import {
 	observeElementOffset,
 	observeElementRect,
 	type Range,
-	type VirtualItem,
 } from '@tanstack/virtual-core';
-import { anchorIndex, windowParts, type WindowPart } from '../../core/lab/grid-rows';
+import { anchorIndex, placeRows, type PlacedRow } from '../../core/lab/grid-rows';
 
-/** A row's height before it is measured: a cell's fixed height and its borders. */
+/** A row's height until one is measured: a cell's fixed height and its borders. */
 const ESTIMATE_PX = 110;
 const OVERSCAN = 4;
 
@@ -27,17 +26,19 @@ export class VirtualRows {
 	#focused: number | null = null;
 	#scroller: HTMLElement | null = null;
 	#headPx = 0;
-	#virtualizer: Virtualizer<HTMLElement, HTMLTableRowElement>;
+	#rowPx = ESTIMATE_PX;
+	#measured = false;
+	#virtualizer: Virtualizer<HTMLElement, HTMLElement>;
 
 	constructor() {
-		this.#virtualizer = new Virtualizer<HTMLElement, HTMLTableRowElement>(this.#options());
+		this.#virtualizer = new Virtualizer<HTMLElement, HTMLElement>(this.#options());
 	}
 
 	#options() {
 		return {
 			count: this.#order.length,
 			getScrollElement: () => this.#scroller,
-			estimateSize: () => ESTIMATE_PX,
+			estimateSize: () => this.#rowPx,
 			getItemKey: (index: number) => this.#order[index] ?? index,
 			overscan: OVERSCAN,
 			scrollMargin: this.#headPx,
@@ -111,16 +112,29 @@ export class VirtualRows {
 		this.#virtualizer.scrollToIndex(index, { align: 'auto' });
 	}
 
-	readonly measure = (row: HTMLTableRowElement) => {
-		this.#virtualizer.measureElement(row);
-		return { destroy: () => this.#virtualizer.measureElement(null) };
+	/**
+	 * Every row has one height (set in CSS), so one row is measured, once: measuring each row as it mounts would lay the table out once per row while
+	 * scrolling.
+	 */
+	readonly measure = (row: HTMLElement) => {
+		if (this.#measured) return;
+		this.#measured = true;
+		const height = row.getBoundingClientRect().height;
+		if (height > 0 && Math.abs(height - this.#rowPx) > 0.5) {
+			this.#rowPx = height;
+			this.#virtualizer.measure();
+		}
 	};
 
-	/** The rows to render, with spacers for the rest. */
-	get parts(): WindowPart[] {
+	/** The rows to render, each with its offset from the top of the body. */
+	get rows(): PlacedRow[] {
 		void this.#version;
-		const items: VirtualItem[] = this.#virtualizer.getVirtualItems();
-		const from = this.#headPx;
-		return windowParts(items, this.#order, from, from + this.#virtualizer.getTotalSize());
+		return placeRows(this.#virtualizer.getVirtualItems(), this.#order, this.#headPx);
+	}
+
+	/** The height of all the rows, rendered or not. */
+	get height(): number {
+		void this.#version;
+		return this.#virtualizer.getTotalSize();
 	}
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorIndex, moveCell, orderRows, windowParts } from '../../../../src/core/lab/grid-rows';
+import { anchorIndex, moveCell, orderRows, placeRows } from '../../../../src/core/lab/grid-rows';
 
 const t = (pass: number, fail: number, cells = 2) => ({ pass, fail, cells });
 
@@ -44,48 +44,26 @@ describe('anchorIndex', () => {
 	});
 });
 
-describe('windowParts', () => {
-	const item = (index: number, size = 100, from = 40) => ({
-		index,
-		start: from + index * size,
-		end: from + (index + 1) * size,
-	});
+describe('placeRows', () => {
+	const item = (index: number, size = 100, from = 40) => ({ index, start: from + index * size });
 
-	it('puts a spacer for the rows above and below the rendered ones', () => {
+	it('places each rendered row at its offset from the first row', () => {
 		const order = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
-		const parts = windowParts([item(3), item(4), item(5)], order, 40, 40 + 100 * 10);
-		expect(parts).toEqual([
-			{ kind: 'gap', key: 'before-3', size: 300 },
-			{ kind: 'row', index: 3, row: 6 },
-			{ kind: 'row', index: 4, row: 5 },
-			{ kind: 'row', index: 5, row: 4 },
-			{ kind: 'gap', key: 'end', size: 400 },
+		expect(placeRows([item(3), item(4)], order, 40)).toEqual([
+			{ index: 3, row: 6, top: 300 },
+			{ index: 4, row: 5, top: 400 },
 		]);
 	});
 
-	it('renders every row of a small grid without spacers', () => {
-		const parts = windowParts([item(0), item(1)], [0, 1], 40, 240);
-		expect(parts).toEqual([
-			{ kind: 'row', index: 0, row: 0 },
-			{ kind: 'row', index: 1, row: 1 },
-		]);
-	});
-
-	it('skips an item the order no longer has (a window measured before a filter)', () => {
-		expect(windowParts([item(0), item(1)], [7], 40, 140)).toEqual([
-			{ kind: 'row', index: 0, row: 7 },
-		]);
-	});
-
-	it('keeps a far row (the focused one) in order, with the gap between', () => {
+	it('keeps a far row (the focused one) at its own place', () => {
 		const order = Array.from({ length: 60 }, (_, i) => i);
-		const parts = windowParts([item(50), item(51), item(2)], order, 40, 40 + 100 * 60);
-		expect(parts.map((p) => (p.kind === 'row' ? p.index : p.size))).toEqual([
-			200, 2, 4700, 50, 51, 800,
+		expect(placeRows([item(50), item(51), item(2)], order, 40).map((p) => p.top)).toEqual([
+			5000, 5100, 200,
 		]);
-		// The heights add up to the whole list.
-		const total = parts.reduce((sum, p) => sum + (p.kind === 'gap' ? p.size : 100), 0);
-		expect(total).toBe(6000);
+	});
+
+	it('leaves out an item the order no longer has (a window worked out before a filter)', () => {
+		expect(placeRows([item(0), item(1)], [7], 40)).toEqual([{ index: 0, row: 7, top: 0 }]);
 	});
 });
 

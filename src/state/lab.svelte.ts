@@ -18,6 +18,7 @@ import { DEFAULT_CONCURRENCY, type CellResult, type Clock } from '../core/lab/sc
 import type { LabFile } from '../core/lab/lab-file';
 import { describeUnfilled, findVariables, substitute } from '../core/lab/template';
 import type { ChatRequest } from '../core/request/types';
+import { structuredSchema } from '../core/schema/structured';
 import type { Deflate } from '../core/share/codec';
 import { LabCases } from './lab-cases.svelte';
 import { LabChecks, type CellVerdict } from './lab-checks.svelte';
@@ -125,6 +126,10 @@ export class Lab {
 	/** The estimate waiting for the user's yes before a costly grid runs. */
 	get confirming(): GridEstimate | null {
 		return this.#confirming;
+	}
+	/** The request's `response_format` JSON schema, for a schema check given none of its own. */
+	get responseSchema(): unknown {
+		return structuredSchema(this.#deps.request());
 	}
 	get deflate(): Deflate {
 		return this.#deps.deflate;

@@ -58,6 +58,15 @@ export class LabGrid {
 	#options: LabGridOptions;
 	#scheduler: Scheduler;
 	#grid = $state.raw<GridState>({ status: 'idle' });
+	/**
+	 * Cell states and answers changed since the last frame: however many cells stream, the page
+	 * takes them in one commit per frame.
+	 */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a buffer no view reads
+	#pending = new Map<string, { answer: Completion; final: boolean }>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a buffer no view reads
+	#pendingStates = new Map<string, CellState>();
+	#flushScheduled = false;
 
 	totals: GridTotals = $derived.by(() => gridTotals(this.cells, this.states));
 	running: boolean = $derived(this.#grid.status === 'running');
@@ -80,7 +89,8 @@ export class LabGrid {
 			concurrency: options.concurrency,
 			run: (cell, signal) => this.#run(cell, signal),
 			onCell: (id, state) => {
-				this.states.set(id, state);
+				this.#pendingStates.set(id, state);
+				this.#flushLater();
 				if (state.status === 'done') options.onDone?.(id, state.result);
 			},
 			onGrid: (grid) => (this.#grid = grid),
@@ -111,30 +121,42 @@ export class LabGrid {
 	async #run(cell: LabCell, signal: AbortSignal): Promise<CellOutcome> {
 		const body = this.bodies.get(cell.id);
 		if (!body?.ok) return { kind: 'error', message: body?.reason ?? 'Nothing to send' };
-		const { send, clock, schedule, apiKey, baseUrl } = this.#options;
+		const { send, clock, apiKey, baseUrl } = this.#options;
 		const started = clock.now();
 		let completion = EMPTY_COMPLETION;
 		let sawEnd = false;
-		let pending = false;
-		const commit = () => {
-			pending = false;
-			if (!signal.aborted && this.states.get(cell.id)?.status === 'running')
-				this.answers.set(cell.id, completion);
-		};
-		this.answers.set(cell.id, completion); // a retry starts from nothing
+		this.#commitLater(cell.id, completion); // a retry starts from nothing
 		for await (const event of send(body.body, { apiKey, baseUrl, signal })) {
 			completion = foldEvent(completion, event);
 			if (event.type === 'end') sawEnd = true;
-			if (!pending) {
-				pending = true;
-				schedule(commit);
-			}
+			if (!signal.aborted) this.#commitLater(cell.id, completion);
 		}
 		if (signal.aborted) completion = finishCompletion(completion, 'aborted');
 		else if (!sawEnd && !completion.complete && !completion.error)
 			completion = finishCompletion(completion, 'end');
-		this.answers.set(cell.id, completion);
+		this.#commitLater(cell.id, completion, true);
 		const now = clock.now();
 		return cellOutcome(completion, now - started, signal.aborted, now);
+	}
+
+	/** A final answer is kept whatever the cell's state; a partial one only while it runs. */
+	#commitLater(id: string, answer: Completion, final = false): void {
+		this.#pending.set(id, { answer, final });
+		this.#flushLater();
+	}
+
+	#flushLater(): void {
+		if (this.#flushScheduled) return;
+		this.#flushScheduled = true;
+		this.#options.schedule(() => {
+			this.#flushScheduled = false;
+			const states = [...this.#pendingStates];
+			const answers = [...this.#pending];
+			this.#pendingStates.clear();
+			this.#pending.clear();
+			for (const [id, state] of states) this.states.set(id, state);
+			for (const [id, { answer, final }] of answers)
+				if (final || this.states.get(id)?.status === 'running') this.answers.set(id, answer);
+		});
 	}
 }

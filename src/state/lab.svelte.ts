@@ -11,6 +11,7 @@ import type { Assertion } from '../core/lab/assertions';
 import { checkInPlace, type CheckAssertion } from '../core/lab/check';
 import { shownColumns } from '../core/lab/cases';
 import { estimateGrid, type GridEstimate, type PriceList } from '../core/lab/estimate';
+import { orderRows, type RowFilter, type RowSort, type RowTally } from '../core/lab/grid-rows';
 import { columnLabel, parsePatch, type PatchParse } from '../core/lab/patch';
 import { planGrid } from '../core/lab/plan';
 import { DEFAULT_CONCURRENCY, type CellResult, type Clock } from '../core/lab/scheduler';
@@ -21,6 +22,7 @@ import { labRun, labRunRecord, type LabRunInput } from '../core/lab/lab-record';
 import { endedGrid, openedCells, readLabRun } from '../core/lab/lab-run-open';
 import type { RunRecord } from '../core/history/record';
 import type { ChatRequest } from '../core/request/types';
+import { structuredSchema } from '../core/schema/structured';
 import type { Deflate } from '../core/share/codec';
 import { LabCases } from './lab-cases.svelte';
 import { LabChecks, type CellVerdict } from './lab-checks.svelte';
@@ -50,7 +52,7 @@ export type LabDeps = {
 };
 
 export type LabColumnDraft = { id: string; text: string };
-export type RowFilter = 'all' | 'failing' | 'passing';
+export type { RowFilter, RowSort };
 
 export { DEFAULT_CONFIRM_USD };
 
@@ -79,6 +81,7 @@ export class Lab {
 	concurrency = $state(DEFAULT_CONCURRENCY);
 	confirmAboveUsd = $state(DEFAULT_CONFIRM_USD);
 	rowFilter = $state<RowFilter>('all');
+	rowSort = $state<RowSort>('case');
 	/** Why the last action did nothing (a bad file, a blocked run); null when all is well. */
 	problem = $state<string | null>(null);
 	/** What the user should know (a lab opened from a link); null when nothing. */
@@ -140,6 +143,10 @@ export class Lab {
 	/** The estimate waiting for the user's yes before a costly grid runs. */
 	get confirming(): GridEstimate | null {
 		return this.#confirming;
+	}
+	/** The request's `response_format` JSON schema, for a schema check given none of its own. */
+	get responseSchema(): unknown {
+		return structuredSchema(this.#deps.request());
 	}
 	get deflate(): Deflate {
 		return this.#deps.deflate;
@@ -217,13 +224,29 @@ export class Lab {
 			if (state.status === 'done') this.#check(id, state.result);
 	}
 
-	/** Whether a row of the grid shows under the current filter. */
-	showsRow(row: number): boolean {
-		if (this.rowFilter === 'all' || !this.#grid) return true;
-		const verdicts = this.#grid.columns.map((c) => this.verdictOf(`${row}:${c.id}`));
-		if (this.rowFilter === 'failing') return verdicts.some((v) => v !== null && !v.pass);
-		return verdicts.every((v) => v !== null && v.pass);
-	}
+	/**
+	 * The grid's cases (0-based) shown under the filter, in the chosen order. In case order with no
+	 * filter it reads no cell, so a streaming grid does not recompute it.
+	 */
+	shownRows: number[] = $derived.by(() => {
+		const grid = this.#grid;
+		if (!grid) return [];
+		const count = grid.rows.length;
+		if (this.rowFilter === 'all' && this.rowSort === 'case')
+			return Array.from({ length: count }, (_, i) => i);
+		const tallies: RowTally[] = Array.from({ length: count }, (_, row) => {
+			const tally = { pass: 0, fail: 0, cells: grid.columns.length };
+			for (const column of grid.columns) {
+				const id = `${row}:${column.id}`;
+				const verdict = this.verdictOf(id);
+				// An answer that ended in an error fails whatever the checks, as in the pass rate.
+				if (verdict?.pass === true) tally.pass++;
+				else if (verdict?.pass === false || grid.states.get(id)?.status === 'error') tally.fail++;
+			}
+			return tally;
+		});
+		return orderRows(tallies, this.rowFilter, this.rowSort);
+	});
 
 	#estimate(): GridEstimate | null {
 		const request = this.#deps.request();

@@ -81,6 +81,11 @@ async function main() {
 	const markdown = toMarkdown(rows, meta);
 	writeFileSync(`${OUT}/results.md`, markdown);
 	console.log(`\n${markdown}\nwritten to ${OUT}/results.md and ${OUT}/results.json`);
+	const missed = rows.filter((r) => r.pass === false);
+	if (missed.length > 0) {
+		console.error(`\n${missed.length} target(s) missed: ${missed.map((r) => r.id).join(', ')}`);
+		process.exitCode = 1;
+	}
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -168,6 +168,83 @@ test('a 5 × 3 grid: 429s back off and succeed, one mid-stream error, assertions
 	await expect(cell(lab, 2, 1)).toBeVisible();
 });
 
+test('a 60-case grid renders only the rows in view, reaches its last case, sorts and filters', async ({
+	page,
+}) => {
+	const lab = await openLab(page, {
+		model: 'emulator/by-content',
+		messages: [{ role: 'user', content: 'Say {{word}}' }],
+		stream: true,
+	});
+	// Every seventh case passes the check, from case 4 on: 4, 11, … 60.
+	const words = Array.from({ length: 60 }, (_, i) =>
+		i % 7 === 3 ? `w${i + 1} alpha` : `w${i + 1}`,
+	);
+	await lab.getByText('Paste from a spreadsheet').click();
+	await lab.getByLabel('Rows from a spreadsheet, header first').fill(['word', ...words].join('\n'));
+	await lab.getByRole('button', { name: 'Add pasted rows' }).click();
+	await lab.getByLabel('Model for a new column').fill('');
+	await lab.getByRole('button', { name: 'Add column' }).click();
+	await lab.getByRole('textbox', { name: 'Patch for column 2' }).fill('{"seed": 2}');
+	await lab.getByLabel('Check').selectOption('contains');
+	await lab.getByLabel('Text', { exact: true }).fill('alpha');
+	await lab.getByRole('button', { name: 'Add assertion' }).click();
+	await lab.getByLabel('At most at once').fill('8');
+	await lab.getByLabel('Ask before runs over (USD)').fill('100');
+	await lab.getByRole('button', { name: 'Run grid' }).click();
+	await expect(lab.getByLabel('Grid totals')).toContainText('120/120 done', { timeout: 60_000 });
+	await expect(lab.getByLabel('Totals for column 2')).toContainText('pass 9/60');
+
+	const table = lab.getByRole('table', { name: 'Results' });
+	const rendered = table.locator('[role="row"][data-row]');
+	await expect(table).toHaveAttribute('aria-rowcount', '61');
+	expect(await rendered.count()).toBeLessThan(20);
+	await expect(cell(lab, 60, 2)).toHaveCount(0);
+
+	// Scrolled to the end, the last case is there, with its place in the table.
+	await table.evaluate((t) => {
+		const box = t.parentElement!;
+		box.scrollTop = box.scrollHeight;
+	});
+	await expect(cell(lab, 60, 2)).toHaveAccessibleDescription(/✓ pass/);
+	await expect(rendered.last()).toHaveAttribute('aria-rowindex', '61');
+	expect(await rendered.count()).toBeLessThan(20);
+
+	// Arrow keys walk into rows not rendered yet; the focused row stays while scrolled away.
+	await cell(lab, 60, 2).focus();
+	await page.keyboard.press('Control+Home');
+	await expect(cell(lab, 1, 1)).toBeFocused();
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('ArrowRight');
+	await expect(cell(lab, 2, 2)).toBeFocused();
+	await table.evaluate((t) => {
+		const box = t.parentElement!;
+		box.scrollTop = box.scrollHeight;
+	});
+	await expect(cell(lab, 60, 1)).toBeVisible();
+	await expect(cell(lab, 2, 2)).toBeFocused();
+
+	// Sorted by passes, the passing cases come first; filtered, only they are left.
+	await lab.getByLabel('Order').selectOption('passing');
+	await table.evaluate((t) => (t.parentElement!.scrollTop = 0));
+	await expect(rendered.first()).toHaveAttribute('data-row', '3');
+	await expect(rendered.nth(1)).toHaveAttribute('data-row', '10');
+	await lab.getByLabel('Order').selectOption('case');
+	await lab.getByLabel('Show').selectOption('passing');
+	await expect(table).toHaveAttribute('aria-rowcount', '10');
+	await expect(rendered.first()).toHaveAttribute('data-row', '3');
+	await expect(cell(lab, 1, 1)).toHaveCount(0);
+	await table.evaluate((t) => {
+		const box = t.parentElement!;
+		box.scrollTop = box.scrollHeight;
+	});
+	await expect(cell(lab, 60, 1)).toHaveAccessibleDescription(/✓ pass/);
+	await expect(rendered.last()).toHaveAttribute('aria-rowindex', '10');
+	await lab.getByLabel('Show').selectOption('failing');
+	await expect(table).toHaveAttribute('aria-rowcount', '52');
+	await expect(cell(lab, 1, 1)).toHaveAccessibleDescription(/✗ fail/);
+});
+
 test('Stop all keeps the finished cells and stops the rest', async ({ page }) => {
 	const lab = await openLab(page, {
 		model: 'emulator/by-content',

@@ -2,7 +2,8 @@
  * `npx tsx tests/scripts/screenshots-lab.ts`: the prompt lab at 1440 and 390 px, light and dark:
  * cases, three columns, an assertion, and a finished grid with a rate-limited retry and an error,
  * one cell opened; then that grid in the history list and opened again from it. PNGs go to
- * test-results/screens/. Builds dist-e2e/ first when it is missing.
+ * test-results/screens/. Builds dist-e2e/ first when it is missing. Every step waits for what it
+ * needs to see, with generous time: a loaded machine only slows it.
  */
 import { chromium, type Browser } from '@playwright/test';
 import { KEYS, saveKey, setRequest } from '../e2e/fixtures';
@@ -31,6 +32,7 @@ try {
 		for (const scheme of ['light', 'dark'] as const) {
 			servers.emulator.reset(); // the 429-once bodies are rate-limited again
 			const page = await browser.newPage({ viewport, colorScheme: scheme });
+			page.setDefaultTimeout(60_000);
 			const shot = (step: string) =>
 				page.screenshot({ path: `${OUT}/lab-${name}-${scheme}-${step}.png` });
 			await page.goto(servers.appUrl);
@@ -63,11 +65,18 @@ try {
 			await lab.getByRole('button', { name: 'Add assertion' }).click();
 			await shot('1-setup');
 			await lab.getByRole('button', { name: 'Run grid' }).click();
+			// Finished: every cell ended (one mid-stream error), and every column's checks are in.
 			await lab
-				.getByRole('button', { name: 'Case 3, column 3', exact: true })
-				.and(page.locator('.done, .error'))
-				.waitFor({ timeout: 20_000 });
+				.getByLabel('Grid totals')
+				.filter({ hasText: '8/9 done · 1 failed' })
+				.waitFor({ timeout: 120_000 });
+			for (const column of [1, 2, 3])
+				await lab
+					.getByLabel(`Totals for column ${column}`)
+					.filter({ hasText: 'pass ' })
+					.waitFor({ timeout: 60_000 });
 			await lab.getByRole('button', { name: 'Case 2, column 2', exact: true }).click();
+			await lab.getByRole('region', { name: 'Answer of Case 2, column 2' }).waitFor();
 			await lab.getByRole('heading', { name: 'Grid' }).scrollIntoViewIfNeeded();
 			await shot('2-grid');
 			await lab.getByRole('region', { name: /^Answer of/ }).scrollIntoViewIfNeeded();

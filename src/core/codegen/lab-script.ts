@@ -1,8 +1,10 @@
 /**
  * "Run this lab": a TypeScript script for Node and the `openai` package that posts every cell of a
  * lab's grid (the bodies core/lab/plan.ts builds, as the app would send them), checks each answer
- * with the lab's assertions and prints a summary per column. The key comes from the environment,
- * never from the app. JSON is valid JavaScript (ES2019), so the data is embedded as JSON.
+ * with the lab's assertions and prints a summary per column. JSON Schema checks use the validator
+ * the app uses (@cfworker/json-schema, draft-07, every error collected) with the assertion's
+ * schema (the one given, or the request's `response_format` schema the form filled in). The key
+ * comes from the environment, never from the app. JSON is valid JavaScript (ES2019), so the data is embedded as JSON.
  */
 import type { Assertion } from '../lab/assertions';
 import type { CellBody } from '../lab/plan';
@@ -76,7 +78,29 @@ function atPointer(root: unknown, pointer: string): { found: boolean; value?: un
 	return { found: true, value };
 }
 
-/** One check on one answer; null for a kind this script does not run (JSON Schema). */
+const validators = new Map<unknown, Validator | string>();
+function checkSchema(schema: unknown, r: Result): Verdict {
+	let validator = validators.get(schema);
+	if (validator === undefined) {
+		try {
+			validator = new Validator(schema as Schema | boolean, '7', false);
+		} catch (error) {
+			validator = error instanceof Error ? error.message : String(error);
+		}
+		validators.set(schema, validator);
+	}
+	if (typeof validator === 'string') return { pass: false, reason: \`invalid schema: \${validator}\` };
+	const json = readJson(r.text);
+	if (!json) return { pass: false, reason: 'not valid JSON' };
+	const { valid, errors } = validator.validate(json.value);
+	// The deepest error says what is wrong; the ones above it only that something below failed.
+	const first = errors.at(-1);
+	return valid || !first
+		? { pass: true, reason: 'matches the schema' }
+		: { pass: false, reason: \`does not match the schema: \${first.instanceLocation.replace(/^#/, '') || '(root)'} \${first.error}\` };
+}
+
+/** One check on one answer; null for a kind this script does not know. */
 function check(a: Assertion, r: Result): Verdict | null {
 	const verdict = (pass: boolean, reason: string) => ({ pass, reason });
 	const fold = (s: string) => (a.ignoreCase ? s.toLowerCase() : s);
@@ -101,6 +125,8 @@ function check(a: Assertion, r: Result): Verdict | null {
 			return verdict(r.latencyMs <= Number(a.ms), \`latency \${r.latencyMs} ms ≤ \${Number(a.ms)} ms\`);
 		case 'max-cost':
 			return verdict(r.costUsd !== null && r.costUsd <= Number(a.usd), \`cost \${r.costUsd ?? 'unknown'} ≤ \${Number(a.usd)}\`);
+		case 'json-schema':
+			return checkSchema(a.schema, r);
 	}
 	return null;
 }
@@ -146,11 +172,9 @@ export function generateLabScript(input: LabScriptInput): string {
 			? { row: c.row, column: c.column, body: c.body.body }
 			: { row: c.row, column: c.column, body: null, problem: c.body.reason },
 	);
-	const skipped = input.assertions.some((a) => a.kind === 'json-schema')
-		? '\n// JSON Schema assertions are not run here: they need a validator (ajv, for instance).'
-		: '';
 	return `// The prompt lab's grid, run from Node: every cell, the same checks, a summary per column.
-// npm install openai; then: OPENROUTER_API_KEY=... npx tsx run-lab.ts${skipped}
+// npm install openai @cfworker/json-schema; then: OPENROUTER_API_KEY=... npx tsx run-lab.ts
+import { Validator, type Schema } from '@cfworker/json-schema';
 import OpenAI from 'openai';
 
 const client = new OpenAI({

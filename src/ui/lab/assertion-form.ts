@@ -21,7 +21,11 @@ const json = (text: string): { ok: true; value: unknown } | { ok: false } => {
 	}
 };
 
-export function buildAssertion(f: AssertionFields): Assertion | string {
+/** `responseSchema`: the request's response_format schema, taken when the schema field is empty. */
+export function buildAssertion(
+	f: AssertionFields,
+	responseSchema: unknown = null,
+): Assertion | string {
 	let raw: Record<string, unknown>;
 	switch (f.kind) {
 		case 'contains':
@@ -37,6 +41,12 @@ export function buildAssertion(f: AssertionFields): Assertion | string {
 			raw = { kind: 'valid-json' };
 			break;
 		case 'json-schema': {
+			if (!f.value.trim()) {
+				if (responseSchema === null || responseSchema === undefined)
+					return 'Enter a schema, or give the request a response_format JSON schema';
+				raw = { kind: 'json-schema', schema: responseSchema };
+				break;
+			}
 			const schema = json(f.value);
 			if (!schema.ok) return 'The schema is not JSON';
 			raw = { kind: 'json-schema', schema: schema.value };

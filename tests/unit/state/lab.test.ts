@@ -171,8 +171,14 @@ describe('Lab', () => {
 		expect(lab.verdictOf('1:c2')).toMatchObject({ pass: false });
 		expect(lab.grid?.totals.overall).toMatchObject({ done: 4, costUsd: 0.004 });
 
+		expect(lab.shownRows).toEqual([0, 1]);
 		lab.rowFilter = 'failing';
-		expect([lab.showsRow(0), lab.showsRow(1)]).toEqual([false, true]);
+		expect(lab.shownRows).toEqual([1]);
+		lab.rowFilter = 'all';
+		lab.rowSort = 'failing';
+		expect(lab.shownRows).toEqual([1, 0]);
+		lab.rowSort = 'passing';
+		expect(lab.shownRows).toEqual([0, 1]);
 		const csv = resultsText(lab, 'csv') ?? '';
 		expect(csv.split('\r\n')[0]).toBe(
 			'case,var.word,column,status,pass,checks,answer,prompt_tokens,completion_tokens,cost_usd,latency_ms',
@@ -406,5 +412,41 @@ describe('Lab', () => {
 		await run;
 		expect(running?.states.get('0:c1')?.status).toBe('stopped');
 		expect(lab.grid).toBeNull();
+	});
+
+	it("takes every streaming cell's progress in one commit per frame", async () => {
+		const frames: (() => void)[] = [];
+		const send: SendFn = async function* (body) {
+			yield { type: 'open', status: 200, generationId: null, providerName: null };
+			for (const word of ['a', 'b', 'c']) {
+				await tick();
+				yield textChunk(`${prompt(body)} ${word}`);
+			}
+			yield textChunk('', 'stop', { prompt_tokens: 4, completion_tokens: 2, cost: 0.001 });
+			yield { type: 'done' };
+		};
+		const { lab } = await setup(send, { schedule: (commit) => frames.push(commit) });
+		for (const [i, word] of ['one', 'two', 'three'].entries()) {
+			lab.cases.add(lab.caseColumns);
+			lab.cases.setValue(i, 'word', word);
+		}
+		lab.concurrency = 3;
+		const run = lab.requestRun();
+		for (let i = 0; i < 3; i++) await tick();
+		// Three cells have streamed, and one frame is asked for; nothing shows before it.
+		expect(frames).toHaveLength(1);
+		expect(statuses(lab)).toEqual(['queued', 'queued', 'queued']);
+		frames.shift()!();
+		expect(statuses(lab)).not.toContain('queued');
+		expect(lab.grid?.cells.every((c) => lab.grid?.answers.get(c.id)?.text)).toBe(true);
+		while (statuses(lab)?.some((s) => s !== 'done')) {
+			await tick();
+			frames.shift()?.();
+			expect(frames.length).toBeLessThanOrEqual(1);
+		}
+		await run;
+		expect(lab.grid?.answers.get(lab.grid.cells[2]!.id)?.text).toBe(
+			'Say three aSay three bSay three c',
+		);
 	});
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLabScript } from '../../../../src/core/codegen/lab-script';
+import { evaluateAll, type Assertion } from '../../../../src/core/lab/assertions';
 import { planGrid } from '../../../../src/core/lab/plan';
 import { startEmulator, type Emulator } from '../../../emulator/server';
 
@@ -25,6 +26,18 @@ afterAll(async () => {
 	await emu.close();
 	rmSync(DIR, { recursive: true, force: true });
 });
+
+async function runScript(script: string, name: string) {
+	const file = join(DIR, name);
+	writeFileSync(file, script);
+	return run('npx', ['tsx', file], {
+		cwd: ROOT,
+		env: { ...process.env, OPENROUTER_API_KEY: 'sk-or-v1-test-lab-script' },
+	}).then(
+		(ok) => ({ ...ok, code: 0 }),
+		(failed: { stdout: string; stderr: string; code: number }) => failed,
+	);
+}
 
 describe('generateLabScript', () => {
 	it('runs the grid with its checks and prints a summary per column', async () => {
@@ -80,6 +93,64 @@ describe('generateLabScript', () => {
 		expect(posted).toHaveLength(8);
 		expect(posted.map((r) => r.body)).toEqual(
 			expect.arrayContaining([...bodies.values()].map((b) => (b.ok ? b.body : null))),
+		);
+	}, 60_000);
+
+	it('runs JSON Schema checks with the verdicts the app gives', async () => {
+		const schema = {
+			type: 'object',
+			required: ['city', 'n'],
+			properties: { city: { type: 'string' }, n: { type: 'integer', minimum: 1 } },
+		};
+		// The emulator echoes the prompt: each case is the answer it gets back.
+		const answers = [
+			'{"city": "Paris", "n": 1}',
+			'{"city": "Rome"}',
+			'```json\n{"city": "Oslo", "n": 2}\n```',
+			'{"city": "Lima", "n": "two"}',
+			'not JSON',
+		];
+		const request = {
+			model: 'emulator/by-content',
+			messages: [{ role: 'user', content: '{{answer}}' }],
+			stream: true,
+			response_format: { type: 'json_schema', json_schema: { name: 'city', schema } },
+		};
+		const assertions: Assertion[] = [{ kind: 'json-schema', schema }];
+		const { cells, bodies } = planGrid(
+			request,
+			[{ id: 'c1', patch: {} }],
+			answers.map((answer) => new Map([['answer', answer]])),
+		);
+		const script = generateLabScript({
+			baseUrl: emu.apiBaseUrl,
+			columns: ['base request'],
+			cells: cells.map((c) => ({ row: c.row, column: 0, body: bodies.get(c.id)! })),
+			assertions,
+			concurrency: 2,
+		});
+		expect(script).toContain('// npm install openai @cfworker/json-schema;');
+		expect(script).not.toContain('not run here');
+		const output = await runScript(script, 'run-lab-schema.ts');
+		expect(output.stderr).toBe('');
+		expect(output.code).toBe(1);
+		const lines = output.stdout.split('\n');
+
+		// What the app's evaluation says of the same answers.
+		const app = answers.map((text) =>
+			evaluateAll(assertions, { text, latencyMs: 0, costUsd: null }),
+		);
+		expect(app.map((v) => v.pass)).toEqual([true, false, true, false, false]);
+		for (const [i, verdict] of app.entries()) {
+			const line = lines.find((l) => l.startsWith(`case ${i + 1} × column 1:`));
+			expect(line).toContain(verdict.pass ? 'done, pass' : 'done, fail');
+		}
+		expect(lines.find((l) => l.startsWith('case 2 '))).toContain('✗ does not match the schema');
+		expect(lines.find((l) => l.startsWith('case 2 '))).toContain('n');
+		expect(lines.find((l) => l.startsWith('case 5 '))).toContain('✗ not valid JSON');
+		const passed = app.filter((v) => v.pass).length;
+		expect(lines.find((l) => l.startsWith('1. base request'))).toMatch(
+			new RegExp(`^1\\. base request\\s+5/5\\s+0\\s+${passed}/5\\s`),
 		);
 	}, 60_000);
 });

@@ -101,21 +101,25 @@ export class LabGrid {
 		return this.#grid;
 	}
 
-	start(): Promise<void> {
-		return this.#scheduler.start();
+	/** Resolves once the grid has ended, with every cell's last state and answer in place. */
+	async start(): Promise<void> {
+		await this.#scheduler.start();
+		this.#flush();
 	}
 
 	stopAll(): void {
 		this.#scheduler.stopAll();
 	}
 
-	retryFailed(): Promise<void> {
-		return this.#scheduler.retryFailed();
+	async retryFailed(): Promise<void> {
+		await this.#scheduler.retryFailed();
+		this.#flush();
 	}
 
 	/** Runs what a stop or a 402 left unstarted. */
-	resume(): Promise<void> {
-		return this.#scheduler.resume();
+	async resume(): Promise<void> {
+		await this.#scheduler.resume();
+		this.#flush();
 	}
 
 	async #run(cell: LabCell, signal: AbortSignal): Promise<CellOutcome> {
@@ -148,15 +152,18 @@ export class LabGrid {
 	#flushLater(): void {
 		if (this.#flushScheduled) return;
 		this.#flushScheduled = true;
-		this.#options.schedule(() => {
-			this.#flushScheduled = false;
-			const states = [...this.#pendingStates];
-			const answers = [...this.#pending];
-			this.#pendingStates.clear();
-			this.#pending.clear();
-			for (const [id, state] of states) this.states.set(id, state);
-			for (const [id, { answer, final }] of answers)
-				if (final || this.states.get(id)?.status === 'running') this.answers.set(id, answer);
-		});
+		this.#options.schedule(() => this.#flush());
+	}
+
+	/** What arrived since the last frame, shown at once (a frame, or the grid's end). */
+	#flush(): void {
+		this.#flushScheduled = false;
+		const states = [...this.#pendingStates];
+		const answers = [...this.#pending];
+		this.#pendingStates.clear();
+		this.#pending.clear();
+		for (const [id, state] of states) this.states.set(id, state);
+		for (const [id, { answer, final }] of answers)
+			if (final || this.states.get(id)?.status === 'running') this.answers.set(id, answer);
 	}
 }

@@ -354,6 +354,30 @@ describe('Lab', () => {
 		expect(other.openRun(request, { ...record.lab, v: 9 })).toMatch(/cannot be opened/);
 	});
 
+	it('keeps the last state of every cell even when no frame came after it (the grid ends between frames)', async () => {
+		const kept: RunRecord[] = [];
+		const frames: (() => void)[] = [];
+		const { lab } = await setup(
+			async function* (body) {
+				yield* answer(`${prompt(body)} ok`);
+			},
+			{
+				keep: (record) => kept.push(record),
+				schedule: (commit) => frames.push(commit),
+			},
+		);
+		for (const word of ['one', 'two']) {
+			lab.cases.add(lab.caseColumns);
+			lab.cases.setValue(lab.cases.count - 1, 'word', word);
+		}
+		await lab.requestRun();
+		expect(statuses(lab)).toEqual(['done', 'done']);
+		expect(kept[0]?.lab?.cells.map((c) => [c.status, c.text])).toEqual([
+			['done', 'Say one ok'],
+			['done', 'Say two ok'],
+		]);
+	});
+
 	it('keeps nothing when a grid is stopped before any cell came back', async () => {
 		const kept: RunRecord[] = [];
 		const { lab } = await setup(

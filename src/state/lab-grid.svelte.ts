@@ -18,10 +18,31 @@ import {
 	type Scheduler,
 } from '../core/lab/scheduler';
 import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
+import { RawLog } from '../core/stream/raw-log';
 import type { Completion } from '../core/stream/types';
-import type { SendFn } from './playground.svelte';
+import type { Run, RunStatus, SendFn } from './playground.svelte';
 
 export type GridColumn = { id: string; label: string };
+
+/**
+ * A cell's exchange beyond its answer, for its full run view (the raw inspector, the timings):
+ * changed in place while the cell streams; its answer in `answers` is what makes views look again.
+ */
+export type CellExchange = {
+	baseUrl: string;
+	/** `clock.now()` values. */
+	startedAt: number;
+	firstTokenAt: number | null;
+	endedAt: number | null;
+	httpStatus: number | null;
+	generationId: string | null;
+	responseHeaders: [string, string][];
+	/** The body as it arrived; null once dropped (only the latest cells' bodies are kept). */
+	raw: RawLog | null;
+};
+
+/** Raw bodies kept: a 1 000-cell grid of long streams would otherwise hold hundreds of MB. */
+export const RAW_KEPT = 100;
 
 export type LabGridOptions = {
 	send: SendFn;
@@ -67,6 +88,10 @@ export class LabGrid {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a buffer no view reads
 	#pendingStates = new Map<string, CellState>();
 	#flushScheduled = false;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- changed in place, read with `answers`
+	#exchanges = new Map<string, CellExchange>();
+	/** Cells holding a raw body, oldest first. */
+	#withRaw: string[] = [];
 
 	totals: GridTotals = $derived.by(() => gridTotals(this.cells, this.states));
 	running: boolean = $derived(this.#grid.status === 'running');
@@ -122,25 +147,102 @@ export class LabGrid {
 		this.#flush();
 	}
 
+	/**
+	 * The cell as a run, for the view a single run has (answer, usage, bill, raw inspector); null
+	 * before it has an answer. A cell opened from history has no exchange: no raw body or headers.
+	 */
+	runOf(id: string): Run | null {
+		const answer = this.answers.get(id);
+		const body = this.bodies.get(id);
+		const state = this.states.get(id);
+		if (!answer || !body?.ok || !state) return null;
+		const x = this.#exchanges.get(id);
+		const result = 'result' in state ? state.result : null;
+		const status: RunStatus =
+			state.status === 'running' || state.status === 'waiting'
+				? 'streaming'
+				: state.status === 'stopped' || state.status === 'cancelled'
+					? 'stopped'
+					: answer.error || state.status === 'error'
+						? 'error'
+						: 'done';
+		return {
+			status,
+			completion: answer,
+			body: body.body,
+			startedAt: x?.startedAt ?? 0,
+			firstTokenAt: x?.firstTokenAt ?? null,
+			endedAt: x?.endedAt ?? (result ? result.latencyMs : null),
+			generationId: x?.generationId ?? null,
+			httpStatus: x?.httpStatus ?? null,
+			baseUrl: x?.baseUrl ?? this.#options.baseUrl,
+			responseHeaders: x?.responseHeaders ?? [],
+			raw: x?.raw ?? new RawLog(),
+			generation: null,
+		};
+	}
+
+	/** The cell's exchange as it went (this visit only: a grid opened from history has none). */
+	exchange(id: string): CellExchange | undefined {
+		return this.#exchanges.get(id);
+	}
+
 	async #run(cell: LabCell, signal: AbortSignal): Promise<CellOutcome> {
 		const body = this.bodies.get(cell.id);
 		if (!body?.ok) return { kind: 'error', message: body?.reason ?? 'Nothing to send' };
 		const { send, clock, apiKey, baseUrl } = this.#options;
 		const started = clock.now();
+		const exchange = this.#startExchange(cell.id, started);
+		const onText = (text: string) => exchange.raw?.push(text, clock.now() - started);
 		let completion = EMPTY_COMPLETION;
 		let sawEnd = false;
 		this.#commitLater(cell.id, completion); // a retry starts from nothing
-		for await (const event of send(body.body, { apiKey, baseUrl, signal })) {
+		for await (const event of send(body.body, { apiKey, baseUrl, signal, onText })) {
+			const before = completion;
 			completion = foldEvent(completion, event);
 			if (event.type === 'end') sawEnd = true;
+			if (event.type === 'open') {
+				exchange.httpStatus = event.status;
+				exchange.generationId = event.generationId;
+				exchange.responseHeaders = event.headers ?? [];
+			}
+			const produced =
+				completion.text !== before.text ||
+				completion.reasoning !== before.reasoning ||
+				completion.toolCalls !== before.toolCalls;
+			if (exchange.firstTokenAt === null && produced) exchange.firstTokenAt = clock.now();
 			if (!signal.aborted) this.#commitLater(cell.id, completion);
 		}
 		if (signal.aborted) completion = finishCompletion(completion, 'aborted');
 		else if (!sawEnd && !completion.complete && !completion.error)
 			completion = finishCompletion(completion, 'end');
-		this.#commitLater(cell.id, completion, true);
 		const now = clock.now();
+		exchange.raw?.end(now - started);
+		exchange.endedAt = now;
+		this.#commitLater(cell.id, completion, true);
 		return cellOutcome(completion, now - started, signal.aborted, now);
+	}
+
+	/** A new exchange for the cell (a retry replaces the last); the oldest raw bodies go first. */
+	#startExchange(id: string, startedAt: number): CellExchange {
+		const { baseUrl, apiKey } = this.#options;
+		const exchange: CellExchange = {
+			baseUrl,
+			startedAt,
+			firstTokenAt: null,
+			endedAt: null,
+			httpStatus: null,
+			generationId: null,
+			responseHeaders: [],
+			raw: new RawLog([apiKey]),
+		};
+		this.#exchanges.set(id, exchange);
+		this.#withRaw = [...this.#withRaw.filter((kept) => kept !== id), id];
+		while (this.#withRaw.length > RAW_KEPT) {
+			const dropped = this.#exchanges.get(this.#withRaw.shift() as string);
+			if (dropped) dropped.raw = null;
+		}
+		return exchange;
 	}
 
 	/** A final answer is kept whatever the cell's state; a partial one only while it runs. */

@@ -171,9 +171,9 @@ test('a grid run is kept in history; opened after a reload, the grid shows its r
 	await expect(opened.getByLabel('Totals for column 1')).toContainText('pass 1/2 (50 %)');
 	await expect(opened.getByRole('textbox', { name: 'word, case 2' })).toHaveValue('beta');
 	await cell(opened, 1, 1).click();
-	await expect(opened.getByRole('region', { name: 'Answer of Case 1, column 1' })).toContainText(
-		'Say alpha',
-	);
+	const answer = opened.getByRole('region', { name: 'Answer of Case 1, column 1' });
+	await expect(answer.getByTestId('answer')).toContainText('Say alpha');
+	await expect(answer).toContainText('The raw response of this cell is not kept');
 	expect(await emulator.chatRequests()).toHaveLength(sent);
 });
 

@@ -156,11 +156,19 @@ test('a 5 × 3 grid: 429s back off and succeed, one mid-stream error, assertions
 	expect(bodies).toHaveLength(21);
 	expect(bodies.filter((b) => b.includes('[429-once]'))).toHaveLength(12);
 
-	// A cell opens its whole answer.
+	// A cell opens its whole run, as a single run shows: answer, usage, the bill, the raw exchange.
 	await cell(lab, 1, 2).click();
 	const answer = lab.getByRole('region', { name: 'Answer of Case 1, column 2' });
-	await expect(answer).toContainText('Say alpha');
-	await expect(answer).toContainText('Completion tokens');
+	await expect(answer.getByTestId('answer')).toContainText('Say alpha');
+	await expect(answer).toContainText('Completion');
+	await expect(answer.getByText('Explain the bill')).toBeVisible();
+	await answer.getByText('Raw request and response').click();
+	await expect(answer).toContainText('"temperature": 0.2');
+	await expect(answer).toContainText('data: {');
+	await expect(answer).toContainText('data: [DONE]');
+	await expect(answer).not.toContainText(KEYS.good);
+	// Nothing there sends from the playground: no tool-results form, no replay.
+	await expect(answer.getByText('Replay on the same provider')).toHaveCount(0);
 
 	// Filter: only the rows with a failure.
 	await lab.getByLabel('Show').selectOption('failing');

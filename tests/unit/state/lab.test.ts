@@ -5,6 +5,7 @@ import type { StreamEvent } from '../../../src/core/stream/types';
 import { deflateRaw } from '../../../src/io/deflate';
 import type { RunRecord } from '../../../src/core/history/record';
 import { Lab, type LabDeps } from '../../../src/state/lab.svelte';
+import { RAW_KEPT } from '../../../src/state/lab-grid.svelte';
 import {
 	labFileText,
 	labLink,
@@ -376,6 +377,40 @@ describe('Lab', () => {
 			['done', 'Say one ok'],
 			['done', 'Say two ok'],
 		]);
+	});
+
+	it('opens a cell as a whole run: its body, answer, timings and raw body, the key hidden', async () => {
+		const { lab } = await setup(async function* (body, { onText }) {
+			onText?.(`data: {"echo":"${prompt(body)}","key":"${KEY}"}\n\n`);
+			yield* answer(`${prompt(body)} ok`);
+			onText?.('data: [DONE]\n\n');
+		});
+		for (let i = 0; i < RAW_KEPT + 1; i++) {
+			lab.cases.add(lab.caseColumns);
+			lab.cases.setValue(i, 'word', `w${i}`);
+		}
+		lab.concurrency = 10;
+		lab.confirmAboveUsd = 1000;
+		await lab.requestRun();
+		const [first, second, ...rest] = lab.grid?.cells.map((c) => c.id) ?? [];
+		const last = lab.grid?.runOf(rest.at(-1) as string);
+		expect(last).toMatchObject({
+			status: 'done',
+			httpStatus: 200,
+			body: { messages: [{ content: `Say w${RAW_KEPT}` }] },
+		});
+		expect(last?.completion.text).toBe(`Say w${RAW_KEPT} ok`);
+		expect(last?.endedAt).toBeGreaterThanOrEqual(last?.startedAt ?? Infinity);
+		expect(last?.raw.lines.map((l) => l.text)).toEqual([
+			`data: {"echo":"Say w${RAW_KEPT}","key":"[key hidden]"}`,
+			'',
+			'data: [DONE]',
+			'',
+		]);
+		// Only the latest cells keep their raw body: the first one started has let it go.
+		expect(lab.grid?.exchange(first as string)?.raw).toBeNull();
+		expect(lab.grid?.runOf(first as string)?.raw.lines).toEqual([]);
+		expect(lab.grid?.exchange(second as string)?.raw?.lines.length).toBe(4);
 	});
 
 	it('keeps nothing when a grid is stopped before any cell came back', async () => {

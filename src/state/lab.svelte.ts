@@ -396,6 +396,16 @@ export class Lab {
 		return null;
 	}
 
+	/**
+	 * Lets go of the grid's results (a running grid stops first): the cases, columns and checks
+	 * stay; a grid that ended is still in History.
+	 */
+	clearResults(): void {
+		this.#grid?.stopAll();
+		this.#grid = null;
+		this.#checks.clear();
+	}
+
 	/** Replaces the whole lab with one read from a file (core/lab/lab-file.ts). */
 	load(lab: LabFile): void {
 		// A grid still running belongs to the lab being replaced: it stops, keeping what it has.

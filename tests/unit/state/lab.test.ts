@@ -413,6 +413,21 @@ describe('Lab', () => {
 		expect(lab.grid?.exchange(second as string)?.raw?.lines.length).toBe(4);
 	});
 
+	it('clears its results and keeps its cases, columns and checks', async () => {
+		const { lab } = await setup(async function* (body) {
+			yield* answer(`${prompt(body)} ok`);
+		});
+		lab.setValue('word', 'x');
+		lab.addAssertion({ kind: 'contains', value: 'ok' });
+		await lab.requestRun();
+		expect(lab.grid?.totals.overall.done).toBe(1);
+		lab.clearResults();
+		expect(lab.grid).toBeNull();
+		expect(lab.values.get('word')).toBe('x');
+		expect(lab.assertions).toHaveLength(1);
+		expect(lab.columns).toHaveLength(1);
+	});
+
 	it('keeps nothing when a grid is stopped before any cell came back', async () => {
 		const kept: RunRecord[] = [];
 		const { lab } = await setup(

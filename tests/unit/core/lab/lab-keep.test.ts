@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { keptLabRecord, readKeptLab, type KeptLab } from '../../../../src/core/lab/lab-keep';
 import { MAX_LAB_FILE_CHARS } from '../../../../src/core/lab/lab-file';
 
-const KEY = 'sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+// Key-shaped (so redaction applies) and plainly fake, like the other tests' keys.
+const KEY = 'sk-or-v1-test-fake-lab-keep-key-0001';
 
 const lab: KeptLab = {
 	variables: new Map([

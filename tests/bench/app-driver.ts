@@ -45,3 +45,28 @@ export async function sendAndWait(page: Page, timeout = 120_000): Promise<void> 
 	const text = (await status(page).textContent()) ?? '';
 	if (!text.includes('Done')) throw new Error(`the run ended with "${text}"`);
 }
+
+/**
+ * Puts `request` in the editor, opens the prompt lab and gives it `cases` cases of the variable
+ * `n` (1, 2, …, pasted as from a spreadsheet) and `columns` columns, column c patched with
+ * `{"seed": c}` (column 1 too with `seedFirst`). Returns the lab's region.
+ */
+export async function openLabGrid(
+	page: Page,
+	request: Record<string, unknown>,
+	{ cases, columns, seedFirst = false }: { cases: number; columns: number; seedFirst?: boolean },
+) {
+	await setRequestText(page, JSON.stringify(request, null, 2));
+	await page.getByRole('button', { name: 'Lab', exact: true }).click();
+	const lab = page.getByRole('region', { name: 'Prompt lab' });
+	await lab.getByText('Paste from a spreadsheet').click();
+	const rows = Array.from({ length: cases }, (_, i) => String(i + 1));
+	await lab.getByLabel('Rows from a spreadsheet, header first').fill(['n', ...rows].join('\n'));
+	await lab.getByRole('button', { name: 'Add pasted rows' }).click();
+	if (seedFirst) await lab.getByRole('textbox', { name: 'Patch for column 1' }).fill('{"seed": 1}');
+	for (let c = 2; c <= columns; c++) {
+		await lab.getByRole('button', { name: 'Add column' }).click();
+		await lab.getByRole('textbox', { name: `Patch for column ${c}` }).fill(`{"seed": ${c}}`);
+	}
+	return lab;
+}

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
-import { saveKeyInUi, setRequestText } from './app-driver';
+import { openLabGrid, saveKeyInUi } from './app-driver';
 import { clearHistory } from './bench-b8-memory';
 import { heapTotals, parseSnapshot, takeSnapshot } from './heap-graph';
 import { scrollRows } from './lab-scroll';
@@ -96,17 +96,7 @@ async function measure(ctx: BenchContext) {
 		max_tokens: TOKENS,
 		stream: true,
 	};
-	await setRequestText(page, JSON.stringify(request, null, 2));
-	await page.getByRole('button', { name: 'Lab', exact: true }).click();
-	const lab = page.getByRole('region', { name: 'Prompt lab' });
-	await lab.getByText('Paste from a spreadsheet').click();
-	const rows = Array.from({ length: CASES }, (_, i) => String(i + 1));
-	await lab.getByLabel('Rows from a spreadsheet, header first').fill(['n', ...rows].join('\n'));
-	await lab.getByRole('button', { name: 'Add pasted rows' }).click();
-	for (let c = 2; c <= COLUMNS; c++) {
-		await lab.getByRole('button', { name: 'Add column' }).click();
-		await lab.getByRole('textbox', { name: `Patch for column ${c}` }).fill(`{"seed": ${c}}`);
-	}
+	const lab = await openLabGrid(page, request, { cases: CASES, columns: COLUMNS });
 	await lab.getByLabel('At most at once').fill(String(AT_ONCE));
 	await lab.getByLabel('Ask before runs over (USD)').fill('100');
 	const cells = CASES * COLUMNS;

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { saveKeyInUi, setRequestText } from './app-driver';
+import { openLabGrid, saveKeyInUi } from './app-driver';
 import { paceChat } from './page-probes';
 import { quantile, round } from './stats';
 import type { BenchContext, Row } from './types';
@@ -84,18 +84,7 @@ async function finishedGrid(ctx: BenchContext) {
 		messages: [{ role: 'user', content: prompt('{{n}}') }],
 		stream: true,
 	};
-	await setRequestText(page, JSON.stringify(request, null, 2));
-	await page.getByRole('button', { name: 'Lab', exact: true }).click();
-	const lab = page.getByRole('region', { name: 'Prompt lab' });
-	await lab.getByText('Paste from a spreadsheet').click();
-	const rows = Array.from({ length: CASES }, (_, i) => String(i + 1));
-	await lab.getByLabel('Rows from a spreadsheet, header first').fill(['n', ...rows].join('\n'));
-	await lab.getByRole('button', { name: 'Add pasted rows' }).click();
-	await lab.getByRole('textbox', { name: 'Patch for column 1' }).fill('{"seed": 1}');
-	for (let c = 2; c <= COLUMNS; c++) {
-		await lab.getByRole('button', { name: 'Add column' }).click();
-		await lab.getByRole('textbox', { name: `Patch for column ${c}` }).fill(`{"seed": ${c}}`);
-	}
+	const lab = await openLabGrid(page, request, { cases: CASES, columns: COLUMNS, seedFirst: true });
 	await lab.getByLabel('Check').selectOption('contains');
 	await lab.getByLabel('Text', { exact: true }).fill('Case');
 	await lab.getByRole('button', { name: 'Add assertion' }).click();

@@ -128,6 +128,22 @@ export default ts.config(
 			],
 		},
 	},
+	// The composition root builds the app from what its env hands it, so it runs in Node: only
+	// browser.ts (the real env) and lab.ts (the lab's chunk, with its store) reach io/ and the page.
+	{
+		files: ['src/app/**/*.ts'],
+		ignores: ['src/app/browser.ts', 'src/app/lab.ts'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: layers(['io', 'ui'], 'app') }],
+			'no-restricted-globals': [
+				'error',
+				...PAGE_AND_IO.map((name) => ({
+					name,
+					message: 'createApp reaches the page only through its env (app/browser.ts).',
+				})),
+			],
+		},
+	},
 	{
 		files: ['src/io/**/*.ts'],
 		rules: { 'no-restricted-imports': ['error', { patterns: layers(['state', 'ui'], 'io') }] },

@@ -102,8 +102,28 @@ export default defineConfig(({ mode }) => {
 		preview: { port: 4173, strictPort: true },
 		server: { port: 5173 },
 		test: {
-			include: ['tests/unit/**/*.test.ts'],
 			environment: 'node',
+			projects: [
+				{
+					extends: true,
+					test: {
+						name: 'unit',
+						include: ['tests/unit/**/*.test.ts'],
+						exclude: ['tests/unit/app/**'],
+					},
+				},
+				// The composition root's effects (draft saving, the lab's early load) run only in
+				// Svelte's client runtime: these tests compile for the browser and run in Node.
+				{
+					extends: true,
+					resolve: { conditions: ['browser'] },
+					test: {
+						name: 'app',
+						include: ['tests/unit/app/**/*.test.ts'],
+						environment: './tests/unit/app/client-environment.ts',
+					},
+				},
+			],
 		},
 	};
 });

@@ -1,5 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { browserEnv } from './app/browser';
+import { createApp } from './app/create-app.svelte';
 import { createThemeStore } from './io/theme-store';
 import './ui/global.css';
 
@@ -7,4 +9,6 @@ import './ui/global.css';
 const themes = createThemeStore();
 themes.apply(themes.load());
 
-mount(App, { target: document.getElementById('app') as HTMLElement });
+const app = createApp(browserEnv());
+mount(App, { target: document.getElementById('app') as HTMLElement, props: { app } });
+void app.start(location.hash);

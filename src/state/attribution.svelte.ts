@@ -1,4 +1,3 @@
-import { getContext, setContext } from 'svelte';
 import {
 	attributionHeaders,
 	attributionProblems,
@@ -37,12 +36,4 @@ export class Attribution {
 	reset(): void {
 		this.update({ ...defaultAttribution(this.#deps.appUrl), enabled: this.#value.enabled });
 	}
-}
-
-const KEY = Symbol('attribution');
-export const setAttribution = (a: Attribution) => setContext(KEY, a);
-export function getAttribution(): Attribution {
-	const a = getContext<Attribution | undefined>(KEY);
-	if (!a) throw new Error('Attribution is missing: components must sit inside App.svelte');
-	return a;
 }

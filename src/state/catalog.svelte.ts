@@ -1,4 +1,3 @@
-import { getContext, setContext } from 'svelte';
 import { readPriceList, type PriceList } from '../core/billing/price-list';
 import { readSupportedParameters, type SupportedParameters } from '../core/compare/catalog';
 import { findModel, readModels, type CatalogRecordV1, type Model } from '../core/models/catalog';
@@ -123,16 +122,4 @@ export class Catalog {
 		this.#models = readModels(record.data);
 		this.#fetchedAt = record.fetchedAt;
 	}
-}
-
-const KEY = Symbol('catalog');
-
-export function setCatalog(catalog: Catalog): void {
-	setContext(KEY, catalog);
-}
-
-export function getCatalog(): Catalog {
-	const catalog = getContext<Catalog | undefined>(KEY);
-	if (!catalog) throw new Error('The catalog is missing: components must sit inside App.svelte');
-	return catalog;
 }

@@ -9,6 +9,7 @@ import {
 } from '../core/compare/plan';
 import { endColumnRun, foldColumnRun, startColumnRun, type ColumnRun } from '../core/compare/run';
 import type { SendFn } from './playground.svelte';
+import { Dialogs } from './dialogs.svelte';
 import type { Settings } from './settings.svelte';
 
 export type CompareDeps = {
@@ -19,6 +20,8 @@ export type CompareDeps = {
 	now?: () => number;
 	schedule?: (commit: () => void) => void;
 	onRunEnd?: (run: ColumnRun) => void;
+	/** The app's dialogs: Compare is one. */
+	dialogs?: Dialogs;
 };
 
 /** One model's side of a comparison; its run is committed at most once per frame. */
@@ -42,7 +45,6 @@ export class Compare {
 	#deps: Required<Omit<CompareDeps, 'onRunEnd'>> & Pick<CompareDeps, 'onRunEnd'>;
 	#catalogLoad: Promise<void> | null = null;
 
-	open = $state(false);
 	models = $state<string[]>([]);
 	columns = $state.raw<CompareColumn[]>([]);
 	catalog = $state.raw<SupportedParameters | null>(null);
@@ -69,13 +71,22 @@ export class Compare {
 			now: deps.now ?? (() => performance.now()),
 			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
 			onRunEnd: deps.onRunEnd,
+			dialogs: deps.dialogs ?? new Dialogs(),
 		};
+	}
+
+	get open(): boolean {
+		return this.#deps.dialogs.isOpen('compare');
+	}
+
+	close(): void {
+		this.#deps.dialogs.close('compare');
 	}
 
 	/** Opens the view, starting from the request's model, and fetches the catalog once. */
 	show(model: string | null): void {
 		if (this.models.length === 0) this.models = [model ?? '', ''];
-		this.open = true;
+		this.#deps.dialogs.open('compare');
 		if (this.catalogState === 'idle' || this.catalogState === 'failed')
 			this.#catalogLoad = this.#loadCatalog();
 	}
@@ -108,7 +119,7 @@ export class Compare {
 		if (this.running || models.length === 0) return;
 		const apiKey = this.#deps.settings.readKey();
 		if (!apiKey) {
-			this.#deps.settings.dialogOpen = true;
+			this.#deps.settings.askForKey();
 			return;
 		}
 		// Plans need the catalog: a Run all right after opening waits for it (it fails soft to null).

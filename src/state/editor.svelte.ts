@@ -1,4 +1,3 @@
-import { getContext, setContext } from 'svelte';
 import type { EditorChoice, EditorMode } from '../core/editor-mode';
 
 export type EditorPrefsDeps = { load(): EditorChoice; save(choice: EditorChoice): void };
@@ -37,18 +36,4 @@ export class EditorPrefs {
 	#save() {
 		this.#deps.save({ mode: this.#mode, wrap: this.#wrap });
 	}
-}
-
-const KEY = Symbol('editor-prefs');
-
-export function setEditorPrefs(prefs: EditorPrefs): void {
-	setContext(KEY, prefs);
-}
-
-/** Outside App (component tests), the default: rich editor when idle, no wrap, nothing stored. */
-export function getEditorPrefs(): EditorPrefs {
-	return (
-		getContext<EditorPrefs | undefined>(KEY) ??
-		new EditorPrefs({ load: () => ({ mode: 'auto', wrap: false }), save: () => undefined })
-	);
 }

@@ -1,3 +1,4 @@
+import { ownNotice, type NoticeChannel } from './notices.svelte';
 import { applyBound, boundNotice, MAX_RUNS } from '../core/history/bound';
 import {
 	filterRuns,
@@ -11,6 +12,7 @@ import { recordFromRun, type FinishedRun } from '../core/history/from-run';
 import type { RunRecord } from '../core/history/record';
 import type { Branches } from '../core/conversation/branches';
 import { redactValue } from '../core/security/redact';
+import { Dialogs } from './dialogs.svelte';
 import type { HistoryStore } from '../core/history/store';
 
 /** Presets live in their own store (when the app has one); history only carries them in files. */
@@ -28,18 +30,39 @@ export type HistoryDeps = {
 	now?: () => number;
 	newId?: () => string;
 	max?: number;
+	/** The app's dialogs: History is one. */
+	dialogs?: Dialogs;
+	/** Where its notices go (the app's list); a list of its own without it. */
+	notice?: NoticeChannel;
 };
 
 /** Every finished run, newest first, with the list's filter and what the history view shows. */
 export class RunHistory {
-	#deps: Required<Omit<HistoryDeps, 'presets'>> & Pick<HistoryDeps, 'presets'>;
+	#deps: Required<Omit<HistoryDeps, 'presets' | 'notice'>> & Pick<HistoryDeps, 'presets'>;
+
+	get open(): boolean {
+		return this.#deps.dialogs.isOpen('history');
+	}
+	show(): void {
+		this.#deps.dialogs.open('history');
+	}
+	close(): void {
+		this.#deps.dialogs.close('history');
+	}
 
 	runs = $state.raw<RunRecord[]>([]);
 	filter = $state<HistoryFilter>({ ...NO_FILTER });
-	open = $state(false);
 	/** The run shown read-only, or null for the list. */
 	selectedId = $state<string | null>(null);
-	notice = $state<string | null>(null);
+	#notice: NoticeChannel;
+	/** What this part of the app is telling the user (shown with the app's notices). */
+	get notice(): string | null {
+		return this.#notice.text;
+	}
+	/** Tells the user `text`, replacing what it said before; null takes it back. */
+	tell(text: string | null): void {
+		this.#notice.set(text);
+	}
 	loaded = $state(false);
 
 	models: string[] = $derived(modelsOf(this.runs));
@@ -55,6 +78,7 @@ export class RunHistory {
 	}
 
 	constructor(deps: HistoryDeps) {
+		this.#notice = deps.notice ?? ownNotice('history');
 		this.#deps = {
 			store: deps.store,
 			readKey: deps.readKey,
@@ -62,6 +86,7 @@ export class RunHistory {
 			now: deps.now ?? (() => Date.now()),
 			newId: deps.newId ?? (() => crypto.randomUUID()),
 			max: deps.max ?? MAX_RUNS,
+			dialogs: deps.dialogs ?? new Dialogs(),
 		};
 	}
 
@@ -153,6 +178,6 @@ export class RunHistory {
 	}
 
 	#tell(notice: string | null): void {
-		if (notice) this.notice = notice;
+		if (notice) this.tell(notice);
 	}
 }

@@ -31,6 +31,6 @@ export function importCurlCommand(
 		parts.push(
 			`It was addressed to ${new URL(baseUrl).host}; the playground sends to ${settings.apiHost}.`,
 		);
-	playground.notice = parts.join(' ');
+	playground.tell(parts.join(' '));
 	return { ok: true };
 }

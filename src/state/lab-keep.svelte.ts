@@ -17,7 +17,7 @@ export async function keepLab(
 ): Promise<() => void> {
 	const { lab: kept, notice } = await store.load();
 	if (kept) lab.restore(kept);
-	if (notice) lab.notice = notice;
+	if (notice) lab.tell(notice);
 	const save = labSaver(lab, store, readKey, delayMs);
 	let first = true;
 	return $effect.root(() => {
@@ -32,7 +32,7 @@ export async function keepLab(
 
 /** Saves the latest lab given once none has come for `delayMs`; a failure is told in the lab. */
 export function labSaver(
-	lab: Pick<Lab, 'notice'>,
+	lab: Pick<Lab, 'tell'>,
 	store: LabStore,
 	readKey: () => string | null,
 	delayMs = LAB_SAVE_DELAY_MS,
@@ -42,7 +42,7 @@ export function labSaver(
 		clearTimeout(timer);
 		timer = setTimeout(async () => {
 			const { notice } = await store.save(kept, [readKey()]);
-			if (notice) lab.notice = notice;
+			if (notice) lab.tell(notice);
 		}, delayMs);
 	};
 }

@@ -5,6 +5,7 @@
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- its Maps are values: replaced whole in a
    $state.raw, never changed in place; the grid's live maps are SvelteMaps (lab-grid). */
+import { ownNotice, type NoticeChannel } from './notices.svelte';
 import type { PriceList as CatalogPrices } from '../core/billing/price-list';
 import { labPrices } from '../core/lab/prices';
 import type { Assertion } from '../core/lab/assertions';
@@ -29,6 +30,7 @@ import { LabChecks, type CellVerdict } from './lab-checks.svelte';
 import { LabGrid } from './lab-grid.svelte';
 import type { BodyTransform, SendFn } from './playground.svelte';
 import type { Settings } from './settings.svelte';
+import { Dialogs } from './dialogs.svelte';
 
 export type LabDeps = {
 	send: SendFn;
@@ -49,6 +51,10 @@ export type LabDeps = {
 	/** `now()` in epoch ms, `sleep` abortable; real timers unless a test passes a fake. */
 	clock?: Clock;
 	schedule?: (commit: () => void) => void;
+	/** The app's dialogs: the lab is one. */
+	dialogs?: Dialogs;
+	/** Where its notices go (the app's list); a list of its own without it. */
+	notice?: NoticeChannel;
 };
 
 export type LabColumnDraft = { id: string; text: string };
@@ -66,8 +72,7 @@ const realClock: Clock = {
 };
 
 export class Lab {
-	#deps: Required<Omit<LabDeps, 'keep'>> & Pick<LabDeps, 'keep'>;
-	#open = $state(false);
+	#deps: Required<Omit<LabDeps, 'keep' | 'notice'>> & Pick<LabDeps, 'keep'>;
 	#values = $state.raw(new Map<string, string>());
 	readonly cases = new LabCases();
 	#columns = $state.raw<LabColumnDraft[]>([{ id: 'c1', text: '{}' }]);
@@ -85,7 +90,15 @@ export class Lab {
 	/** Why the last action did nothing (a bad file, a blocked run); null when all is well. */
 	problem = $state<string | null>(null);
 	/** What the user should know (a lab opened from a link); null when nothing. */
-	notice = $state<string | null>(null);
+	#notice: NoticeChannel;
+	/** What this part of the app is telling the user (shown with the app's notices). */
+	get notice(): string | null {
+		return this.#notice.text;
+	}
+	/** Tells the user `text`, replacing what it said before; null takes it back. */
+	tell(text: string | null): void {
+		this.#notice.set(text);
+	}
 
 	variables: string[] = $derived.by(() => findVariables(this.#deps.request()?.messages));
 	caseColumns: string[] = $derived(shownColumns(this.cases.table, this.variables));
@@ -115,18 +128,20 @@ export class Lab {
 	});
 
 	constructor(deps: LabDeps) {
+		this.#notice = deps.notice ?? ownNotice('lab');
 		this.#deps = {
 			...deps,
 			clock: deps.clock ?? realClock,
 			checkAssertion: deps.checkAssertion ?? checkInPlace,
 			newId: deps.newId ?? (() => crypto.randomUUID()),
 			schedule: deps.schedule ?? ((commit) => requestAnimationFrame(commit)),
+			dialogs: deps.dialogs ?? new Dialogs(),
 		};
 		this.#checks = new LabChecks(this.#deps.checkAssertion);
 	}
 
 	get open(): boolean {
-		return this.#open;
+		return this.#deps.dialogs.isOpen('lab');
 	}
 	get values(): ReadonlyMap<string, string> {
 		return this.#values;
@@ -156,14 +171,14 @@ export class Lab {
 	}
 
 	show(): void {
-		this.#open = true;
+		this.#deps.dialogs.open('lab');
 		this.#pricesLoad ??= this.#deps.loadPrices().then(
 			(prices) => void (this.#prices = labPrices(prices)),
 			() => void (this.#prices = new Map()),
 		);
 	}
 	close(): void {
-		this.#open = false;
+		this.#deps.dialogs.close('lab');
 	}
 
 	/** For the playground's Send: the variables filled in, or the names still without a value. */
@@ -288,7 +303,7 @@ export class Lab {
 		const apiKey = this.#deps.settings.readKey();
 		if (!request || this.runBlocker) return;
 		if (!apiKey) {
-			this.#deps.settings.dialogOpen = true;
+			this.#deps.settings.askForKey();
 			return;
 		}
 		const columns = this.patches.flatMap((c) =>

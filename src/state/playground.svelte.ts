@@ -1,3 +1,4 @@
+import { ownNotice, type NoticeChannel } from './notices.svelte';
 import type { DraftStore } from '../core/draft';
 // The share codec (and the JSON bounds it checks) loads when a link is made or opened.
 import type { Deflate, Encoded } from '../core/share/codec';
@@ -85,11 +86,13 @@ export type PlaygroundDeps = {
 	 * body (the prompt lab, its `{{name}}` variables), while it loads.
 	 */
 	ready?: () => Promise<unknown> | null;
+	/** Where its notices go (the app's list); a list of its own without it. */
+	notice?: NoticeChannel;
 };
 
 /** The request text (single source of truth), everything derived from it, and the current run. */
 export class Playground {
-	#deps: Required<Omit<PlaygroundDeps, 'generation' | 'framed' | 'ready'>> &
+	#deps: Required<Omit<PlaygroundDeps, 'generation' | 'framed' | 'ready' | 'notice'>> &
 		Pick<PlaygroundDeps, 'generation' | 'ready'>;
 	/** Inside another page's frame (see core/framing.ts). */
 	readonly framed: boolean;
@@ -107,7 +110,15 @@ export class Playground {
 	 */
 	focusMessage = $state.raw<{ index: number; seq: number } | null>(null);
 	/** Storage problems worth telling the user about (the draft is still in the editor). */
-	notice = $state<string | null>(null);
+	#notice: NoticeChannel;
+	/** What this part of the app is telling the user (shown with the app's notices). */
+	get notice(): string | null {
+		return this.#notice.text;
+	}
+	/** Tells the user `text`, replacing what it said before; null takes it back. */
+	tell(text: string | null): void {
+		this.#notice.set(text);
+	}
 	/** The browser reports no network; Send is blocked with a reason, editing goes on. */
 	get offline(): boolean {
 		return !this.#deps.online();
@@ -155,6 +166,7 @@ export class Playground {
 	}
 
 	constructor(deps: PlaygroundDeps) {
+		this.#notice = deps.notice ?? ownNotice('playground');
 		const unavailable = async (): Promise<never> => {
 			throw new Error('compression is not available');
 		};
@@ -191,7 +203,7 @@ export class Playground {
 	async loadFromHash(hash: string): Promise<boolean> {
 		// Framed, a link is not even decoded: the framing page chose it.
 		if (this.framed && carriesRequest(hash)) {
-			this.notice = FRAMED_LINK_MESSAGE;
+			this.tell(FRAMED_LINK_MESSAGE);
 			return false;
 		}
 		if (!carriesRequest(hash)) return false;
@@ -199,28 +211,32 @@ export class Playground {
 		try {
 			codec = await import('../core/share/codec');
 		} catch {
-			this.notice = 'The link could not be opened: part of the app did not load (offline?).';
+			this.tell('The link could not be opened: part of the app did not load (offline?).');
 			return false;
 		}
 		const { decodeShare, requestText } = codec;
 		const decoded = await decodeShare(hash, this.#deps.deflate);
 		if (decoded.kind === 'none') return false;
 		if (decoded.kind === 'error') {
-			this.notice = decoded.message;
+			this.tell(decoded.message);
 			return false;
 		}
 		const { text, compact } = requestText(decoded.request);
 		this.text = text;
 		// `#model=<id>` quick start.
 		if (decoded.kind === 'model') {
-			this.notice = `Opened the default request with ${decoded.model}. Nothing has been sent: edit it, then press Send.`;
+			this.tell(
+				`Opened the default request with ${decoded.model}. Nothing has been sent: edit it, then press Send.`,
+			);
 			return true;
 		}
 		const ignored = decoded.ignored.length
 			? ` It also carried ${decoded.ignored.join(', ')}, which a link can never set: ignored.`
 			: '';
 		const oneLine = compact ? ' It is shown on one line: indented, it would be too long.' : '';
-		this.notice = `Loaded a request from a shared link. Nothing has been sent: check it, then press Send.${ignored}${oneLine}`;
+		this.tell(
+			`Loaded a request from a shared link. Nothing has been sent: check it, then press Send.${ignored}${oneLine}`,
+		);
 		return true;
 	}
 
@@ -232,7 +248,7 @@ export class Playground {
 			this.text = draft.text;
 			this.importedHeaders = draft.headers;
 		}
-		if (notice) this.notice = notice;
+		if (notice) this.tell(notice);
 	}
 
 	/** Saves the draft, unless it holds a key: then nothing is written and the user is told. */
@@ -240,7 +256,7 @@ export class Playground {
 		this.draftHeld = containsKey(text, [this.#deps.settings.readKey()]);
 		if (this.draftHeld) return;
 		const { notice } = await this.#deps.drafts.save({ text, headers });
-		if (notice) this.notice = notice;
+		if (notice) this.tell(notice);
 	}
 
 	/** Removes every key-shaped string (and the saved key) from the request text. */
@@ -332,7 +348,7 @@ export class Playground {
 			try {
 				await ready;
 			} catch {
-				this.notice = NOT_LOADED;
+				this.tell(NOT_LOADED);
 				return;
 			}
 		const body = override ?? this.body;

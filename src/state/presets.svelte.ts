@@ -1,4 +1,4 @@
-import { getContext, setContext } from 'svelte';
+import { ownNotice, type NoticeChannel } from './notices.svelte';
 import {
 	readPreset,
 	sortPresets,
@@ -7,15 +7,30 @@ import {
 	type PresetV1,
 } from '../core/presets';
 
-export type PresetsDeps = { store: PresetStore; now?: () => number; newId?: () => string };
+export type PresetsDeps = {
+	store: PresetStore;
+	now?: () => number;
+	newId?: () => string;
+	/** Where its notices go (the app's list); a list of its own without it. */
+	notice?: NoticeChannel;
+};
 
 /** Saved requests: list, save the current text, rename, delete. Loading is the caller's (text). */
 export class Presets {
-	#deps: Required<PresetsDeps>;
+	#deps: Required<Omit<PresetsDeps, 'notice'>>;
 	#list = $state.raw<PresetV1[]>([]);
-	notice = $state<string | null>(null);
+	#notice: NoticeChannel;
+	/** What this part of the app is telling the user (shown with the app's notices). */
+	get notice(): string | null {
+		return this.#notice.text;
+	}
+	/** Tells the user `text`, replacing what it said before; null takes it back. */
+	tell(text: string | null): void {
+		this.#notice.set(text);
+	}
 
 	constructor(deps: PresetsDeps) {
+		this.#notice = deps.notice ?? ownNotice('presets');
 		this.#deps = {
 			store: deps.store,
 			now: deps.now ?? Date.now,
@@ -30,7 +45,7 @@ export class Presets {
 	async load(): Promise<void> {
 		const { presets, notice } = await this.#deps.store.list();
 		this.#list = sortPresets(presets);
-		this.notice = notice;
+		this.tell(notice);
 	}
 
 	async save(name: string, text: string): Promise<PresetV1 | null> {
@@ -56,7 +71,7 @@ export class Presets {
 
 	async remove(id: string): Promise<void> {
 		const { ok, notice } = await this.#deps.store.remove(id);
-		this.notice = notice;
+		this.tell(notice);
 		if (ok) this.#list = this.#list.filter((p) => p.id !== id);
 	}
 
@@ -79,16 +94,8 @@ export class Presets {
 
 	async #put(preset: PresetV1): Promise<boolean> {
 		const { ok, notice } = await this.#deps.store.put(preset);
-		this.notice = notice;
+		this.tell(notice);
 		if (ok) this.#list = sortPresets([...this.#list.filter((p) => p.id !== preset.id), preset]);
 		return ok;
 	}
-}
-
-const KEY = Symbol('presets');
-export const setPresets = (p: Presets) => setContext(KEY, p);
-export function getPresets(): Presets {
-	const p = getContext<Presets | undefined>(KEY);
-	if (!p) throw new Error('Presets are missing: components must sit inside App.svelte');
-	return p;
 }

@@ -1,8 +1,10 @@
+import { ownNotice, type NoticeChannel } from './notices.svelte';
 import { cleanKey, maskKey, type KeyMode, type KeyStore } from '../core/key';
 import { checkBaseUrl, originOf } from '../core/api-origin';
 import type { KeyCheck } from '../core/key-info';
 import type { SignInOutcome } from '../core/oauth';
 import type { ThemeId, ThemeStore } from '../core/theme';
+import { Dialogs } from './dialogs.svelte';
 
 export type SettingsDeps = {
 	keys: KeyStore;
@@ -23,6 +25,10 @@ export type SettingsDeps = {
 	checkKey?: (apiKey: string, apiBaseUrl: string) => Promise<KeyCheck>;
 	/** The colour theme chosen in Settings, kept on this device. */
 	themes?: ThemeStore;
+	/** The app's dialogs: the key dialog opens when a key is needed. */
+	dialogs?: Dialogs;
+	/** Where its notices go (the app's list); a list of its own without it. */
+	notice?: NoticeChannel;
 };
 
 export type KeyStatus = 'loading' | 'missing' | 'present';
@@ -39,9 +45,16 @@ export class Settings {
 	#key = $state<string | null>(null);
 	#loaded = $state(false);
 	#mode = $state<KeyMode>('device');
-	notice = $state<string | null>(null);
-	dialogOpen = $state(false);
-	settingsOpen = $state(false);
+	#notice: NoticeChannel;
+	/** What this part of the app is telling the user (shown with the app's notices). */
+	get notice(): string | null {
+		return this.#notice.text;
+	}
+	/** Tells the user `text`, replacing what it said before; null takes it back. */
+	tell(text: string | null): void {
+		this.#notice.set(text);
+	}
+	#dialogs: Dialogs;
 	/** Changed only through `changeBaseUrl` (which asks before the key goes to a new host). */
 	#apiBaseUrl = $state('');
 	readonly defaultApiBaseUrl: string;
@@ -61,6 +74,10 @@ export class Settings {
 	get mode(): KeyMode {
 		return this.#mode;
 	}
+	/** Whether the key dialog is open (it opens with `askForKey`, closes with `closeKeyDialog`). */
+	get keyDialogOpen(): boolean {
+		return this.#dialogs.isOpen('key');
+	}
 	/** What `GET /key` said of the key (label, limit, usage), or why it was refused. */
 	get keyCheck(): KeyCheck | null {
 		return this.#keyCheck;
@@ -70,6 +87,7 @@ export class Settings {
 	masked: string | null = $derived(this.#key ? maskKey(this.#key) : null);
 
 	constructor(deps: SettingsDeps) {
+		this.#notice = deps.notice ?? ownNotice('settings');
 		this.#store = deps.keys;
 		this.#oauth = deps.oauth;
 		this.#checkKey = deps.checkKey;
@@ -79,6 +97,7 @@ export class Settings {
 		this.#baseUrls = deps.baseUrls;
 		this.#confirmHost = deps.confirmHost ?? (() => false);
 		this.#themes = deps.themes;
+		this.#dialogs = deps.dialogs ?? new Dialogs();
 		this.#theme = deps.themes?.load() ?? 'system';
 		const stored = deps.baseUrls?.load() ?? null;
 		const check = stored ? checkBaseUrl(stored, this.allowedOrigins) : null;
@@ -93,9 +112,9 @@ export class Settings {
 		this.#key = loaded.key;
 		this.#mode = loaded.mode;
 		this.#keyCheck = null;
-		this.notice = loaded.key
-			? 'The key was changed in another tab.'
-			: 'The key was forgotten in another tab.';
+		this.tell(
+			loaded.key ? 'The key was changed in another tab.' : 'The key was forgotten in another tab.',
+		);
 		if (loaded.key) void this.#runKeyCheck(loaded.key);
 	}
 
@@ -116,16 +135,17 @@ export class Settings {
 		const loaded = await this.#store.load();
 		this.#key = loaded.key;
 		this.#mode = loaded.mode;
-		this.notice = loaded.notice;
+		this.tell(loaded.notice);
 		this.#loaded = true;
 		if (loaded.key) void this.#runKeyCheck(loaded.key);
 		const outcome = (await this.#oauth?.complete(this.#apiBaseUrl)) ?? { kind: 'none' };
 		if (outcome.kind === 'signed-in') {
 			await this.saveKey(outcome.key, this.#mode);
-			this.notice ??= 'Signed in with OpenRouter: a new key was created for this playground.';
+			if (!this.notice)
+				this.tell('Signed in with OpenRouter: a new key was created for this playground.');
 		} else if (outcome.kind === 'failed') {
-			this.notice = outcome.message;
-			this.dialogOpen = true;
+			this.tell(outcome.message);
+			this.#dialogs.open('key');
 		}
 	}
 
@@ -144,7 +164,7 @@ export class Settings {
 		const saved = await this.#store.save(key, mode);
 		this.#key = key;
 		this.#mode = saved.mode;
-		this.notice = saved.ok ? null : saved.notice;
+		this.tell(saved.ok ? null : saved.notice);
 		void this.#runKeyCheck(key);
 		return null;
 	}
@@ -157,21 +177,21 @@ export class Settings {
 		if (!this.#key || mode === this.#mode) return null;
 		const saved = await this.#store.save(this.#key, mode);
 		this.#mode = saved.mode;
-		this.notice = saved.ok ? null : saved.notice;
+		this.tell(saved.ok ? null : saved.notice);
 		return saved.ok ? null : saved.notice;
 	}
 
 	/** Opens the key dialog; `then` runs once a key is saved there (not if it is closed without one). */
 	askForKey(then?: () => void): void {
 		this.#resume = then ?? null;
-		this.dialogOpen = true;
+		this.#dialogs.open('key');
 	}
 
 	/** Closes the key dialog, and resumes what asked for a key if there is one now. */
 	closeKeyDialog(): void {
 		const resume = this.#key ? this.#resume : null;
 		this.#resume = null;
-		this.dialogOpen = false;
+		this.#dialogs.close('key');
 		resume?.();
 	}
 
@@ -186,7 +206,7 @@ export class Settings {
 	async forgetKey(): Promise<void> {
 		await this.#store.forget();
 		this.#key = null;
-		this.notice = null;
+		this.tell(null);
 		this.#keyCheck = null;
 	}
 

@@ -46,6 +46,13 @@ describe('the linter catches', () => {
 			'no-restricted-imports',
 		],
 		['src/ui/planted.ts', "export { send } from '../io/openrouter';", 'no-restricted-imports'],
+		['src/app/planted.ts', "export { send } from '../io/openrouter';", 'no-restricted-imports'],
+		[
+			'src/app/planted.ts',
+			"export { default } from '../ui/TopBar.svelte';",
+			'no-restricted-imports',
+		],
+		['src/app/planted.ts', 'export const at = () => location.hash;', 'no-restricted-globals'],
 		[
 			'src/ui/planted.ts',
 			'const dir = "io";\nexport const load = () => import(`../${dir}/openrouter`);',

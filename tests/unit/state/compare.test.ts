@@ -132,6 +132,6 @@ describe('Compare', () => {
 		compare.models = ['a/first', 'b/second'];
 		await compare.run(request);
 		expect(gated.calls).toEqual([]);
-		expect(settings.dialogOpen).toBe(true);
+		expect(settings.keyDialogOpen).toBe(true);
 	});
 });

@@ -61,7 +61,7 @@ describe('keepLab', () => {
 describe('labSaver', () => {
 	it('saves only the last of quick changes, with the key to remove', async () => {
 		const { store, saves } = memoryStore(null);
-		const save = labSaver({ notice: null }, store, () => KEY, 20);
+		const save = labSaver({ tell: () => undefined }, store, () => KEY, 20);
 		save({ ...kept, concurrency: 1 });
 		save({ ...kept, concurrency: 3 });
 		await wait(50);
@@ -69,7 +69,12 @@ describe('labSaver', () => {
 	});
 
 	it('tells a failed save in the lab; what it was given is untouched', async () => {
-		const lab = { notice: null as string | null };
+		const lab = {
+			notice: null as string | null,
+			tell(text: string | null) {
+				this.notice = text;
+			},
+		};
 		const store: LabStore = {
 			load: async () => ({ lab: null, notice: null }),
 			save: async () => ({ notice: 'Browser storage is full: the lab is kept in this tab only.' }),

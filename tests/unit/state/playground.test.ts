@@ -63,7 +63,7 @@ describe('Playground', () => {
 		expect(playground.sendBlocker).toMatch(/offline/);
 		await playground.send();
 		expect(calls).toBe(0);
-		connectivity.online = true;
+		connectivity.setOnline(true);
 		expect(playground.offline).toBe(false);
 		expect(playground.sendBlocker).toBeNull();
 		await playground.send();
@@ -179,7 +179,7 @@ describe('Playground', () => {
 		const { playground, settings } = await setup(send, null);
 		await playground.send();
 		expect(called).toBe(false);
-		expect(settings.dialogOpen).toBe(true);
+		expect(settings.keyDialogOpen).toBe(true);
 		expect(playground.run).toBeNull();
 	});
 
@@ -201,10 +201,10 @@ describe('Playground', () => {
 
 		await settings.forgetKey();
 		await playground.send();
-		expect(settings.dialogOpen).toBe(true);
+		expect(settings.keyDialogOpen).toBe(true);
 		await settings.saveKey('sk-or-v1-test-unit', 'tab');
 		settings.closeKeyDialog();
-		expect(settings.dialogOpen).toBe(false);
+		expect(settings.keyDialogOpen).toBe(false);
 		await expect.poll(() => playground.run?.status).toBe('done');
 		expect(bodies).toEqual([playground.body]);
 	});

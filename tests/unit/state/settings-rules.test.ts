@@ -105,7 +105,7 @@ describe('the key', () => {
 			checkKey: async () => ({ state: 'unreachable', message: 'offline' }),
 		});
 		await s.load();
-		s.notice = 'something';
+		s.tell('something');
 		await s.forgetKey();
 		expect(keys.stored()).toBeNull();
 		expect(s.status).toBe('missing');

@@ -64,12 +64,12 @@ describe('Settings.askForKey', () => {
 		const settings = await loaded(placedKeys(null).store);
 		let resumed = 0;
 		settings.askForKey(() => (resumed += 1));
-		expect(settings.dialogOpen).toBe(true);
+		expect(settings.keyDialogOpen).toBe(true);
 		await settings.saveKey('sk-or-v1-test-unit', 'device');
 		settings.closeKeyDialog();
 		settings.closeKeyDialog();
 		expect(resumed).toBe(1);
-		expect(settings.dialogOpen).toBe(false);
+		expect(settings.keyDialogOpen).toBe(false);
 	});
 
 	it('drops it when the dialog closes without a key', async () => {

@@ -1,22 +1,21 @@
 /**
- * The prompt lab's composition root, loaded on first use (Lab pressed, a `#lab=` link, or a
- * request holding a `{{name}}` about to be sent): its state, its dialog, its store and its check
- * worker's client arrive with the one dynamic import App.svelte makes, so the first-load bundle
- * carries only that import.
+ * The prompt lab's part of the composition root, loaded on first use (Lab pressed, a `#lab=` link,
+ * or a request holding a `{{name}}` about to be sent): its state, its store and its check worker's
+ * client arrive with one dynamic import, so the first-load bundle carries only that import.
  */
-import { checkInPlace, runsPattern, type CheckAssertion } from './core/lab/check';
-import { openLabLink } from './state/lab-files';
-import type { Deflate } from './core/share/codec';
-import type { Catalog } from './state/catalog.svelte';
-import { Lab } from './state/lab.svelte';
-import type { Playground, SendFn } from './state/playground.svelte';
-import type { Settings } from './state/settings.svelte';
-import type { RunHistory } from './state/history.svelte';
-import { keepLab } from './state/lab-keep.svelte';
-import { createLabStore } from './io/lab-store';
-import type { LabStore } from './core/lab/lab-keep';
-
-export { default as LabDialog } from './ui/lab/LabDialog.svelte';
+import { checkInPlace, runsPattern, type CheckAssertion } from '../core/lab/check';
+import { openLabLink } from '../state/lab-files';
+import type { Deflate } from '../core/share/codec';
+import type { Catalog } from '../state/catalog.svelte';
+import { Lab } from '../state/lab.svelte';
+import type { Playground, SendFn } from '../state/playground.svelte';
+import type { Settings } from '../state/settings.svelte';
+import type { RunHistory } from '../state/history.svelte';
+import type { Dialogs } from '../state/dialogs.svelte';
+import type { NoticeChannel } from '../state/notices.svelte';
+import { keepLab } from '../state/lab-keep.svelte';
+import { createLabStore } from '../io/lab-store';
+import type { LabStore } from '../core/lab/lab-keep';
 
 /**
  * Opens the lab a `#lab=` link holds; inside another page's frame it is not even decoded (the
@@ -30,11 +29,11 @@ export async function openLabFromLink(lab: Lab, hash: string, framed: boolean): 
 		return;
 	}
 	const opened = await openLabLink(lab, hash, lab.deflate);
-	if (opened.ok) lab.notice = opened.message;
+	if (opened.ok) lab.tell(opened.message);
 	else lab.problem = opened.message;
 }
 
-type LabApp = {
+export type LabApp = {
 	send: SendFn;
 	settings: Settings;
 	playground: Playground;
@@ -42,16 +41,19 @@ type LabApp = {
 	deflate: Deflate;
 	/** Where a grid run is kept once it ends. */
 	history: Pick<RunHistory, 'keep'>;
+	dialogs: Dialogs;
+	notice: NoticeChannel;
 };
 
-let created: Promise<Lab> | undefined;
+/** What the app loads with the lab's chunk. */
+export type LabModule = { createLab: typeof createLab; openLabFromLink: typeof openLabFromLink };
 
 /**
- * The page's one lab, built on first use with the lab kept from the last visit put back. Only then
- * are its variables filled into every Send: a Send waiting for it fills the restored values.
+ * The page's lab, built with the lab kept from the last visit put back. Only then are its
+ * variables filled into every Send: a Send waiting for it fills the restored values.
  */
 export function createLab(app: LabApp, store: LabStore = createLabStore()): Promise<Lab> {
-	return (created ??= buildLab(app, store));
+	return buildLab(app, store);
 }
 
 async function buildLab(app: LabApp, store: LabStore): Promise<Lab> {
@@ -60,7 +62,7 @@ async function buildLab(app: LabApp, store: LabStore): Promise<Lab> {
 	let checker: Promise<CheckAssertion> | undefined;
 	const checkAssertion: CheckAssertion = async (assertion, cell) => {
 		if (!runsPattern(assertion)) return checkInPlace(assertion, cell);
-		checker ??= import('./io/lab-check/lab-checker').then((m) => m.createLabChecker());
+		checker ??= import('../io/lab-check/lab-checker').then((m) => m.createLabChecker());
 		return (await checker)(assertion, cell);
 	};
 	const lab = new Lab({
@@ -72,6 +74,8 @@ async function buildLab(app: LabApp, store: LabStore): Promise<Lab> {
 		loadPrices: () => catalog.priceList(),
 		checkAssertion,
 		keep: (record) => void app.history.keep(record),
+		dialogs: app.dialogs,
+		notice: app.notice,
 	});
 	await keepLab(lab, store, () => settings.readKey());
 	playground.useBodyTransform(lab.fill);

@@ -47,8 +47,14 @@ export class Compare {
 
 	models = $state<string[]>([]);
 	columns = $state.raw<CompareColumn[]>([]);
-	catalog = $state.raw<SupportedParameters | null>(null);
-	catalogState = $state<'idle' | 'loading' | 'ready' | 'failed'>('idle');
+	#catalog = $state.raw<SupportedParameters | null>(null);
+	get catalog(): SupportedParameters | null {
+		return this.#catalog;
+	}
+	#catalogState = $state<'idle' | 'loading' | 'ready' | 'failed'>('idle');
+	get catalogState(): 'idle' | 'loading' | 'ready' | 'failed' {
+		return this.#catalogState;
+	}
 
 	running: boolean = $derived(this.columns.some((c) => c.run.status === 'streaming'));
 	matches: (MatchNote | null)[] = $derived(
@@ -87,14 +93,14 @@ export class Compare {
 	show(model: string | null): void {
 		if (this.models.length === 0) this.models = [model ?? '', ''];
 		this.#deps.dialogs.open('compare');
-		if (this.catalogState === 'idle' || this.catalogState === 'failed')
+		if (this.#catalogState === 'idle' || this.#catalogState === 'failed')
 			this.#catalogLoad = this.#loadCatalog();
 	}
 
 	async #loadCatalog(): Promise<void> {
-		this.catalogState = 'loading';
-		this.catalog = await this.#deps.loadCatalog();
-		this.catalogState = this.catalog ? 'ready' : 'failed';
+		this.#catalogState = 'loading';
+		this.#catalog = await this.#deps.loadCatalog();
+		this.#catalogState = this.#catalog ? 'ready' : 'failed';
 	}
 
 	addModel(): void {
@@ -110,7 +116,7 @@ export class Compare {
 		return this.models
 			.map((m) => m.trim())
 			.filter(Boolean)
-			.map((model) => planColumn(request, model, this.catalog?.get(model)));
+			.map((model) => planColumn(request, model, this.#catalog?.get(model)));
 	}
 
 	/** Runs `request` against every filled-in model in parallel; resolves when all have ended. */
@@ -127,7 +133,7 @@ export class Compare {
 		if (this.running) return;
 		const now = this.#deps.now;
 		this.columns = models.map((model, i) => {
-			const plan = planColumn(request, model, this.catalog?.get(model));
+			const plan = planColumn(request, model, this.#catalog?.get(model));
 			return new CompareColumn(i + 1, model, plan, startColumnRun(plan.body, now()));
 		});
 		await Promise.all(this.columns.map((column) => this.#stream(column, apiKey)));

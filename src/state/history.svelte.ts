@@ -50,7 +50,10 @@ export class RunHistory {
 		this.#deps.dialogs.close('history');
 	}
 
-	runs = $state.raw<RunRecord[]>([]);
+	#runs = $state.raw<RunRecord[]>([]);
+	get runs(): RunRecord[] {
+		return this.#runs;
+	}
 	filter = $state<HistoryFilter>({ ...NO_FILTER });
 	/** The run shown read-only, or null for the list. */
 	selectedId = $state<string | null>(null);
@@ -63,18 +66,21 @@ export class RunHistory {
 	tell(text: string | null): void {
 		this.#notice.set(text);
 	}
-	loaded = $state(false);
+	#loaded = $state(false);
+	get loaded(): boolean {
+		return this.#loaded;
+	}
 
-	models: string[] = $derived(modelsOf(this.runs));
-	boundNotice: string | null = $derived.by(() => boundNotice(this.runs.length, this.#deps.max));
+	models: string[] = $derived(modelsOf(this.#runs));
+	boundNotice: string | null = $derived.by(() => boundNotice(this.#runs.length, this.#deps.max));
 
 	// Getters, not $derived: a derived nobody reads any more (the list is hidden once history is
 	// empty) keeps its last value, and with it every deleted run's answer, in memory (bench B8).
 	get filtered(): RunRecord[] {
-		return filterRuns(this.runs, this.filter, this.#deps.now());
+		return filterRuns(this.#runs, this.filter, this.#deps.now());
 	}
 	get selected(): RunRecord | null {
-		return this.runs.find((r) => r.id === this.selectedId) ?? null;
+		return this.#runs.find((r) => r.id === this.selectedId) ?? null;
 	}
 
 	constructor(deps: HistoryDeps) {
@@ -93,8 +99,8 @@ export class RunHistory {
 	async load(): Promise<void> {
 		const { runs, notice } = await this.#deps.store.load();
 		// Runs recorded while loading are kept in front of the stored ones.
-		this.runs = sortNewestFirst([...this.runs, ...newRuns(this.runs, runs)]);
-		this.loaded = true;
+		this.#runs = sortNewestFirst([...this.#runs, ...newRuns(this.#runs, runs)]);
+		this.#loaded = true;
 		this.#tell(notice);
 	}
 
@@ -115,10 +121,10 @@ export class RunHistory {
 		const known = [this.#deps.readKey()];
 		const records = added.map((record) => redactValue(record, known));
 		const { kept, dropped } = applyBound(
-			sortNewestFirst([...records, ...this.runs]),
+			sortNewestFirst([...records, ...this.#runs]),
 			this.#deps.max,
 		);
-		this.runs = kept;
+		this.#runs = kept;
 		this.#tell((await this.#deps.store.put(records.filter((r) => kept.includes(r)))).notice);
 		if (dropped.length === 0) return;
 		this.#tell((await this.#deps.store.remove(dropped.map((r) => r.id))).notice);
@@ -126,7 +132,7 @@ export class RunHistory {
 	}
 
 	async remove(id: string): Promise<void> {
-		this.runs = this.runs.filter((run) => run.id !== id);
+		this.#runs = this.#runs.filter((run) => run.id !== id);
 		if (this.selectedId === id) this.selectedId = null;
 		this.#tell((await this.#deps.store.remove([id])).notice);
 	}
@@ -137,7 +143,7 @@ export class RunHistory {
 	 */
 	async clearAll(): Promise<void> {
 		const { notice } = await this.#deps.store.clear();
-		this.runs = [];
+		this.#runs = [];
 		this.selectedId = null;
 		this.#tell(notice);
 	}
@@ -146,7 +152,7 @@ export class RunHistory {
 	async exportText(): Promise<string> {
 		// The file format's code loads only when a file is written or read.
 		const { buildExport } = await import('../core/history/transfer');
-		return buildExport(this.runs, {
+		return buildExport(this.#runs, {
 			exportedAt: this.#deps.now(),
 			presets: this.#deps.presets?.list(),
 			secret: this.#deps.readKey(),
@@ -161,7 +167,7 @@ export class RunHistory {
 		const { parseImport } = await import('../core/history/transfer');
 		const parsed = parseImport(text);
 		if (!parsed.ok) return { ok: false, message: parsed.message };
-		const added = newRuns(this.runs, parsed.runs);
+		const added = newRuns(this.#runs, parsed.runs);
 		if (added.length > 0) await this.#add(added);
 		const known = parsed.runs.length - added.length;
 		let message = `Imported ${added.length} run(s)${known ? `; ${known} already in history` : ''}.`;

@@ -101,7 +101,10 @@ export class Playground {
 	#lookup: AbortController | null = null;
 
 	text = $state(DEFAULT_REQUEST_TEXT);
-	run = $state.raw<Run | null>(null);
+	#run = $state.raw<Run | null>(null);
+	get run(): Run | null {
+		return this.#run;
+	}
 	/** Attribution headers (HTTP-Referer, X-OpenRouter-Title) from an imported curl command. */
 	importedHeaders = $state.raw<Record<string, string>>({});
 	/**
@@ -127,7 +130,10 @@ export class Playground {
 	/** The text holds a key (pasted by mistake): it is not saved as a draft until it is removed. */
 	keyInText: boolean = $derived.by(() => containsKey(this.text, [this.#deps.settings.readKey()]));
 	/** A draft save was skipped because of that key. */
-	draftHeld = $state(false);
+	#draftHeld = $state(false);
+	get draftHeld(): boolean {
+		return this.#draftHeld;
+	}
 
 	parsed = $derived(parseRequest(this.text));
 	#transform = $state.raw<BodyTransform | null>(null);
@@ -156,7 +162,7 @@ export class Playground {
 		const shown = this.shownRequest;
 		return this.body ?? (shown ? normalizeRequest(shown) : null);
 	});
-	streaming: boolean = $derived(this.run?.status === 'streaming');
+	streaming: boolean = $derived(this.#run?.status === 'streaming');
 	/** Why Send is disabled, or null when it is enabled. */
 	sendBlocker: string | null = $derived(this.#blocker());
 
@@ -253,8 +259,8 @@ export class Playground {
 
 	/** Saves the draft, unless it holds a key: then nothing is written and the user is told. */
 	async saveDraft(text = this.text, headers = this.importedHeaders): Promise<void> {
-		this.draftHeld = containsKey(text, [this.#deps.settings.readKey()]);
-		if (this.draftHeld) return;
+		this.#draftHeld = containsKey(text, [this.#deps.settings.readKey()]);
+		if (this.#draftHeld) return;
 		const { notice } = await this.#deps.drafts.save({ text, headers });
 		if (notice) this.tell(notice);
 	}
@@ -298,7 +304,7 @@ export class Playground {
 
 	/** Sends the request again exactly as it was sent last time. */
 	retry(): Promise<void> {
-		return this.run ? this.send(this.run.body) : Promise.resolve();
+		return this.#run ? this.send(this.#run.body) : Promise.resolve();
 	}
 
 	/**
@@ -309,11 +315,11 @@ export class Playground {
 		toolResults: readonly string[] | null,
 		andSend: boolean,
 	): Promise<string | null> {
-		if (!this.run) return 'Nothing to add yet.';
+		if (!this.#run) return 'Nothing to add yet.';
 		const loaded = await answers().catch(() => null);
 		if (!loaded) return NOT_LOADED;
 		const { appendTurn } = loaded;
-		const result = appendTurn(this.text, this.run.completion, toolResults);
+		const result = appendTurn(this.text, this.#run.completion, toolResults);
 		if (!result.ok) return result.message;
 		this.text = result.text;
 		if (andSend) await this.send();
@@ -325,8 +331,8 @@ export class Playground {
 	 * user message, and asks the form to put the cursor there. A second call adds nothing.
 	 */
 	async addAnswerToConversation(): Promise<string | null> {
-		if (!this.run) return 'Nothing to add yet.';
-		const { completion } = this.run;
+		if (!this.#run) return 'Nothing to add yet.';
+		const { completion } = this.#run;
 		const loaded = await answers().catch(() => null);
 		if (!loaded) return NOT_LOADED;
 		const { addAnswer } = loaded;
@@ -378,13 +384,13 @@ export class Playground {
 			raw: new RawLog([apiKey]),
 			generation: null,
 		};
-		this.run = run;
+		this.#run = run;
 		const raw = run.raw;
 		const startedAt = run.startedAt;
 		let pending = false;
 		const commit = () => {
 			pending = false;
-			if (this.run?.startedAt === run.startedAt) this.run = run;
+			if (this.#run?.startedAt === run.startedAt) this.#run = run;
 		};
 
 		const baseUrl = this.#deps.settings.apiBaseUrl;
@@ -416,7 +422,7 @@ export class Playground {
 		raw.end(now() - startedAt);
 		run = { ...run, completion, status, endedAt: now() };
 		this.#controller = null;
-		this.run = run;
+		this.#run = run;
 		this.#deps.onRunEnd(run);
 		await this.#loadGeneration(run, apiKey);
 	}
@@ -424,15 +430,15 @@ export class Playground {
 	async #loadGeneration(run: Run, apiKey: string): Promise<void> {
 		const id = run.generationId ?? run.completion.id;
 		if (!this.#deps.generation || !id || run.httpStatus !== 200) return;
-		const current = () => this.run?.startedAt === run.startedAt;
-		this.run = { ...run, generation: { status: 'loading', attempt: 1, attempts: null } };
+		const current = () => this.#run?.startedAt === run.startedAt;
+		this.#run = { ...run, generation: { status: 'loading', attempt: 1, attempts: null } };
 		const lookup = new AbortController();
 		this.#lookup = lookup;
 		// Each 404 means "not recorded yet": the next try is shown while it waits.
 		const onWait = (attempt: number, attempts: number) => {
-			if (current() && this.run)
-				this.run = {
-					...this.run,
+			if (current() && this.#run)
+				this.#run = {
+					...this.#run,
 					generation: { status: 'loading', attempt: attempt + 1, attempts },
 				};
 		};
@@ -444,7 +450,7 @@ export class Playground {
 			signal,
 		});
 		if (this.#lookup === lookup) this.#lookup = null;
-		if (current() && this.run) this.run = { ...this.run, generation: result };
+		if (current() && this.#run) this.#run = { ...this.#run, generation: result };
 	}
 
 	#fold(run: Run, event: StreamEvent): Run {

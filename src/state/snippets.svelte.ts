@@ -28,20 +28,26 @@ export class Snippets {
 	#settings: Settings;
 	#prefs: SnippetPrefsStore | undefined;
 
-	target = $state<TargetId>(DEFAULT_SNIPPET_PREFS.target);
+	#target = $state<TargetId>(DEFAULT_SNIPPET_PREFS.target);
+	get target(): TargetId {
+		return this.#target;
+	}
 	/** Show long base64 data shortened. Display only: Copy and Download take the full code. */
-	elide = $state(DEFAULT_SNIPPET_PREFS.elide);
+	#elide = $state(DEFAULT_SNIPPET_PREFS.elide);
+	get elide() {
+		return this.#elide;
+	}
 
-	selected: Target = $derived(TARGETS.find((t) => t.id === this.target) ?? TARGETS[0]);
+	selected: Target = $derived(TARGETS.find((t) => t.id === this.#target) ?? TARGETS[0]);
 	/** The full snippet of the selected tab ('' while the request JSON is invalid): what is copied. */
-	code: string = $derived(this.generate(this.target));
+	code: string = $derived(this.generate(this.#target));
 	/** True while the JSON has an error: the panel keeps the last valid request's code, marked. */
 	stale: boolean = $derived(this.#isStale());
 	/** What the panel shows: the code, or while the JSON has an error, the last valid code. */
 	source: string = $derived(this.#shownCode());
 	hasInlineData: boolean = $derived(hasInlineData(this.source));
 	display: Elided = $derived(
-		this.elide && this.hasInlineData
+		this.#elide && this.hasInlineData
 			? elideInlineData(this.source)
 			: { text: this.source, runs: 0, hiddenChars: 0 },
 	);
@@ -54,8 +60,8 @@ export class Snippets {
 		this.#settings = deps.settings;
 		this.#prefs = deps.prefs;
 		const prefs = deps.prefs?.load() ?? DEFAULT_SNIPPET_PREFS;
-		this.target = prefs.target;
-		this.elide = prefs.elide;
+		this.#target = prefs.target;
+		this.#elide = prefs.elide;
 	}
 
 	/** The code of any target for the current request. */
@@ -69,7 +75,7 @@ export class Snippets {
 	}
 
 	#shownCode(): string {
-		return this.stale ? this.#generate(this.#playground.shownBody, this.target) : this.code;
+		return this.stale ? this.#generate(this.#playground.shownBody, this.#target) : this.code;
 	}
 
 	#generate(body: Record<string, unknown> | null, id: TargetId): string {
@@ -82,16 +88,16 @@ export class Snippets {
 	}
 
 	select(id: TargetId): void {
-		this.target = id;
+		this.#target = id;
 		this.#save();
 	}
 
 	setElide(on: boolean): void {
-		this.elide = on;
+		this.#elide = on;
 		this.#save();
 	}
 
 	#save(): void {
-		this.#prefs?.save({ target: this.target, elide: this.elide });
+		this.#prefs?.save({ target: this.#target, elide: this.#elide });
 	}
 }

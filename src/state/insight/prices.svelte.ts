@@ -5,10 +5,19 @@ import type { PriceEntry, PriceList } from '../../core/billing/price-list';
 export class Prices {
 	#load: () => Promise<PriceList>;
 	#pending: Promise<void> | null = null;
-	models = $state.raw<PriceEntry[] | null>(null);
+	#models = $state.raw<PriceEntry[] | null>(null);
+	get models(): PriceEntry[] | null {
+		return this.#models;
+	}
 	/** When the cached list was fetched (offline), null when it is fresh. */
-	fetchedAt = $state<number | null>(null);
-	problem = $state<string | null>(null);
+	#fetchedAt = $state<number | null>(null);
+	get fetchedAt(): number | null {
+		return this.#fetchedAt;
+	}
+	#problem = $state<string | null>(null);
+	get problem(): string | null {
+		return this.#problem;
+	}
 
 	/** `load` gives the model list's prices (the catalog's one GET /models). */
 	constructor(load: () => Promise<PriceList>) {
@@ -16,14 +25,14 @@ export class Prices {
 	}
 
 	load(): Promise<void> {
-		if (this.models) return Promise.resolve();
+		if (this.#models) return Promise.resolve();
 		this.#pending ??= this.#load().then((list) => {
 			this.#pending = null;
 			if (list.ok) {
-				this.models = list.models;
-				this.fetchedAt = list.fetchedAt;
-				this.problem = null;
-			} else this.problem = list.message;
+				this.#models = list.models;
+				this.#fetchedAt = list.fetchedAt;
+				this.#problem = null;
+			} else this.#problem = list.message;
 		});
 		return this.#pending;
 	}
@@ -31,7 +40,7 @@ export class Prices {
 	/** The pricing of the first id that names a listed model (its id or its dated canonical slug). */
 	pricingFor(...ids: (string | null | undefined)[]): ModelPricing | null {
 		for (const id of ids) {
-			const found = id && this.models?.find((m) => m.id === id || m.canonical === id);
+			const found = id && this.#models?.find((m) => m.id === id || m.canonical === id);
 			if (found) return found.pricing;
 		}
 		return null;

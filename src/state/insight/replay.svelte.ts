@@ -35,15 +35,21 @@ export class Replay {
 	#deps: ReplayDeps;
 	#controller: AbortController | null = null;
 	count = $state(3);
-	result = $state.raw<ReplayResult | null>(null);
-	running = $state(false);
+	#result = $state.raw<ReplayResult | null>(null);
+	get result(): ReplayResult | null {
+		return this.#result;
+	}
+	#running = $state(false);
+	get running(): boolean {
+		return this.#running;
+	}
 
 	constructor(deps: ReplayDeps) {
 		this.#deps = deps;
 	}
 
 	async start(source: Record<string, unknown>, provider: string, original: string): Promise<void> {
-		if (this.running) return;
+		if (this.#running) return;
 		const apiKey = this.#deps.readKey();
 		if (!apiKey) return this.#deps.askForKey();
 		const n = clampReplays(this.count);
@@ -64,15 +70,15 @@ export class Replay {
 			matched: 0,
 			finished: false,
 		};
-		this.result = result;
-		this.running = true;
+		this.#result = result;
+		this.#running = true;
 		const controller = new AbortController();
 		this.#controller = controller;
 		const update = (index: number, attempt: Attempt) => {
 			const next = result.attempts.map((a, i) => (i === index ? attempt : a));
 			const texts = next.filter((a) => a.status === 'done').map((a) => a.text);
 			result = { ...result, attempts: next, matched: countMatches(original, texts) };
-			this.result = result;
+			this.#result = result;
 		};
 		let nextIndex = 0;
 		const worker = async () => {
@@ -83,8 +89,8 @@ export class Replay {
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(REPLAY_CONCURRENCY, n) }, worker));
-		this.result = { ...result, finished: true };
-		this.running = false;
+		this.#result = { ...result, finished: true };
+		this.#running = false;
 		this.#controller = null;
 	}
 

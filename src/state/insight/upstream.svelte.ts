@@ -17,11 +17,14 @@ export type UpstreamCapture = {
  */
 export class Upstream {
 	enabled = $state(false);
-	capture = $state.raw<UpstreamCapture | null>(null);
+	#capture = $state.raw<UpstreamCapture | null>(null);
+	get capture(): UpstreamCapture | null {
+		return this.#capture;
+	}
 
 	/** Wraps the playground's send; every other request passes through untouched. */
 	wrap(send: SendFn): SendFn {
-		const record = (capture: UpstreamCapture | null) => (this.capture = capture);
+		const record = (capture: UpstreamCapture | null) => (this.#capture = capture);
 		const enabled = () => this.enabled;
 		return (body, options) => {
 			const streamed = body.stream === true;

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../../src/app/create-app.svelte';
 import type { AppEnv, AppIo } from '../../../src/app/env';
 import type { LabModule } from '../../../src/app/lab';
+import { NO_BRANCHES } from '../../../src/core/conversation/branches';
 import type { Draft } from '../../../src/core/draft';
 import type { RunRecord } from '../../../src/core/history/record';
 import type { StreamEvent } from '../../../src/core/stream/types';
@@ -49,7 +50,7 @@ function fakeEnv(overrides: Partial<AppEnv> = {}, io: Partial<AppIo> = {}): Fake
 		io: {
 			keys: memoryKeys(KEY),
 			baseUrls: { load: () => null, save: () => undefined },
-			themes: { load: () => 'system', save: () => undefined, apply: () => undefined },
+			themes: { load: () => 'system', save: () => undefined },
 			checkKey: async () => ({ state: 'ok', label: null, limit: null, usage: null }) as never,
 			signIn: { start: async () => undefined, complete: async () => ({ kind: 'none' }) },
 			drafts: {
@@ -87,7 +88,7 @@ function fakeEnv(overrides: Partial<AppEnv> = {}, io: Partial<AppIo> = {}): Fake
 			}),
 			loadSchemaChecker: async () => async () => ({ ok: true }) as never,
 			loadBranchStore: async () => ({
-				load: async () => null,
+				load: async () => NO_BRANCHES,
 				save: async () => undefined,
 			}),
 			loadLab: async () => {

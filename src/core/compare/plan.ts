@@ -1,39 +1,8 @@
+import { PARAMETER_VOCABULARY } from '../request/vocabulary';
+
 /** Compare runs one request against this many models at most. */
 export const MAX_COLUMNS = 6;
 export const MIN_COLUMNS = 2;
-
-/**
- * Names `supported_parameters` can hold (docs/openrouter-protocol.md#models); other fields are not
- * model-gated.
- */
-export const GATED_PARAMETERS = [
-	'temperature',
-	'top_p',
-	'top_k',
-	'min_p',
-	'top_a',
-	'frequency_penalty',
-	'presence_penalty',
-	'repetition_penalty',
-	'max_tokens',
-	'max_completion_tokens',
-	'logit_bias',
-	'logprobs',
-	'top_logprobs',
-	'prediction',
-	'seed',
-	'response_format',
-	'structured_outputs',
-	'stop',
-	'tools',
-	'tool_choice',
-	'parallel_tool_calls',
-	'include_reasoning',
-	'reasoning',
-	'reasoning_effort',
-	'web_search_options',
-	'verbosity',
-] as const;
 
 export type ColumnPlan = {
 	/** The body this column posts: the request with its model swapped. */
@@ -54,7 +23,7 @@ export function planColumn(
 ): ColumnPlan {
 	const body = { ...request, model };
 	if (!supported) return { body, unsupported: [], checked: false };
-	const gated: readonly string[] = GATED_PARAMETERS;
+	const gated: readonly string[] = PARAMETER_VOCABULARY;
 	const unsupported = Object.keys(request).filter(
 		(key) => gated.includes(key) && !supported.includes(key),
 	);

@@ -83,7 +83,13 @@ function target(file: string, specifier: string): string {
 	return parts.join('/');
 }
 
-const CORE_PACKAGES = ['eventsource-parser', '@cfworker/json-schema', 'marked', 'papaparse'];
+const CORE_PACKAGES = [
+	'eventsource-parser',
+	'@cfworker/json-schema',
+	'marked',
+	'papaparse',
+	'jsonc-parser',
+];
 const FORBIDDEN_GLOBALS_IN_CORE =
 	/\b(window|document|localStorage|sessionStorage|indexedDB|navigator)\b|(?<![.\w])fetch\s*\(/;
 

@@ -89,6 +89,7 @@ const CORE_PACKAGES = [
 	'marked',
 	'papaparse',
 	'jsonc-parser',
+	'partial-json',
 ];
 const FORBIDDEN_GLOBALS_IN_CORE =
 	/\b(window|document|localStorage|sessionStorage|indexedDB|navigator)\b|(?<![.\w])fetch\s*\(/;

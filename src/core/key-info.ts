@@ -31,7 +31,3 @@ export function parseKeyInfo(body: unknown): KeyInfo | null {
 		isFreeTier: data.is_free_tier === true,
 	};
 }
-
-export function formatUsd(amount: number): string {
-	return `$${amount.toFixed(amount !== 0 && Math.abs(amount) < 0.01 ? 4 : 2)}`;
-}

@@ -83,7 +83,14 @@ function target(file: string, specifier: string): string {
 	return parts.join('/');
 }
 
-const CORE_PACKAGES = ['eventsource-parser', '@cfworker/json-schema', 'marked', 'papaparse'];
+const CORE_PACKAGES = [
+	'eventsource-parser',
+	'@cfworker/json-schema',
+	'marked',
+	'papaparse',
+	'jsonc-parser',
+	'partial-json',
+];
 const FORBIDDEN_GLOBALS_IN_CORE =
 	/\b(window|document|localStorage|sessionStorage|indexedDB|navigator)\b|(?<![.\w])fetch\s*\(/;
 

@@ -9,7 +9,7 @@
  * time limit, as core/schema/check.ts does for user schemas.
  */
 import { MAX_JSON_DEPTH, measureJson } from '../json-bounds';
-import { formatUsd } from '../models/cost';
+import { formatUsd } from '../money';
 import { readStructured } from '../schema/structured';
 import { toViolation, validate } from '../schema/validate';
 import { groupDigits } from './format';

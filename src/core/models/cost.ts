@@ -82,11 +82,3 @@ export function estimateCost(request: Loose, model: Model): CostEstimate | null 
 		uncountedParts: uncounted,
 	};
 }
-
-/** "$0.0012", "<$0.000001", "$1.23". */
-export function formatUsd(usd: number): string {
-	if (usd === 0) return '$0';
-	if (usd < 0.000001) return '<$0.000001';
-	if (usd >= 1) return `$${usd.toFixed(2)}`;
-	return `$${Number(usd.toPrecision(2))}`;
-}

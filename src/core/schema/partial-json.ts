@@ -3,146 +3,80 @@
  * unfinished object or array is returned with its finished members (and its unfinished last object
  * or array member, itself partial); an unfinished scalar (a string, number or literal cut by the end
  * of the text) is left out, since more text could change it.
+ *
+ * partial-json reads the value; it is lenient (it skips a missing `:` or `,`), so jsonc-parser's
+ * strict scan says whether the text can still become JSON: every error it finds must lie at the
+ * end, where more text may mend it.
  */
+import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+import { Allow, parse } from 'partial-json';
+
 export type PartialJson =
 	{ ok: true; value: unknown; complete: boolean } | { ok: false; message: string; offset: number };
 
-/** The end of the text was reached inside a scalar: nothing usable. */
-class Cut extends Error {}
-/** The end of the text was reached inside a container: `value` holds what was finished. */
-class Partial extends Error {
-	readonly value: unknown;
-	constructor(value: unknown) {
-		super('partial');
-		this.value = value;
-	}
-}
-class Bad extends Error {
-	readonly offset: number;
-	constructor(message: string, offset: number) {
-		super(message);
-		this.offset = offset;
-	}
-}
-
-const LITERALS = [
-	['true', true],
-	['false', false],
-	['null', null],
-] as const;
+// ParseErrorCode is a const enum, which isolated modules cannot read from a declaration file.
+const [INVALID_SYMBOL, END_OF_STRING, END_OF_NUMBER, INVALID_UNICODE] = [
+	1, 12, 13, 14,
+] as ParseErrorCode[];
+/** Errors in a token the end of the text cut short: more text may finish it. */
+const CUT_TOKEN = new Set([END_OF_STRING, END_OF_NUMBER, INVALID_UNICODE]);
 
 export function parsePartialJson(text: string): PartialJson {
-	let at = 0;
-	const ws = () => {
-		while (at < text.length && ' \t\n\r'.includes(text[at] as string)) at++;
-	};
-	const bad = (what: string): never => {
-		throw new Bad(`${what} at character ${at + 1}`, at);
-	};
-	const end = () => {
-		ws();
-		return at >= text.length;
-	};
-
-	function value(): unknown {
-		if (end()) throw new Cut();
-		const c = text[at] as string;
-		if (c === '{') return container('}');
-		if (c === '[') return container(']');
-		if (c === '"') return string();
-		if (c === '-' || (c >= '0' && c <= '9')) return number();
-		for (const [word, result] of LITERALS) {
-			const piece = text.slice(at, at + word.length);
-			if (piece === word) {
-				at += word.length;
-				return result;
-			}
-			if (word.startsWith(piece) && at + piece.length === text.length) throw new Cut();
-		}
-		return bad('unexpected character');
-	}
-
-	function string(): string {
-		const start = at++;
-		while (at < text.length) {
-			const c = text[at];
-			if (c === '\\') at += 2;
-			else if (c === '"') {
-				at++;
-				try {
-					return JSON.parse(text.slice(start, at)) as string;
-				} catch {
-					return bad('invalid string');
-				}
-			} else at++;
-		}
-		throw new Cut();
-	}
-
-	function number(): number {
-		const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at));
-		if (!match) {
-			if (/^-?$/.test(text.slice(at))) throw new Cut();
-			return bad('invalid number');
-		}
-		at += match[0].length;
-		// A number at the very end may still grow ("12" → "123").
-		if (at >= text.length || /^(\.|[eE][+-]?)$/.test(text.slice(at))) throw new Cut();
-		return Number(match[0]);
-	}
-
-	function container(close: '}' | ']'): unknown {
-		const isObject = close === '}';
-		const obj: Record<string, unknown> = {};
-		const list: unknown[] = [];
-		const out = isObject ? obj : list;
-		at++;
-		if (end()) throw new Partial(out);
-		if (text[at] === close) {
-			at++;
-			return out;
-		}
-		for (;;) {
-			let key = '';
-			try {
-				if (isObject) {
-					if (end()) throw new Cut();
-					if (text[at] !== '"') bad('expected a property name');
-					key = string();
-					if (end()) throw new Cut();
-					if (text[at] !== ':') bad('expected ":"');
-					at++;
-				}
-				const item = value();
-				if (isObject) obj[key] = item;
-				else list.push(item);
-			} catch (error) {
-				if (error instanceof Partial) {
-					if (isObject) obj[key] = error.value;
-					else list.push(error.value);
-					throw new Partial(out);
-				}
-				if (error instanceof Cut) throw new Partial(out);
-				throw error;
-			}
-			if (end()) throw new Partial(out);
-			if (text[at] === close) {
-				at++;
-				return out;
-			}
-			if (text[at] !== ',') bad(`expected "," or "${close}"`);
-			at++;
-		}
-	}
-
+	const end = text.trimEnd().length;
+	if (end === 0) return { ok: true, value: undefined, complete: false };
+	const problem = firstProblem(text, end);
+	if (problem) return { ok: false, ...problem };
 	try {
-		const result = value();
-		if (!end()) bad('unexpected text after the JSON value');
-		return { ok: true, value: result, complete: true };
-	} catch (error) {
-		if (error instanceof Partial) return { ok: true, value: error.value, complete: false };
-		if (error instanceof Cut) return { ok: true, value: undefined, complete: false };
-		if (error instanceof Bad) return { ok: false, message: error.message, offset: error.offset };
-		throw error;
+		const value: unknown = JSON.parse(text);
+		// A number at the very end may still grow ("12" → "123").
+		if (typeof value !== 'number' || end < text.length) return { ok: true, value, complete: true };
+		return { ok: true, value: undefined, complete: false };
+	} catch {
+		// Unfinished: read what is settled below.
+	}
+	try {
+		// Only objects and arrays may be partial: an unfinished string or number is left out.
+		return { ok: true, value: parse(text, Allow.COLLECTION), complete: false };
+	} catch {
+		return { ok: true, value: undefined, complete: false }; // a lone unfinished scalar
+	}
+}
+
+/**
+ * The first error that no further text could mend: anything before the end of the text, and at
+ * the end anything but a missing token or a token cut short (`"ab`, `1e`, `-`, `tr`).
+ */
+function firstProblem(text: string, end: number): { message: string; offset: number } | null {
+	let found: { message: string; offset: number } | null = null;
+	const mendable = (code: ParseErrorCode, offset: number, length: number) => {
+		if (offset + length < end) return false;
+		if (length === 0 || CUT_TOKEN.has(code)) return true;
+		const word = text.slice(offset, offset + length);
+		const literal = ['true', 'false', 'null', '-'].some((w) => w.startsWith(word));
+		// ...unless a whole value stands before it: `{} t` can never become JSON.
+		return code === INVALID_SYMBOL && literal && !isJson(text.slice(0, offset));
+	};
+	visit(
+		text,
+		{
+			onError(code, offset, length) {
+				if (found || mendable(code, offset, length)) return;
+				const what = printParseErrorCode(code)
+					.replace(/(?<=.)([A-Z])/g, ' $1')
+					.toLowerCase();
+				found = { message: `${what} at character ${offset + 1}`, offset };
+			},
+		},
+		{ disallowComments: true, allowTrailingComma: false },
+	);
+	return found;
+}
+
+function isJson(text: string): boolean {
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
 	}
 }

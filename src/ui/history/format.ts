@@ -1,4 +1,5 @@
 /** Small display helpers shared by the history and compare views. */
+import { formatUsd } from '../../core/money';
 
 export const ms = (value: number | null): string =>
 	value === null
@@ -7,8 +8,7 @@ export const ms = (value: number | null): string =>
 			? `${Math.round(value)} ms`
 			: `${(value / 1000).toFixed(2)} s`;
 
-export const usd = (value: unknown): string =>
-	typeof value === 'number' ? `$${value.toFixed(6)}` : '–';
+export const usd = (value: unknown): string => (typeof value === 'number' ? formatUsd(value) : '–');
 
 /**
  * A run's time for people and for `<time datetime>`. Records are checked on the way in, but a view

@@ -1,5 +1,5 @@
 import type { Totals } from '../../core/lab/grid-summary';
-import { formatUsd } from '../../core/models/cost';
+import { formatUsd } from '../../core/money';
 
 /** "3/5 done · 1 failed · 1 200 tokens · $0.0012": a column's or the grid's numbers. */
 export function describeTotals(t: Totals): string {

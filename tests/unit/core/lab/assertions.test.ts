@@ -249,7 +249,7 @@ const table: Row[] = [
 		{ kind: 'max-cost', usd: 0.01 },
 		cell('', { costUsd: 0.0123 }),
 		false,
-		'cost $0.012 > $0.01',
+		'cost $0.0123 > $0.01',
 	],
 	[
 		'max-cost, within',

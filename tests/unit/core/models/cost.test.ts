@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../../../src/core/models/catalog';
-import {
-	estimateCost,
-	estimateTokens,
-	formatUsd,
-	promptText,
-} from '../../../../src/core/models/cost';
+import { estimateCost, estimateTokens, promptText } from '../../../../src/core/models/cost';
 
 const model = (over: Partial<Model> = {}): Model => ({
 	id: 'a/b',
@@ -101,15 +96,5 @@ describe('cost estimate', () => {
 		expect(text).toContain(JSON.stringify(tools));
 		expect(uncounted).toBe(1);
 		expect(estimateTokens('abcde')).toBe(2);
-	});
-
-	it.each([
-		[0, '$0'],
-		[0.0000001, '<$0.000001'],
-		[0.000123456, '$0.00012'],
-		[0.05, '$0.05'],
-		[1.234, '$1.23'],
-	])('formats %s as %s', (usd, text) => {
-		expect(formatUsd(usd)).toBe(text);
 	});
 });

@@ -111,7 +111,53 @@ describe('patchJson: each edit is exactly the intended change, formatting kept',
 			'{\n  "stop": ["a"]\n}',
 			['stop'],
 			['a', 'b'],
-			'{\n  "stop": ["a","b"]\n}',
+			'{\n  "stop": ["a", "b"]\n}',
+		],
+		[
+			'a compact document stays compact',
+			'{"stop":["a"]}',
+			['stop'],
+			['a', 'b'],
+			'{"stop":["a","b"]}',
+		],
+		[
+			'remove the last array item on one line',
+			'{"stop": ["a", "b"]}',
+			['stop', 1],
+			undefined,
+			'{"stop": ["a"]}',
+		],
+		[
+			'remove the last array item of a multi-line array',
+			'{\n  "stop": [\n    1,\n    22\n  ]\n}',
+			['stop', 1],
+			undefined,
+			'{\n  "stop": [\n    1\n  ]\n}',
+		],
+		[
+			'append to a multi-line array, the items before untouched',
+			TWO_SPACES,
+			['messages', 1],
+			{ role: 'user', content: 'x' },
+			TWO_SPACES.replace(
+				'"hi" }\n',
+				'"hi" },\n    {\n      "role": "user",\n      "content": "x"\n    }\n',
+			),
+		],
+		[
+			'a null parent becomes the object the field needs',
+			'{\n  "provider": null\n}',
+			['provider', 'sort'],
+			'price',
+			'{\n  "provider": {\n    "sort": "price"\n  }\n}',
+		],
+		['CRLF line ends stay CRLF', '{\r\n  "a": 1\r\n}', ['b'], 2, '{\r\n  "a": 1,\r\n  "b": 2\r\n}'],
+		[
+			'the last member of a nested object goes, its braces close up',
+			'{\n  "provider": {\n    "sort": "price"\n  }\n}',
+			['provider', 'sort'],
+			undefined,
+			'{\n  "provider": {}\n}',
 		],
 		[
 			'an empty object grows one indented member',
@@ -146,6 +192,11 @@ describe('patchJson: each edit is exactly the intended change, formatting kept',
 		expect(!result.ok && result.reason).toMatch(/^Fix the JSON first/);
 	});
 
+	it('refuses while a key is written twice, since the form could change the copy that does not count', () => {
+		const result = patchJson('{"seed": 1, "seed": 2}', ['seed'], 3);
+		expect(!result.ok && result.reason).toMatch(/^Fix the JSON first: Duplicate key "seed"/);
+	});
+
 	it('refuses to skip array positions', () => {
 		expect(patchJson('{"stop": []}', ['stop', 2], 'x').ok).toBe(false);
 	});
@@ -159,5 +210,37 @@ describe('patchJson: each edit is exactly the intended change, formatting kept',
 		const out = patched(big, ['model'], 'b');
 		expect(out.length).toBe(big.length);
 		expect(out.replace('"b"', '"a"')).toBe(big);
+	});
+});
+
+describe('patchJson: every edit yields the value it meant, in every layout', () => {
+	const layouts = [TWO_SPACES, TABS, ONE_LINE, SPACED_LINE, TWO_SPACES.replaceAll('\n', '\r\n')];
+	const edits: [JsonPath, unknown][] = [
+		[['seed'], 1],
+		[['model'], undefined],
+		[['messages'], []],
+		[['messages', 0], undefined],
+		[['stop'], ['a', 'b']],
+		[
+			['provider', 'order'],
+			['x', 'y'],
+		],
+		[['reasoning', 'effort'], 'low'],
+		[['response_format'], { type: 'json_schema', json_schema: { name: 'x', schema: {} } }],
+	];
+	it.each(layouts)('%j', (text) => {
+		for (const [path, value] of edits) {
+			const want = structuredClone(JSON.parse(text)) as Record<string, unknown>;
+			const result = patchJson(text, path, value);
+			if (!result.ok) continue; // an item that is not there to remove, or a missing parent
+			let at: Record<string | number, unknown> | undefined = want;
+			for (const key of path.slice(0, -1))
+				at = (value === undefined ? at?.[key] : (at![key] ??= {})) as typeof at;
+			const last = path[path.length - 1]!;
+			if (value === undefined && Array.isArray(at)) at.splice(last as number, 1);
+			else if (value === undefined) delete at?.[last];
+			else at![last] = value;
+			expect(JSON.parse(result.text), `${JSON.stringify(path)} in ${text}`).toEqual(want);
+		}
 	});
 });

@@ -93,6 +93,40 @@ describe('parsePartialJson', () => {
 		expect(parsePartialJson('{"a": 1} x').ok).toBe(false);
 	});
 
+	it.each([
+		['a string cut inside an escape', '{"a": "x\\', {}],
+		['a string cut inside a unicode escape', '{"a": "\\u00', {}],
+		['a string cut after a unicode escape', '{"a": "\\u00e9', {}],
+		['a number cut after its point', '[1.', []],
+		['a number that is only a sign', '{"a": -', {}],
+		['a number cut in its exponent', '[1, 2e-', [1]],
+		['a literal cut short', '[true, fa', [true]],
+		['a key cut short', '{"a": 1, "b', { a: 1 }],
+		['a key without its value', '{"a": 1, "b": ', { a: 1 }],
+		['nested arrays cut deep', '[[1, [2, [3', [[1, [2, []]]]],
+		['nested arrays, inner ones finished', '[[1], [2, 3], [', [[1], [2, 3], []]],
+		['a top-level number that may grow', '12', undefined],
+		['a top-level string cut short', '"abc', undefined],
+	])('%s: %j', (_, text, value) => {
+		expect(parsePartialJson(text)).toEqual({ ok: true, value, complete: false });
+	});
+
+	it.each([
+		['a missing colon', '{"a" 1'],
+		['a missing comma', '[1 2'],
+		['a trailing comma', '[1,]'],
+		['single quotes', "{'a': 1}"],
+		['a word that is no literal', '[tx'],
+		['a comment', '[1, // two\n'],
+		['text after the value', '{"a": 1} x'],
+	])('%s can never become JSON: %j', (_, text) => {
+		expect(parsePartialJson(text).ok).toBe(false);
+	});
+
+	it('a finished top-level number followed by space is complete', () => {
+		expect(parsePartialJson('12 ')).toEqual({ ok: true, value: 12, complete: true });
+	});
+
 	it('parses every prefix of a document without error, and the whole as JSON.parse', () => {
 		const doc = JSON.stringify({
 			s: 'a "q" \\ ü 🚀',

@@ -85,6 +85,7 @@ const FIXTURES: Record<string, string> = {
 	table: `| n | name | value |\n| ---: | :-- | --- |\n${Array.from({ length: 8 }, (_, i) => `| ${i} | **n${i}** \\| <b onclick=x()> | \`a|b\` |\n`).join('')}\nAfter the table.`,
 	list: `Steps:\n\n${Array.from({ length: 7 }, (_, i) => (i % 4 === 3 ? `- item ${i} **b**\n  - nested <i>${i}</i>\n` : `${'-'} item ${i} [l](https://example.org/${i}) _e_\n`)).join('')}\nAfter the list.`,
 	paragraph: `${'Words with **strong**, _em_, `code` and <img src=x onerror=alert(1)> here. '.repeat(12)}and a *star that never closes`,
+	paragraphs: `${'Plain words, and **strong** ones, kept when the paragraph settles. '.repeat(10)}\n\nA second paragraph.`,
 	unclosed: `# Title\n\n- a\n- b\n\n> quote\n\nThe end: **this emphasis never closes, and every word after it must stay visible`,
 };
 

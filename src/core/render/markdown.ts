@@ -80,6 +80,23 @@ const RENDER: Render = {
 	inlineHtml: (tokens) => marked.Parser.parseInline(tokens, marked.defaults),
 };
 
+const withoutEndingNewlines = (raw: string) => raw.replace(/\n+$/, '');
+
+/**
+ * True when the block shown, rendered in full from `shownRaw`, is what `token` renders to, so it
+ * can settle as shown instead of being rendered again (a 2 000-row table, say). The same raw text
+ * gives the same token. Line breaks at the end of a table, list or paragraph only end it, so they
+ * may differ; at the end of a fenced code block they can be part of the code.
+ */
+function shows(shownRaw: string | null, token: Token | undefined): boolean {
+	if (shownRaw === null || !token) return false;
+	if (token.raw === shownRaw) return true;
+	return (
+		(token.type === 'table' || token.type === 'list' || token.type === 'paragraph') &&
+		withoutEndingNewlines(token.raw) === withoutEndingNewlines(shownRaw)
+	);
+}
+
 /** Feeds the growing text of one answer; see the file comment. */
 export class MarkdownStream {
 	#text = '';
@@ -101,8 +118,8 @@ export class MarkdownStream {
 		if (!reset && text === previous) return { ...none, tail: { kind: 'none' } };
 		const fast = reset ? null : (this.#open?.extend(text, previous) ?? null);
 		if (fast) {
-			// Only a code block is sure to stay one token spanning the rest of the text.
-			this.#shownRaw = fast.kind === 'code' ? text.slice(this.#settledEnd) : null;
+			// The fast paths keep the open block the one token the rest of the text makes.
+			this.#shownRaw = text.slice(this.#settledEnd);
 			return { ...none, tail: fast };
 		}
 		const tokens = marked.lexer(text.slice(this.#settledEnd));
@@ -121,7 +138,7 @@ export class MarkdownStream {
 			this.#shownRaw = single.raw;
 			return { ...none, tail: finished };
 		}
-		const adopt = !reset && this.#shownRaw !== null && settledTokens[0]?.raw === this.#shownRaw;
+		const adopt = !reset && shows(this.#shownRaw, settledTokens[0]);
 		for (const token of settledTokens) this.#settledEnd += token.raw.length;
 		this.#open =
 			tailTokens.length === 1 && block ? openBlock(block, this.#settledEnd, text, RENDER) : null;

@@ -5,11 +5,11 @@
  * block finished in place is kept as a settled chunk, not rendered again. The caller updates at
  * most once per animation frame (the playground state commits once per frame), so there is at most
  * one DOM commit per frame. Code blocks are highlighted as they settle, the open one only once the
- * answer is final, so a streaming code block costs no more than before.
+ * answer is final, so a streaming code block costs no more than before; a long one a slice a frame.
  */
 import { MarkdownStream, type TailUpdate } from '../../../core/render/markdown';
 import { safeUrl } from '../../../core/render/safe-url';
-import { highlightCode, unhighlightCode } from './highlight-dom';
+import { highlightCode, unhighlightCode, type Schedule } from './highlight-dom';
 import { sanitizeToFragment } from './sanitize';
 
 export type MarkdownDom = {
@@ -18,7 +18,8 @@ export type MarkdownDom = {
 	destroy(): void;
 };
 
-export function mountMarkdown(root: HTMLElement): MarkdownDom {
+/** `schedule`: when a long code block's highlighting goes on (highlight-dom.ts). */
+export function mountMarkdown(root: HTMLElement, schedule?: Schedule): MarkdownDom {
 	// Settled chunks, then the open block's box, last.
 	let tailBox = document.createElement('div');
 	root.replaceChildren(tailBox);
@@ -45,7 +46,7 @@ export function mountMarkdown(root: HTMLElement): MarkdownDom {
 			if (update.adopt) {
 				// The open block settled as shown: its box stays where it is (not laid out again).
 				tailBox.className = 'md-chunk';
-				highlightCode(tailBox);
+				highlightCode(tailBox, schedule);
 				tailBox = document.createElement('div');
 				root.append(tailBox);
 				tail = tailView(tailBox);
@@ -54,12 +55,12 @@ export function mountMarkdown(root: HTMLElement): MarkdownDom {
 				const chunk = document.createElement('div');
 				chunk.className = 'md-chunk';
 				chunk.append(sanitizeToFragment(update.settled));
-				highlightCode(chunk);
+				highlightCode(chunk, schedule);
 				tailBox.before(chunk);
 			}
 			tail.apply(update.tail);
 			if (final) {
-				highlightCode(tailBox);
+				highlightCode(tailBox, schedule);
 				tailFinal = true;
 			}
 		},

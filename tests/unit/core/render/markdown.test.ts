@@ -253,6 +253,42 @@ describe('long open blocks grow in place', () => {
 		}
 	});
 
+	it.each([
+		['table', table],
+		['list', list],
+		['paragraph', `${paragraph}\n\nAfter the paragraph.`],
+	])('a %s grown in place settles as shown, not rendered again', (_, text) => {
+		const stream = new MarkdownStream();
+		const end = text.lastIndexOf('After');
+		for (let at = 20; at < end; at += 20) stream.update(text.slice(0, at));
+		stream.update(text.slice(0, end - 1));
+		const after = stream.update(text);
+		expect(after.adopt).toBe(true);
+		expect(after.settled).toBe('');
+		expect(stream.settledLength).toBe(end);
+	});
+
+	const line = 'A long line of words that is surely a paragraph, and then some more words. '.repeat(
+		2,
+	);
+	const rows = '| a | b |\n| - | - |\n| 1 | 2 |\n| 3 | 4 |';
+	it.each([
+		['a paragraph that turns into a heading', `${line}\n===\n\nNext.`],
+		['a paragraph that runs on to a table', `${line}\n| x | y |\n| - | - |\n| 1 | 2 |\n\nNext.`],
+		['a paragraph with trailing spaces', `${line}   \n\nNext.`],
+		['a table whose last row has trailing spaces', `${rows}   \n\nNext.`],
+		['a table that runs on to a paragraph', `${rows}\nno pipes here\n\nNext.`],
+		['a list that turns loose', '- a\n- b\n- c\n\n- d\n\nNext.'],
+		['a list with a lazy line', '- a\n- b\n- c\nlazy\n\nNext.'],
+	])('a block settles like a full render at every cut: %s', (_, text) => {
+		const cuts = Array.from({ length: text.length }, (_, i) => i + 1);
+		for (let from = 1; from < text.length; from += 3) {
+			const pieces = feed(text, [from, ...cuts.filter((c) => c > from)]);
+			for (const { prefix, html } of pieces)
+				expect(html, `${from}: ${prefix}`).toBe(renderMarkdown(prefix));
+		}
+	});
+
 	it('a paragraph freezes settled text and re-renders only the rest', () => {
 		const stream = new MarkdownStream();
 		const text = 'Plain words and **bold** here. '.repeat(200);

@@ -69,4 +69,39 @@ describe('redactValue', () => {
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect(JSON.stringify(out)).not.toContain(OTHER);
 	});
+
+	it('finds a key anywhere a chunk can hold one, as the full walk would', () => {
+		const custom = 'proxy-token-7f3a9c2e11';
+		const at = (content: unknown) => ({ type: 'chunk', chunk: { choices: [{ delta: content }] } });
+		for (const [value, known] of [
+			[at({ content: `x ${OTHER}` }), []],
+			[at({ [`k ${OTHER}`]: 1 }), []],
+			[at({ content: `Bearer ${custom}` }), [custom]],
+			[at({ tool_calls: [[[`${KEY}`]]] }), []],
+		] as const) {
+			const out = JSON.stringify(redactValue(value, known));
+			expect(out).not.toContain(OTHER);
+			expect(out).not.toContain(KEY);
+			expect(out).not.toContain(custom);
+			expect(out).toContain(KEY_HIDDEN);
+		}
+	});
+
+	it('returns the value itself when no string holds a key, and ignores keys too short to be one', () => {
+		const chunk = JSON.parse(
+			'{"id":"gen-1","choices":[{"delta":{"content":"desk-or-chair abc"},"logprobs":null}]}',
+		) as object;
+		expect(redactValue(chunk, ['abc', null, undefined, 'proxy-token-7f3a9c2e11'])).toBe(chunk);
+	});
+
+	it('still redacts behind references shared many times over (the quick scan gives up)', () => {
+		// 2^40 paths lead to the key, through 40 objects: the scan must not follow every path.
+		let node: Record<string, unknown> = { leaf: OTHER };
+		for (let i = 0; i < 40; i++) node = { a: node, b: node };
+		expect(JSON.stringify(redactValue({ a: 1 }))).toBe('{"a":1}');
+		const out = redactValue(node);
+		let leaf = out;
+		for (let i = 0; i < 40; i++) leaf = leaf.a as Record<string, unknown>;
+		expect(leaf.leaf).toBe(KEY_HIDDEN);
+	});
 });

@@ -147,7 +147,9 @@ const bench: Bench = {
 	title: 'pathological markdown',
 	async run(ctx) {
 		const rows: Row[] = [];
-		for (const c of CASES) {
+		// BENCH_B4_CASE=table runs only the cases whose name holds that word (while tuning one).
+		const only = process.env.BENCH_B4_CASE;
+		for (const c of CASES.filter((c) => !only || c.name.includes(only))) {
 			const spec = { model: c.model, maxTokens: c.tokens, delayMs: 1000 / RATE };
 			let problem: string | null = 'not checked';
 			const app = await streamOnce(ctx, 'app', spec, async (page) => {

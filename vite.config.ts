@@ -34,6 +34,38 @@ function productionCsp(apiBaseUrl: string, extraOrigins: string[]): Plugin {
 	};
 }
 
+/**
+ * Puts the first page's stylesheet into index.html as a `<style>` (the CSP allows inline styles;
+ * Monaco needs them too). A linked stylesheet blocks rendering until it arrives, so the frame that
+ * parsed the page could not end before the script ran: one long frame at load (B1). Inline, the page
+ * paints as soon as it is parsed, and a visit needs one request fewer before its first paint.
+ */
+function inlineEntryCss(): Plugin {
+	// The href starts with the base ('./' or '/some/path/'); the bundle names it from assets/.
+	const LINK = /<link rel="stylesheet"(?: crossorigin)? href="[^"]*?(assets\/[^"]+\.css)">/g;
+	return {
+		name: 'playground-inline-css',
+		apply: 'build',
+		transformIndexHtml: {
+			order: 'post',
+			handler(html, { bundle }) {
+				if (!bundle) return html;
+				return html.replace(LINK, (_tag, fileName: string) => {
+					const asset = bundle[fileName];
+					if (asset?.type !== 'asset') throw new Error(`${fileName} is not in the bundle`);
+					const css = String(asset.source);
+					if (/<\/style/i.test(css)) throw new Error(`${fileName} cannot be inlined`);
+					// Nothing else loads it: the service worker must not precache it either.
+					delete bundle[fileName];
+					for (const item of Object.values(bundle))
+						if (item.type === 'chunk') item.viteMetadata?.importedCss.delete(fileName);
+					return `<style>${css}</style>`;
+				});
+			},
+		},
+	};
+}
+
 const SW_PLACEHOLDER = /(["'`])__PLAYGROUND_SW_MANIFEST__\1/g;
 
 /**
@@ -95,6 +127,7 @@ export default defineConfig(({ mode }) => {
 		plugins: [
 			svelte(),
 			productionCsp(apiBaseUrl, extraOrigins),
+			inlineEntryCss(),
 			serviceWorker([new URL(apiBaseUrl).origin, ...extraOrigins]),
 		],
 		// Monaco (loaded late, in its own chunks) is big by nature; the first bundle is what we budget.

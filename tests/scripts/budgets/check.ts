@@ -14,6 +14,8 @@ export type Measurement = {
 	initialFiles: string[];
 	/** The same sizes keyed by the file's real path (two chunks may share a stable name). */
 	files?: Sizes;
+	/** Stylesheets index.html links: each blocks the first paint until it arrives. */
+	blockingCss?: string[];
 };
 
 export type BudgetFile = {
@@ -56,6 +58,10 @@ export function checkBudgets(measured: Measurement, budgets: BudgetFile): Budget
 		if (!(name in measured.chunks))
 			notes.push(`${name} has a budget but is no longer built; \`${UPDATE_COMMAND}\` drops it.`);
 	}
+	for (const file of measured.blockingCss ?? [])
+		failures.push(
+			`index.html links the stylesheet ${file}, which blocks its first paint: inline it (vite.config.ts, inlineEntryCss).`,
+		);
 	const cap = Math.min(budgets.initialJsCapBytes, INITIAL_JS_CAP_BYTES);
 	if (measured.initialJs > cap) {
 		failures.push(

@@ -53,6 +53,20 @@ describe('checkBudgets', () => {
 		]);
 	});
 
+	it('fails a stylesheet linked from index.html: it blocks the first paint', () => {
+		const report = checkBudgets(
+			{
+				...measured({ 'assets/index.js': 30_000, 'assets/index.css': 2_000 }),
+				blockingCss: ['./assets/index-abc.css'],
+			},
+			budgets,
+		);
+		expect(report.ok).toBe(false);
+		expect(report.failures).toEqual([
+			expect.stringMatching(/^index\.html links the stylesheet \.\/assets\/index-abc\.css/),
+		]);
+	});
+
 	it('fails initial JS over the 50 KB cap even when the budgets file allows more', () => {
 		const generous = { ...budgets, initialJsCapBytes: 10_000_000 };
 		const report = checkBudgets(

@@ -226,11 +226,15 @@ export function createApp(env: AppEnv): App {
 	});
 
 	async function start(hash: string) {
-		void presets.load();
-		void catalog.load();
 		void settings.load();
-		// History (and the reader that checks every stored run) loads after the first paint.
-		void env.afterLoad().then(() => history.load());
+		// What only the forms and dialogs show (they load after the first paint) loads after it too:
+		// the model list (a network fetch and a parse), the presets, the history (and the reader that
+		// checks every stored run).
+		void env.afterLoad().then(() => {
+			void catalog.load();
+			void presets.load();
+			void history.load();
+		});
 		if (io.registerWorker) {
 			const register = io.registerWorker;
 			env.whenIdle(

@@ -16,6 +16,15 @@ export function afterLoad(): Promise<void> {
 }
 
 /**
+ * Resolves in the task after the next frame is painted, so what follows gets a frame of its own
+ * (at once in a hidden tab, which paints no frame until it is shown).
+ */
+export function afterPaint(): Promise<void> {
+	if (document.hidden) return Promise.resolve();
+	return new Promise((resolve) => requestAnimationFrame(() => void setTimeout(resolve)));
+}
+
+/**
  * Runs `task` after the load event, `delayMs` later, when the browser is idle (at the latest
  * `timeoutMs` after that). Returns a cancel function.
  */

@@ -7,8 +7,7 @@
  */
 import { measureBuild } from '../scripts/budgets/measure';
 import { stableName } from '../scripts/budgets/check';
-import type { Locator, Page } from '@playwright/test';
-import { monacoFiles, requestEditor } from './editor-driver';
+import { monacoFiles } from './editor-driver';
 import { fcp, installProbes, loafs, type Loaf } from './page-probes';
 import { median, round } from './stats';
 import type { Bench, BenchContext, Row } from './types';
@@ -16,39 +15,46 @@ import type { Bench, BenchContext, Row } from './types';
 const RUNS = 5;
 const AFTER_LOAD_MS = 1000;
 
-/** `long`: long frames until the load event ended; `idle`: in the second after (lazy chunks). */
+/**
+ * `long`: long frames until the load event ended or the first view was shown, whichever is later;
+ * `idle`: in the second after (lazy chunks).
+ */
 type Load = { fcp: number | null; js: string[]; long: Loaf[]; idle: Loaf[] };
 
-async function coldLoad(
-	ctx: BenchContext,
-	url: string,
-	ready: (page: Page) => Locator,
-): Promise<Load> {
+/** `ready`: the selector of what the first view shows. */
+async function coldLoad(ctx: BenchContext, url: string, ready: string): Promise<Load> {
 	const { context, page, cdp } = await ctx.newPage();
 	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 	await installProbes(page);
 	await page.goto(url, { waitUntil: 'load' });
-	await ready(page).waitFor();
+	// The first view is complete in the frame that has the element: work put off past the load event
+	// (the app builds its view in the frames after the first paint) still counts as loading.
+	const readyAt = await page
+		.waitForFunction((selector) => document.querySelector(selector) && performance.now(), ready, {
+			polling: 'raf',
+		})
+		.then((handle) => handle.jsonValue() as Promise<number>);
 	await page.waitForTimeout(AFTER_LOAD_MS);
 	const paint = await fcp(page);
-	const { js, loadEnd } = await page.evaluate(() => {
+	const { js, viewEnd } = await page.evaluate((readyAt) => {
 		const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
 		const end = nav.loadEventEnd;
 		return {
 			loadEnd: end,
+			viewEnd: Math.max(end, readyAt),
 			js: performance
 				.getEntriesByType('resource')
 				.filter((e) => new URL(e.name).pathname.endsWith('.js') && e.startTime <= end)
 				.map((e) => new URL(e.name).pathname),
 		};
-	});
+	}, readyAt);
 	const all = await loafs(page);
 	await context.close();
 	return {
 		fcp: paint,
 		js,
-		long: all.filter((l) => l.start <= loadEnd),
-		idle: all.filter((l) => l.start > loadEnd && l.start <= loadEnd + AFTER_LOAD_MS),
+		long: all.filter((l) => l.start <= viewEnd),
+		idle: all.filter((l) => l.start > viewEnd && l.start <= viewEnd + AFTER_LOAD_MS),
 	};
 }
 
@@ -73,8 +79,8 @@ const bench: Bench = {
 		const app: Load[] = [];
 		const base: Load[] = [];
 		for (let i = 0; i < RUNS; i++) {
-			app.push(await coldLoad(ctx, ctx.appUrl, requestEditor));
-			base.push(await coldLoad(ctx, `${ctx.baselineUrl}blank.html`, (p) => p.locator('h1')));
+			app.push(await coldLoad(ctx, ctx.appUrl, '[aria-label="Request JSON"]'));
+			base.push(await coldLoad(ctx, `${ctx.baselineUrl}blank.html`, 'h1'));
 		}
 		const build = measureBuild(ctx.dist);
 		const monaco = new Set(monacoFiles(ctx.dist).map(stableName));
@@ -111,7 +117,7 @@ const bench: Bench = {
 			},
 			{
 				id: 'B1',
-				metric: `long frames (≥ 50 ms) from navigation to the load event, median of ${RUNS}`,
+				metric: `long frames (≥ 50 ms) from navigation to load and the first view, median of ${RUNS}`,
 				value: count(app),
 				unit: '',
 				baseline: { label: 'static page', value: count(base) },
@@ -121,7 +127,7 @@ const bench: Bench = {
 			},
 			{
 				id: 'B1',
-				metric: `long frames in the ${AFTER_LOAD_MS / 1000} s after load (idle-time chunks), median of ${RUNS}`,
+				metric: `long frames in the ${AFTER_LOAD_MS / 1000} s after that (idle-time chunks), median of ${RUNS}`,
 				value: count(app, 'idle'),
 				unit: '',
 				baseline: { label: 'static page', value: count(base, 'idle') },

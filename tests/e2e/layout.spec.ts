@@ -20,3 +20,21 @@ for (const width of [390, 1440]) {
 		}
 	});
 }
+
+for (const width of [390, 1440]) {
+	test(`at ${width} px the title painted before the app runs stays where it is`, async ({
+		page,
+	}) => {
+		await page.setViewportSize({ width, height: 844 });
+		const title = page.getByRole('heading', { name: 'OpenRouter Playground' });
+		// The first paint: index.html's own top bar, before any script has run.
+		await page.route('**/assets/*.js', (route) => route.abort());
+		await page.goto('./');
+		await expect(title).toBeVisible();
+		const painted = await title.boundingBox();
+		await page.unroute('**/assets/*.js');
+		await page.reload();
+		await expect(page.getByRole('button', { name: 'API key' })).toBeVisible();
+		expect(await title.boundingBox()).toEqual(painted);
+	});
+}

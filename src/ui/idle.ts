@@ -16,12 +16,19 @@ export function afterLoad(): Promise<void> {
 }
 
 /**
- * Resolves in the task after the next frame is painted, so what follows gets a frame of its own
- * (at once in a hidden tab, which paints no frame until it is shown).
+ * Resolves in the task after the next frame is painted, so what follows gets a frame of its own:
+ * at once in a hidden tab, which paints no frame until it is shown, and at the latest 100 ms later
+ * in one hidden meanwhile.
  */
 export function afterPaint(): Promise<void> {
 	if (document.hidden) return Promise.resolve();
-	return new Promise((resolve) => requestAnimationFrame(() => void setTimeout(resolve)));
+	return new Promise((resolve) => {
+		const late = setTimeout(resolve, 100);
+		requestAnimationFrame(() => {
+			clearTimeout(late);
+			setTimeout(resolve);
+		});
+	});
 }
 
 /**

@@ -2,8 +2,9 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { parseOriginList } from './src/core/api-origin.ts';
-import { buildCsp, buildHeadersFile } from './src/core/security/csp.ts';
-import { readdirSync } from 'node:fs';
+import { buildCsp, buildHeadersFile, inlineScripts } from './src/core/security/csp.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
 	laterList,
@@ -15,20 +16,36 @@ import {
 
 export const DEFAULT_API_BASE_URL = 'https://openrouter.ai/api/v1';
 
-/** Puts the production CSP into the built index.html and writes `_headers` beside it. */
+/** The CSP source for each inline script of a page: `sha256-` and the base64 of its SHA-256. */
+const scriptHashes = (html: string): string[] =>
+	inlineScripts(html).map((text) => `sha256-${createHash('sha256').update(text).digest('base64')}`);
+
+/**
+ * Puts the production CSP into the built index.html and writes `_headers` beside it. The page's
+ * inline scripts are allowed by their hashes, taken from index.html and checked against the built
+ * page (a script changed by the build would be refused by the browser).
+ */
 function productionCsp(apiBaseUrl: string, extraOrigins: string[]): Plugin {
+	const page = readFileSync(fileURLToPath(new URL('./index.html', import.meta.url)), 'utf8');
+	const hashes = scriptHashes(page);
 	return {
 		name: 'playground-csp',
 		apply: 'build',
-		transformIndexHtml(html) {
-			const meta = `<meta http-equiv="Content-Security-Policy" content="${buildCsp(apiBaseUrl, { extraOrigins })}" />`;
-			return html.replace('<!-- csp -->', meta);
+		transformIndexHtml: {
+			order: 'post',
+			handler(html) {
+				if (scriptHashes(html).join() !== hashes.join())
+					throw new Error('the build changed an inline script of index.html: its CSP hash');
+				const csp = buildCsp(apiBaseUrl, { extraOrigins, scriptHashes: hashes });
+				const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}" />`;
+				return html.replace('<!-- csp -->', meta);
+			},
 		},
 		generateBundle() {
 			this.emitFile({
 				type: 'asset',
 				fileName: '_headers',
-				source: buildHeadersFile(apiBaseUrl, extraOrigins),
+				source: buildHeadersFile(apiBaseUrl, extraOrigins, hashes),
 			});
 		},
 	};

@@ -2,13 +2,8 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { browserEnv } from './app/browser';
 import { createApp } from './app/create-app.svelte';
-import { createThemeStore } from './io/theme-store';
 import { afterPaint } from './ui/idle';
 import './ui/global.css';
-
-// Before the first render: a chosen theme never flashes the system's first.
-const themes = createThemeStore();
-themes.apply(themes.load());
 
 // The first render comes in small tasks, each in a frame of its own, so none is a long frame (B1):
 // this bundle's compile and run (the static top bar is painted meanwhile); building the app state

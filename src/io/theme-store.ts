@@ -3,8 +3,8 @@ import { readTheme, type StoredThemeV1, type ThemeId, type ThemeStore } from '..
 
 /**
  * The chosen theme, kept on this device and shown as `data-theme` on <html> (global.css reads it;
- * without it the system's theme applies). main.ts applies the stored one before the first render,
- * since the CSP allows no inline script in the page's head.
+ * without it the system's theme applies). index.html's inline script applies the stored one before
+ * the first paint; it reads the record as `readTheme` does (tests/unit/index-html.test.ts).
  */
 export function createThemeStore(
 	storage: Storage | null = safeLocalStorage(),

@@ -244,3 +244,20 @@ test('a theme chosen in Settings is kept across reloads, whatever the system pre
 	await page.reload();
 	expect(await background()).toBe(light);
 });
+
+test('a chosen theme is on the first paint, before any code of the app has run', async ({
+	page,
+}) => {
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.goto('./');
+	await page.getByRole('button', { name: 'Settings' }).click();
+	await page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { name: 'Dark' }).check();
+	const bar = page.locator('header.top-bar');
+	const colours = () => bar.evaluate((el) => getComputedStyle(el).backgroundColor);
+	const dark = await colours();
+	// The page as first painted: index.html alone, the app's scripts refused.
+	await page.route('**/assets/*.js', (route) => route.abort());
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	expect(await colours()).toBe(dark);
+});

@@ -5,12 +5,17 @@
  */
 export function buildCsp(
 	apiBaseUrl: string,
-	{ forHeader = false, extraOrigins = [] as readonly string[] } = {},
+	{
+		forHeader = false,
+		extraOrigins = [] as readonly string[],
+		scriptHashes = [] as readonly string[],
+	} = {},
 ): string {
 	const apiOrigin = [...new Set([new URL(apiBaseUrl).origin, ...extraOrigins])].join(' ');
 	const directives = [
 		"default-src 'self'",
-		"script-src 'self'",
+		// Scripts from the app, and index.html's inline ones by their hash (`inlineScripts`).
+		['script-src', "'self'", ...scriptHashes.map((hash) => `'${hash}'`)].join(' '),
 		// Monaco sets inline styles on its DOM nodes.
 		"style-src 'self' 'unsafe-inline'",
 		"img-src 'self' data: blob:",
@@ -26,13 +31,30 @@ export function buildCsp(
 }
 
 /** `_headers` file for Netlify / Cloudflare Pages style hosts. */
-export function buildHeadersFile(apiBaseUrl: string, extraOrigins: readonly string[] = []): string {
+export function buildHeadersFile(
+	apiBaseUrl: string,
+	extraOrigins: readonly string[] = [],
+	scriptHashes: readonly string[] = [],
+): string {
 	return [
 		'/*',
-		`  Content-Security-Policy: ${buildCsp(apiBaseUrl, { forHeader: true, extraOrigins })}`,
+		`  Content-Security-Policy: ${buildCsp(apiBaseUrl, { forHeader: true, extraOrigins, scriptHashes })}`,
 		'  Referrer-Policy: no-referrer',
 		'  X-Content-Type-Options: nosniff',
 		'  X-Frame-Options: DENY',
 		'',
 	].join('\n');
+}
+
+/**
+ * The text of each inline classic script in a page (no `src`, not a module), as the browser hashes
+ * it for the CSP: `sha256-` + base64 of its SHA-256 (the build computes it; core stays pure).
+ */
+export function inlineScripts(html: string): string[] {
+	return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)]
+		.filter(
+			([, attributes = '']) =>
+				!/\bsrc\s*=/i.test(attributes) && !/\btype\s*=\s*["']?module/i.test(attributes),
+		)
+		.map(([, , text = '']) => text);
 }

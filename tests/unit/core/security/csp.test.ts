@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCsp, buildHeadersFile } from '../../../../src/core/security/csp';
+import { buildCsp, buildHeadersFile, inlineScripts } from '../../../../src/core/security/csp';
 
 describe('buildCsp', () => {
 	it('allows scripts only from the app and connections only to the app and the API origin', () => {
@@ -24,11 +24,33 @@ describe('buildCsp', () => {
 	});
 });
 
+describe('inline scripts', () => {
+	it('are listed with their exact text; scripts with a src and modules are not inline', () => {
+		const html = `<head><script>a();</script><script type="module" src="./m.js"></script>
+			<script src="x.js"></script><script type="module">b();</script><SCRIPT nonce="n">
+c();
+</SCRIPT></head>`;
+		expect(inlineScripts(html)).toEqual(['a();', '\nc();\n']);
+	});
+
+	it('are allowed by their hashes in script-src, and nothing else inline is', () => {
+		const csp = buildCsp('https://openrouter.ai/api/v1', { scriptHashes: ['sha256-abc='] });
+		expect(csp).toContain("script-src 'self' 'sha256-abc='; ");
+		expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+	});
+});
+
 describe('public/_headers', () => {
 	it('is the header policy for the default API (the build rewrites it for other APIs)', async () => {
 		const { readFileSync } = await import('node:fs');
+		const { createHash } = await import('node:crypto');
 		const file = readFileSync(new URL('../../../../public/_headers', import.meta.url), 'utf8');
-		expect(file).toBe(buildHeadersFile('https://openrouter.ai/api/v1'));
+		const page = readFileSync(new URL('../../../../index.html', import.meta.url), 'utf8');
+		const hashes = inlineScripts(page).map(
+			(text) => `sha256-${createHash('sha256').update(text).digest('base64')}`,
+		);
+		expect(hashes).toHaveLength(1); // the theme, before the first paint
+		expect(file).toBe(buildHeadersFile('https://openrouter.ai/api/v1', [], hashes));
 	});
 
 	it('extra allowed origins join connect-src', () => {

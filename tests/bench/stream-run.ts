@@ -114,6 +114,12 @@ async function whenShown(page: Page, selector: string): Promise<number> {
 
 /** `BENCH_PROFILE=dir npm run bench -- B4`: a CPU profile of each app stream, for DevTools. */
 const PROFILE_DIR = process.env.BENCH_PROFILE ?? '';
+/**
+ * `BENCH_TRACE=dir`: a Chromium trace of each app stream (layout, paint, raster), for DevTools'
+ * Performance panel: where the time a frame takes goes when it is not script.
+ */
+const TRACE_DIR = process.env.BENCH_TRACE ?? '';
+const TRACE = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz'];
 
 export async function streamOnce(
 	ctx: BenchContext,
@@ -138,8 +144,15 @@ export async function streamOnce(
 		const scriptBefore = (await metrics(cdp)).ScriptDuration ?? 0;
 		const profiling = PROFILE_DIR && target === 'app';
 		if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+		const tracing = TRACE_DIR && target === 'app';
+		if (tracing) {
+			mkdirSync(TRACE_DIR, { recursive: true });
+			const name = `${spec.model.replace(/\W+/g, '-')}-${spec.maxTokens}-${Date.now()}.json`;
+			await ctx.browser.startTracing(page, { path: `${TRACE_DIR}/${name}`, categories: TRACE });
+		}
 		await run.start();
 		const ended = await run.done();
+		if (tracing) await ctx.browser.stopTracing();
 		const script = ((await metrics(cdp)).ScriptDuration ?? 0) - scriptBefore;
 		if (profiling) {
 			const { profile } = await cdp.send('Profiler.stop');

@@ -5,7 +5,9 @@
  *
  * A long block is coloured a slice per frame, from its start: turning 100 KB of code into ten
  * thousand spans at once, then laying them out, made one frame of over 100 ms when a streamed
- * 20 000-token block ended (benchmark B4). Its text stays the same at every step.
+ * 20 000-token block ended (benchmark B4). Its text stays the same at every step. A streamed block
+ * keeps the parts it grew in (markdown-dom.ts), each coloured in place, so a step lays out only
+ * what it coloured.
  */
 import { highlight, type Token } from '../../../core/codegen/highlight';
 import { codeLanguage, MAX_HIGHLIGHT_CHARS } from '../../../core/render/code-language';
@@ -24,45 +26,86 @@ export function highlightCode(root: ParentNode, schedule: Schedule = nextFrame):
 		const language = codeLanguage(code.className.split(' ')[0] ?? '');
 		const text = code.textContent ?? '';
 		if (!language || text.length > MAX_HIGHLIGHT_CHARS) continue;
-		const tokens = highlight(text, language);
 		if (text.length <= SLICE_CHARS) {
-			code.replaceChildren(fragmentOf(tokens, 0, tokens.length));
+			const tokens = highlight(text, language);
+			code.replaceChildren(fragmentOf(tokens, tokenStarts(tokens), 0, text.length));
 			continue;
 		}
-		// The text not coloured yet, as one text node after the spans made so far.
-		let rest = document.createTextNode(text);
-		code.replaceChildren(rest);
-		let from = 0;
+		// A long block: its pieces (a streamed block's finished parts, text nodes) are coloured in
+		// order, about a slice a step; a long text node is split first. The text is read once, in
+		// the first step, and each step changes only the pieces it colours.
+		code.normalize();
+		let piece = code.firstChild;
+		let offset = 0;
+		let tokens: Token[] | null = null;
+		let starts: number[] = [];
 		const step = () => {
 			// Unhighlighted (to grow again) or replaced meanwhile: this work is stale.
-			if (rest.parentNode !== code) return;
-			let to = from;
-			let chars = 0;
-			while (to < tokens.length && chars < SLICE_CHARS)
-				chars += (tokens[to++] as Token).text.length;
-			const after = to < tokens.length ? rest.splitText(chars) : null;
-			rest.replaceWith(fragmentOf(tokens, from, to));
-			from = to;
-			if (after) {
-				rest = after;
-				schedule(step);
+			if (piece?.parentNode !== code) return;
+			if (!tokens) {
+				tokens = highlight(text, language);
+				starts = tokenStarts(tokens);
 			}
+			for (let budget = SLICE_CHARS; piece && budget > 0;) {
+				if (piece instanceof Text && piece.length > budget) {
+					// At the first token boundary past the budget, so no token is cut in two.
+					const cut = (starts.find((start) => start >= offset + budget) ?? Infinity) - offset;
+					if (cut < piece.length) piece.splitText(cut);
+				}
+				const next: ChildNode | null = piece.nextSibling;
+				const length = piece.textContent?.length ?? 0;
+				const colored = fragmentOf(tokens, starts, offset, offset + length);
+				if (piece instanceof Element) piece.replaceChildren(colored);
+				else piece.replaceWith(colored);
+				offset += length;
+				budget -= length;
+				piece = next;
+			}
+			if (piece) schedule(step);
 		};
 		schedule(step);
 	}
 }
 
-function fragmentOf(tokens: readonly Token[], from: number, to: number): DocumentFragment {
+/** Where each token starts in the text. */
+function tokenStarts(tokens: readonly Token[]): number[] {
+	const starts: number[] = [];
+	let at = 0;
+	for (const token of tokens) {
+		starts.push(at);
+		at += token.text.length;
+	}
+	return starts;
+}
+
+/** The coloured text from `from` to `to`; a token cut at either end keeps its colour. */
+function fragmentOf(
+	tokens: readonly Token[],
+	starts: readonly number[],
+	from: number,
+	to: number,
+): DocumentFragment {
 	const fragment = document.createDocumentFragment();
-	for (let i = from; i < to; i++) {
+	// The last token starting at or before `from`.
+	let lo = 0;
+	let hi = starts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if ((starts[mid] as number) <= from) lo = mid;
+		else hi = mid - 1;
+	}
+	for (let i = lo; i < tokens.length && (starts[i] as number) < to; i++) {
 		const token = tokens[i] as Token;
+		const start = starts[i] as number;
+		const text = token.text.slice(Math.max(0, from - start), to - start);
+		if (!text) continue;
 		if (token.kind === 'plain') {
-			fragment.append(token.text);
+			fragment.append(text);
 			continue;
 		}
 		const span = document.createElement('span');
 		span.className = `tok-${token.kind}`;
-		span.textContent = token.text;
+		span.textContent = text;
 		fragment.append(span);
 	}
 	return fragment;

@@ -88,16 +88,7 @@ function tailView(box: HTMLElement) {
 				liveNodes = null;
 			} else if (update.kind === 'code') {
 				const code = box.querySelector('pre code');
-				const last = code?.lastChild;
-				if (!code || !(last instanceof Text)) return;
-				// The code ends in a text node holding only its line breaks; the text goes before it.
-				const keep = last.data.replace(/\n+$/, '').length;
-				if (keep > 0) last.splitText(keep);
-				const ending = code.lastChild as Text;
-				const before = ending.previousSibling;
-				if (before instanceof Text) before.appendData(update.append);
-				else code.insertBefore(document.createTextNode(update.append), ending);
-				ending.data = update.ending;
+				if (code) growCode(code, update.append, update.ending);
 			} else if (update.kind === 'rows') {
 				const body = box.querySelector('tbody');
 				if (update.dropLive) body?.lastElementChild?.remove();
@@ -117,6 +108,43 @@ function tailView(box: HTMLElement) {
 			}
 		},
 	};
+}
+
+/**
+ * Past this many characters, the whole lines of an open code block's growing text node move into a
+ * block of their own (`md-code-part`), laid out, shaped and painted once. One growing text node is
+ * laid out and painted whole on every append: at 20 000 tokens that was over 20 ms a frame (B4).
+ * The parts stay when the block ends: they look, select and copy as one text (each ends with its
+ * line break), and joining them would lay the whole block out again in one frame.
+ */
+export const CODE_PART_CHARS = 2048;
+
+/**
+ * Appends to an open code block: its code holds the finished parts, then the growing text, then a
+ * text node with only its ending line breaks (what a full render ends the code with so far).
+ */
+function growCode(code: Element, append: string, ending: string): void {
+	const last = code.lastChild;
+	if (!(last instanceof Text)) return;
+	const keep = last.data.replace(/\n+$/, '').length;
+	if (keep > 0) last.splitText(keep);
+	const end = code.lastChild as Text;
+	let growing = end.previousSibling;
+	if (!(growing instanceof Text)) {
+		growing = document.createTextNode('');
+		code.insertBefore(growing, end);
+	}
+	const text = growing as Text;
+	text.appendData(append);
+	end.data = ending;
+	if (text.length < CODE_PART_CHARS) return;
+	const lineEnd = text.data.lastIndexOf('\n');
+	if (lineEnd < 0) return;
+	text.splitText(lineEnd + 1);
+	const part = document.createElement('span');
+	part.className = 'md-code-part';
+	text.replaceWith(part);
+	part.append(text);
 }
 
 async function copyCode(button: HTMLElement): Promise<void> {

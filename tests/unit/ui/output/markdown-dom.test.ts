@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../../src/core/render/markdown';
-import { mountMarkdown } from '../../../../src/ui/output/markdown/markdown-dom';
+import { SLICE_CHARS } from '../../../../src/ui/output/markdown/highlight-dom';
+import { CODE_PART_CHARS, mountMarkdown } from '../../../../src/ui/output/markdown/markdown-dom';
 import { purifyToFragment, sanitizeToFragment } from '../../../../src/ui/output/markdown/sanitize';
 import { XSS_GROUPS } from '../../../fixtures/xss/payloads';
 
@@ -82,6 +83,7 @@ function sampled(text: string, samples: number, seed: number) {
 
 const FIXTURES: Record<string, string> = {
 	code: `Intro.\n\n\`\`\`ts\n${'const x = "<b>" + `t`; // ~~ | no fence\n\n'.repeat(12)}\`\`\`\n\nAfter.`,
+	'long code': `\`\`\`\n${Array.from({ length: 160 }, (_, i) => `let line${i} = "<i>${i}</i>"; // ${'x'.repeat(i % 40)}`).join('\n')}\n\`\`\`\n\nAfter.`,
 	table: `| n | name | value |\n| ---: | :-- | --- |\n${Array.from({ length: 8 }, (_, i) => `| ${i} | **n${i}** \\| <b onclick=x()> | \`a|b\` |\n`).join('')}\nAfter the table.`,
 	list: `Steps:\n\n${Array.from({ length: 7 }, (_, i) => (i % 4 === 3 ? `- item ${i} **b**\n  - nested <i>${i}</i>\n` : `${'-'} item ${i} [l](https://example.org/${i}) _e_\n`)).join('')}\nAfter the list.`,
 	paragraph: `${'Words with **strong**, _em_, `code` and <img src=x onerror=alert(1)> here. '.repeat(12)}and a *star that never closes`,
@@ -94,13 +96,73 @@ describe('streamed into the DOM, the answer equals a full render', () => {
 		'%s: fed at every cut (the paragraph every third), checked at about 60 of them',
 		(name) => {
 			const text = FIXTURES[name] as string;
-			stream(text, name === 'paragraph' ? 3 : 1, sampled(text, 60, name.length), (prefix, root) =>
-				expect(normal(root), prefix.slice(-60)).toBe(expected(prefix)),
+			stream(
+				text,
+				name === 'paragraph' || name === 'long code' ? 3 : 1,
+				sampled(text, 60, name.length),
+				(prefix, root) => expect(normal(root), prefix.slice(-60)).toBe(expected(prefix)),
 			);
 		},
 		// jsdom is slow, and slower beside the other test files on a 2-core machine.
 		120_000,
 	);
+});
+
+describe('a long open code block grows in parts', () => {
+	const body = Array.from({ length: 400 }, (_, i) => `row(${i}, "${'y'.repeat(i % 50)}");`).join(
+		'\n',
+	);
+
+	it('whole lines move into blocks of their own while it streams, and stay when it ends', () => {
+		const root = document.createElement('div');
+		const view = mountMarkdown(root, () => undefined);
+		const text = `\`\`\`\n${body}\n`;
+		for (let end = 8; end <= text.length; end += 37) view.update(text.slice(0, end));
+		view.update(text);
+		const code = root.querySelector('pre > code') as HTMLElement;
+		const parts = () => [...code.querySelectorAll(':scope > .md-code-part')];
+		expect(parts().length).toBeGreaterThan(3);
+		for (const part of parts()) {
+			// Whole lines only: each part ends with its line break, so the text reads (and is
+			// selected and copied) as one.
+			expect(part.textContent?.endsWith('\n')).toBe(true);
+			expect(part.textContent?.length).toBeGreaterThanOrEqual(CODE_PART_CHARS - 200);
+			expect(part.textContent?.length).toBeLessThan(CODE_PART_CHARS + 64);
+		}
+		expect(code.textContent).toBe(`${body}\n`);
+		const before = parts();
+		view.update(text, true);
+		expect(parts()).toEqual(before);
+		expect(code.textContent).toBe(`${body}\n`);
+	});
+
+	it('a closed fence colours the block part by part, a few parts a step', () => {
+		const root = document.createElement('div');
+		const work: (() => void)[] = [];
+		const view = mountMarkdown(root, (step) => work.push(step));
+		const text = `\`\`\`js\n${body}\n\`\`\`\n\nAfter.`;
+		for (let end = 8; end <= text.length; end += 41) view.update(text.slice(0, end));
+		view.update(text, true);
+		const code = root.querySelector('pre > code.hl') as HTMLElement;
+		const parts = [...code.querySelectorAll(':scope > .md-code-part')];
+		expect(parts.length).toBeGreaterThan(3);
+		let steps = 0;
+		while (work.length) {
+			const coloured = parts.filter((p) => p.querySelector('.tok-string'));
+			work.shift()?.();
+			steps++;
+			const now = parts.filter((p) => p.querySelector('.tok-string'));
+			// In order, and never more than a slice of parts at once.
+			expect(now.slice(0, coloured.length)).toEqual(coloured);
+			expect(now.length - coloured.length).toBeLessThanOrEqual(
+				SLICE_CHARS / (CODE_PART_CHARS - 200) + 1,
+			);
+			expect(code.textContent).toBe(`${body}\n`);
+		}
+		expect(steps).toBeGreaterThan(1);
+		expect(parts.every((p) => p.parentNode === code && p.querySelector('.tok-string'))).toBe(true);
+		expect(code.textContent).toBe(`${body}\n`);
+	});
 });
 
 const ALLOWED = new Set(

@@ -182,6 +182,16 @@ const bench: Bench = {
 					note: `long animation frames ${app.loafCount}, longest ${ms(app.loafMax)} ms (baseline ${base.loafCount}, ${ms(base.loafMax)} ms); script ${ms(app.script)} ms (baseline ${ms(base.script)})`,
 				},
 				...latencyRows('B4', label, app, base).slice(0, 2),
+				{
+					id: 'B4',
+					metric: `${label}: script time over the stream`,
+					value: ms(app.script),
+					unit: 'ms',
+					baseline: { label: 'plain-text append', value: ms(base.script) },
+					target: '≤ 2 × baseline',
+					pass: app.script <= 2 * base.script,
+					note: `${round(app.script / Math.max(1, base.script), 1)} × (CDP ScriptDuration, from Send to Done shown)`,
+				},
 				await linearity(ctx, c, app.script),
 				{
 					id: 'B4',

@@ -146,8 +146,8 @@ function openTable(token: Tokens.Table, start: number, text: string, r: Render):
 	};
 }
 
-const SEGMENT = 2048;
-const MARGIN = 256;
+const SEGMENT = 512;
+const MARGIN = 128;
 /** Characters that could still open or close inline markdown later in the paragraph. */
 const DELIMITERS = /[*_~`[\]<>!\\]/;
 

@@ -1,7 +1,7 @@
 import type { PlaygroundError } from '../core/errors';
 import { chunkFromResponse, errorFromBody } from '../core/stream/chunk';
-import { redactValue } from '../core/security/redact';
-import { decodeSse, MAX_EVENT_CHARS } from '../core/stream/sse';
+import { redactValue, watchForKeys } from '../core/security/redact';
+import { decodeSseBatches, MAX_EVENT_CHARS } from '../core/stream/sse';
 import type { StreamEvent } from '../core/stream/types';
 
 export type SendOptions = {
@@ -51,29 +51,20 @@ function hostOf(baseUrl: string): string {
  * A JSON body, even one answering `stream: true`, is one chunk and then done
  * (docs/openrouter-protocol.md#reading-a-stream).
  */
-async function* jsonEvents(
-	res: Response,
-	onText?: (text: string) => void,
-): AsyncGenerator<StreamEvent> {
+async function jsonEvents(res: Response, onText?: (text: string) => void): Promise<StreamEvent[]> {
 	const text = await res.text();
 	onText?.(text);
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
 	} catch {
-		yield {
-			type: 'error',
-			error: { kind: 'protocol', message: 'the JSON response did not parse' },
-		};
-		return;
+		return [
+			{ type: 'error', error: { kind: 'protocol', message: 'the JSON response did not parse' } },
+		];
 	}
 	const mapped = chunkFromResponse(body);
-	if ('error' in mapped) {
-		yield { type: 'error', error: mapped.error };
-		return;
-	}
-	yield { type: 'chunk', chunk: mapped.chunk };
-	yield { type: 'done' };
+	if ('error' in mapped) return [{ type: 'error', error: mapped.error }];
+	return [{ type: 'chunk', chunk: mapped.chunk }, { type: 'done' }];
 }
 
 /**
@@ -108,15 +99,26 @@ export async function* send(
 	fetchImpl: typeof fetch = globalThis.fetch,
 ): AsyncGenerator<StreamEvent> {
 	const known = [options.apiKey];
-	for await (const event of sendUnredacted(body, options, fetchImpl))
-		yield redactValue(event, known);
+	// A chunk parsed from text that could not spell a key needs no walk (core/security/redact.ts).
+	const watch = watchForKeys(known);
+	const onText = (text: string) => {
+		watch.see(text);
+		options.onText?.(text);
+	};
+	// Batches inside, one event at a time out: each event passes one generator, not three (B4).
+	for await (const events of sendUnredacted(body, { ...options, onText }, fetchImpl))
+		for (const event of events) {
+			if (options.signal?.aborted) return;
+			yield event.type === 'chunk' && watch.clean ? event : redactValue(event, known);
+		}
 }
 
+/** The events of `send`, before redaction, a batch per network read. */
 async function* sendUnredacted(
 	body: Record<string, unknown>,
 	options: SendOptions,
 	fetchImpl: typeof fetch,
-): AsyncGenerator<StreamEvent> {
+): AsyncGenerator<StreamEvent[]> {
 	const { apiKey, signal } = options;
 	const baseUrl = options.baseUrl.replace(/\/+$/, '');
 	const host = hostOf(baseUrl);
@@ -135,44 +137,46 @@ async function* sendUnredacted(
 		const message = offline
 			? `You are offline: sending needs a network connection (${host} could not be reached).`
 			: `Could not reach ${host}: ${reasonOf(error, apiKey)}`;
-		yield { type: 'error', error: { kind: 'network', message } };
+		yield [{ type: 'error', error: { kind: 'network', message } }];
 		return;
 	}
-	yield {
-		type: 'open',
-		status: res.status,
-		generationId: res.headers.get('X-Generation-Id'),
-		providerName: res.headers.get('X-Provider-Name'),
-		headers: [...res.headers.entries()],
-	};
+	yield [
+		{
+			type: 'open',
+			status: res.status,
+			generationId: res.headers.get('X-Generation-Id'),
+			providerName: res.headers.get('X-Provider-Name'),
+			headers: [...res.headers.entries()],
+		},
+	];
 
 	try {
 		if (!res.ok) {
-			yield { type: 'error', error: await httpError(res, apiKey, options.onText) };
+			yield [{ type: 'error', error: await httpError(res, apiKey, options.onText) }];
 			return;
 		}
 		const contentType = res.headers.get('Content-Type') ?? '';
 		if (/\bjson\b/i.test(contentType) || !res.body) {
-			yield* jsonEvents(res, options.onText);
+			yield await jsonEvents(res, options.onText);
 			return;
 		}
 		// A wrong base URL often answers 200 with a web page; as SSE it would look like a dropped stream.
 		if (/\bhtml\b/i.test(contentType)) {
 			const page = (await res.text()).trim().slice(0, 200);
 			const message = `${host} answered with a web page, not the API: ${page}`;
-			yield { type: 'error', error: { kind: 'protocol', message } };
+			yield [{ type: 'error', error: { kind: 'protocol', message } }];
 			return;
 		}
-		for await (const event of decodeSse(res.body, MAX_EVENT_CHARS, options.onText)) {
+		for await (const events of decodeSseBatches(res.body, MAX_EVENT_CHARS, options.onText)) {
 			if (signal?.aborted) return;
-			yield event;
+			yield events;
 			// Stop at [DONE]: leaving the loop cancels the reader, which closes the body cleanly
 			// (docs/openrouter-protocol.md#how-a-stream-ends).
-			if (event.type === 'done') return;
+			if (events.at(-1)?.type === 'done') return;
 		}
 	} catch (error) {
 		if (signal?.aborted) return;
 		const message = `The connection to ${host} broke off: ${reasonOf(error, apiKey)}`;
-		yield { type: 'error', error: { kind: 'network', message } };
+		yield [{ type: 'error', error: { kind: 'network', message } }];
 	}
 }

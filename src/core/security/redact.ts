@@ -109,3 +109,41 @@ export function redactValue<T>(value: T, known: readonly (string | null | undefi
 	};
 	return walk(value) as T;
 }
+
+/** Keys that JSON always writes as they are: no escape can spell one. */
+const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
+
+export type KeyWatch = {
+	/** Text as it arrives, in order, in any pieces. */
+	see(text: string): void;
+	/**
+	 * True while no text seen so far could make a key once parsed as JSON: no `sk-or-`, no known
+	 * key, no `\u` or `\/` escape (one may be cut between two pieces; the watch sees across). A
+	 * value parsed from that text holds no key, so it needs no `redactValue` walk.
+	 */
+	readonly clean: boolean;
+};
+
+/**
+ * Watches a body's text so the values parsed from it are walked for keys only when the text could
+ * hold one. A fast stream brings thousands of small chunks; walking each is most of what redaction
+ * costs (benchmark B4), and almost no stream ever quotes a key. Once unclean, always unclean.
+ */
+export function watchForKeys(known: readonly (string | null | undefined)[] = []): KeyWatch {
+	const keys = known.filter((key): key is string => !!key && key.length >= MIN_KNOWN_LENGTH);
+	const needles = ['sk-or-', '\\u', '\\/', ...keys];
+	const carry = Math.max(...needles.map((n) => n.length)) - 1;
+	let clean = keys.every((key) => PLAIN_KEY.test(key));
+	let tail = '';
+	return {
+		see(text) {
+			if (!clean || !text) return;
+			const seenText = tail + text;
+			if (needles.some((needle) => seenText.includes(needle))) clean = false;
+			tail = seenText.slice(-carry);
+		},
+		get clean() {
+			return clean;
+		},
+	};
+}

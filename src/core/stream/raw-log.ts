@@ -20,14 +20,17 @@ export class RawLog {
 	}
 
 	push(text: string, at: number): void {
-		this.#pending += text;
-		for (;;) {
-			const match = /\r\n|\n|\r/.exec(this.#pending);
+		const all = this.#pending + text;
+		const lineEnd = /\r\n|\n|\r/g;
+		let from = 0;
+		for (let match = lineEnd.exec(all); match; match = lineEnd.exec(all)) {
 			// A CR at the very end may be the first half of a CRLF.
-			if (!match || (match[0] === '\r' && match.index === this.#pending.length - 1)) return;
-			this.lines.push({ at, text: this.#redact(this.#pending.slice(0, match.index)) });
-			this.#pending = this.#pending.slice(match.index + match[0].length);
+			if (match[0] === '\r' && match.index === all.length - 1) break;
+			this.lines.push({ at, text: this.#redact(all.slice(from, match.index)) });
+			from = match.index + match[0].length;
 		}
+		// Sliced once per piece, not once per line (a fast stream brings dozens of lines a piece).
+		this.#pending = from === 0 ? all : all.slice(from);
 	}
 
 	end(at: number): void {

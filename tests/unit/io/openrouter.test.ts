@@ -329,11 +329,56 @@ describe('send: failures and aborts', () => {
 		}
 		expect(types(events)).toEqual(['open', 'chunk']);
 	});
+
+	it('an abort ends it even inside one read that carried several events', async () => {
+		const controller = new AbortController();
+		const response = new Response(body([data('a') + data('b') + data('c'), FINISH]), {
+			headers: SSE,
+		});
+		const events: StreamEvent[] = [];
+		for await (const event of send(
+			{},
+			{ ...OPTIONS, signal: controller.signal },
+			respond(response),
+		)) {
+			events.push(event);
+			if (event.type === 'chunk') controller.abort();
+		}
+		expect(types(events)).toEqual(['open', 'chunk']);
+	});
 });
 
 describe('send: the key stays secret', () => {
 	const responses: [string, () => Response | Promise<Response>][] = [
 		['stream', () => new Response(body([data('x'), 'data: [DONE]\n\n']), { headers: SSE })],
+		[
+			'stream quoting it',
+			() => new Response(body([data('x'), data(`echo ${KEY}`), FINISH]), { headers: SSE }),
+		],
+		[
+			'stream quoting it across two reads',
+			() => {
+				const text = data(`the key: ${KEY} ok`);
+				const cut = text.indexOf('sk-or-') + 4;
+				return new Response(body([data('x'), text.slice(0, cut), text.slice(cut), FINISH]), {
+					headers: SSE,
+				});
+			},
+		],
+		...(['\\u0073', '\\u00', '\\'] as const).map(
+			(cut) =>
+				[
+					`stream spelling it with a JSON escape, cut after ${cut}`,
+					() => {
+						// "\u0073k-or-…" parses to the key, though the text never holds "sk-or-".
+						const text = `data: {"choices":[{"index":0,"delta":{"content":"\\u0073${KEY.slice(1)}"}}]}\n\n`;
+						const at = text.indexOf('\\u0073') + cut.length;
+						return new Response(body([data('x'), text.slice(0, at), text.slice(at), FINISH]), {
+							headers: SSE,
+						});
+					},
+				] as [string, () => Response],
+		),
 		[
 			'http error',
 			() => Response.json({ error: { code: 401, message: 'User not found.' } }, { status: 401 }),

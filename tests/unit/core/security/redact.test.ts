@@ -4,6 +4,7 @@ import {
 	KEY_HIDDEN,
 	redactKeys,
 	redactValue,
+	watchForKeys,
 } from '../../../../src/core/security/redact';
 
 const KEY = 'sk-or-v1-test-fake-redaction-key-used-only-in-tests-not-a-secret-00';
@@ -103,5 +104,36 @@ describe('redactValue', () => {
 		let leaf = out;
 		for (let i = 0; i < 40; i++) leaf = leaf.a as Record<string, unknown>;
 		expect(leaf.leaf).toBe(KEY_HIDDEN);
+	});
+});
+
+describe('watchForKeys', () => {
+	const KEY = 'sk-or-v1-test-fake-watch-0001';
+	const seen = (pieces: string[], known: string[] = [KEY]) => {
+		const watch = watchForKeys(known);
+		for (const piece of pieces) watch.see(piece);
+		return watch.clean;
+	};
+
+	it('stays clean over text that cannot spell a key, in any pieces', () => {
+		const text = 'data: {"choices":[{"delta":{"content":"s k-or ok \\n \\" sk_or- é"}}]}\n\n';
+		expect(seen([text])).toBe(true);
+		expect(seen([...text])).toBe(true);
+	});
+
+	it.each([
+		['a key-shaped word', ['x sk-or-v1-other-key-000000 y']],
+		['the known key cut in three', ['… sk-or-v1-te', 'st-fake-wat', 'ch-0001 …']],
+		['"sk-or-" cut in two', ['a sk-o', 'r-b']],
+		['a \\u escape cut after its backslash', ['"\\', 'u0073k"']],
+		['a \\/ escape', ['"a\\/b"']],
+	])('turns unclean on %s, and stays so', (_name, pieces) => {
+		expect(seen(pieces)).toBe(false);
+		expect(seen([...pieces, 'plain text after'])).toBe(false);
+	});
+
+	it('is never clean for a known key JSON could escape', () => {
+		expect(seen(['plain'], ['sk-or-v1-has/a-slash-0001'])).toBe(false);
+		expect(seen(['plain'], ['sk-or-v1-plain-key-0001'])).toBe(true);
 	});
 });

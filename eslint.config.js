@@ -42,10 +42,11 @@ export default ts.config(
 		ignores: [
 			'dist/',
 			'dist-e2e/',
-			'dist-e2e-subpath/',
+			'dist-e2e-*/',
 			'.reports/',
 			'node_modules/',
 			'test-results/',
+			'test-results-*/',
 			'playwright-report/',
 			'bench-results/',
 		],

@@ -5,15 +5,17 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: './e2e',
-	outputDir: '../test-results',
+	// One folder and one report per shard (tests/scripts/e2e.ts runs shards side by side).
+	outputDir: `../test-results${E2E.slot ? `-${E2E.slot + 1}` : ''}`,
 	fullyParallel: false,
-	// The emulator records requests for assertions; one worker keeps each test's record its own.
+	// The emulator records requests for assertions; one worker keeps each test's record its own
+	// (the gate runs shards side by side instead, each with an emulator of its own: scripts/e2e.ts).
 	workers: 1,
 	retries: 0,
 	forbidOnly: true,
 	timeout: 30_000,
 	expect: { timeout: 10_000 },
-	reporter: [['list'], ['json', { outputFile: '../.reports/e2e.json' }]],
+	reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? '../.reports/e2e.json' }]],
 	use: {
 		baseURL: `${E2E.appOrigin}/`,
 		trace: 'retain-on-failure',

@@ -1,13 +1,93 @@
 /**
  * Browser tests: build the app pointed at the emulator, then run Playwright against `vite preview`
  * (production bundle, production CSP) with Debian's Chromium. Extra arguments go to Playwright.
+ *
+ * Shards: with a second core free, the tests run as two Playwright processes side by side, each
+ * with its own emulator, its own app build against it and its own ports (`ports.ts`), so no test
+ * sees another's requests. A test needs about one core (its page, the emulator, the host), so the
+ * shard count is the number of cores idle when the tests start (one when the machine is busy),
+ * at most two; `E2E_SHARDS=n` sets it. Each shard writes its own report; the gate reads the sum in
+ * `.reports/e2e.json`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { ensureChromium } from './chromium';
-import { E2E } from './ports';
-import { E2E_BUILD_ENV, buildApp } from './servers';
+import { e2ePorts } from './ports';
+import { buildApp, e2eBuildEnv } from './servers';
 
-export function runE2e(extraArgs: string[] = []): number {
+const REPORT = '.reports/e2e.json';
+const MAX_SHARDS = 2;
+
+/** Cores idle over `ms`, from the kernel's counters (the load average lags a minute behind). */
+async function idleCores(ms = 1000): Promise<number> {
+	const sample = () =>
+		cpus().reduce(
+			(sum, cpu) => {
+				const t = cpu.times;
+				return {
+					idle: sum.idle + t.idle,
+					total: sum.total + t.user + t.nice + t.sys + t.irq + t.idle,
+				};
+			},
+			{ idle: 0, total: 0 },
+		);
+	const before = sample();
+	await new Promise((resolve) => setTimeout(resolve, ms));
+	const after = sample();
+	const share = (after.idle - before.idle) / Math.max(1, after.total - before.total);
+	return share * cpus().length;
+}
+
+async function shardCount(): Promise<number> {
+	const asked = Number(process.env.E2E_SHARDS);
+	if (Number.isInteger(asked) && asked >= 1) return asked;
+	const idle = await idleCores();
+	const shards = Math.max(1, Math.min(MAX_SHARDS, Math.floor(idle + 0.25)));
+	console.log(`${idle.toFixed(1)} of ${cpus().length} cores idle: ${shards} shard(s)`);
+	return shards;
+}
+
+type Stats = { expected: number; unexpected: number; flaky: number; skipped: number };
+
+function readStats(path: string): Stats | null {
+	try {
+		const report = JSON.parse(readFileSync(path, 'utf8')) as { stats?: Stats };
+		return report.stats ?? null;
+	} catch {
+		return null;
+	}
+}
+
+/** One Playwright process for `slot`; its lines go to stdout with the shard's name in front. */
+function runShard(slot: number, shards: number, chromium: string, extraArgs: string[]) {
+	const ports = e2ePorts(slot);
+	const report = shards === 1 ? REPORT : `.reports/e2e-${slot + 1}.json`;
+	const args = ['playwright', 'test', '-c', 'tests/playwright.config.ts', ...extraArgs];
+	if (shards > 1) args.push(`--shard=${slot + 1}/${shards}`);
+	const child = spawn('npx', args, {
+		stdio: shards === 1 ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+		env: {
+			...process.env,
+			CHROMIUM_PATH: chromium,
+			E2E_SLOT: String(slot),
+			E2E_REPORT: `../${report}`,
+			...e2eBuildEnv(ports),
+		},
+	});
+	if (shards > 1) {
+		const tag = `[${slot + 1}/${shards}]`;
+		for (const stream of [child.stdout, child.stderr])
+			if (stream)
+				createInterface({ input: stream }).on('line', (line) => console.log(`${tag} ${line}`));
+	}
+	return new Promise<{ status: number; report: string }>((resolve) =>
+		child.on('close', (code) => resolve({ status: code ?? 1, report })),
+	);
+}
+
+export async function runE2e(extraArgs: string[] = []): Promise<number> {
 	let chromium: string;
 	try {
 		chromium = ensureChromium();
@@ -15,23 +95,42 @@ export function runE2e(extraArgs: string[] = []): number {
 		console.error((error as Error).message);
 		return 1;
 	}
-	const env = { ...process.env, CHROMIUM_PATH: chromium, ...E2E_BUILD_ENV };
+	const shards = await shardCount();
 	try {
-		buildApp(E2E.outDir, E2E_BUILD_ENV);
-		// The same app for a sub-path (static hosting under /tools/playground/), served by the subpath project.
-		buildApp(E2E.subpath.outDir, { ...E2E_BUILD_ENV, VITE_BASE: E2E.subpath.base });
+		for (let slot = 0; slot < shards; slot++) {
+			const ports = e2ePorts(slot);
+			buildApp(ports.outDir, e2eBuildEnv(ports));
+			// The same app for a sub-path (static hosting under /tools/playground/), served by the subpath project.
+			buildApp(ports.subpath.outDir, { ...e2eBuildEnv(ports), VITE_BASE: ports.subpath.base });
+		}
 	} catch (error) {
 		console.error((error as Error).message);
 		return 1;
 	}
-	const tests = spawnSync(
-		'npx',
-		['playwright', 'test', '-c', 'tests/playwright.config.ts', ...extraArgs],
-		{ stdio: 'inherit', env },
+	mkdirSync('.reports', { recursive: true });
+	const runs = await Promise.all(
+		Array.from({ length: shards }, (_, slot) => runShard(slot, shards, chromium, extraArgs)),
 	);
-	return tests.status ?? 1;
+	if (shards > 1) {
+		const parts = runs.map((run) => readStats(run.report));
+		const sum = (key: keyof Stats) => parts.reduce((n, stats) => n + (stats?.[key] ?? 0), 0);
+		const stats = {
+			expected: sum('expected'),
+			unexpected: sum('unexpected') + parts.filter((stats) => !stats).length,
+			flaky: sum('flaky'),
+			skipped: sum('skipped'),
+		};
+		writeFileSync(
+			REPORT,
+			JSON.stringify({ stats, shards: runs.map((run) => run.report) }, null, 2),
+		);
+		console.log(
+			`browser tests in ${shards} shards: ${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky, ${stats.skipped} skipped`,
+		);
+	}
+	return runs.every((run) => run.status === 0) ? 0 : 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	process.exit(runE2e(process.argv.slice(2)));
+	process.exit(await runE2e(process.argv.slice(2)));
 }

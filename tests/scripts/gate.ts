@@ -1,9 +1,10 @@
 /**
  * `npm test`: the one gate. Type check, format + lint, unit tests, production build, browser tests.
- * Every step runs even when an earlier one failed, so one run shows everything that is wrong.
+ * Every step runs even when an earlier one failed, so one run shows everything that is wrong. The
+ * three static checks run side by side, and the browser tests in shards when cores are idle (e2e.ts).
  * The last line is `Total: N passed, N failed` (tests plus gate checks), which CI reads.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { runBudgets } from './budgets';
 import { runE2e } from './e2e';
@@ -23,6 +24,50 @@ function timed(name: string, body: () => Omit<Step, 'name' | 'seconds'>): void {
 	steps.push({ name, ...result, seconds: (Date.now() - start) / 1000 });
 }
 
+async function timedAsync(
+	name: string,
+	body: () => Promise<Omit<Step, 'name' | 'seconds'>>,
+): Promise<void> {
+	console.log(`\n━━ ${name} ━━`);
+	const start = Date.now();
+	const result = await body();
+	steps.push({ name, ...result, seconds: (Date.now() - start) / 1000 });
+}
+
+type Job = { name: string; command: string; args: string[] };
+
+/**
+ * Checks that each keep about one core busy, run side by side; each one's output is held back and
+ * printed whole, in order, so the log reads as if they ran one after another. Its time is from the
+ * start of all of them.
+ */
+async function together(jobs: Job[]): Promise<void> {
+	const start = Date.now();
+	const runs = jobs.map(
+		(job) =>
+			new Promise<{ status: number; output: string; seconds: number }>((resolve) => {
+				const child = spawn(job.command, job.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+				const output: Buffer[] = [];
+				child.stdout.on('data', (data: Buffer) => output.push(data));
+				child.stderr.on('data', (data: Buffer) => output.push(data));
+				child.on('close', (code) =>
+					resolve({
+						status: code ?? 1,
+						output: Buffer.concat(output).toString(),
+						seconds: (Date.now() - start) / 1000,
+					}),
+				);
+			}),
+	);
+	for (const [i, job] of jobs.entries()) {
+		const run = await runs[i];
+		if (!run) continue;
+		console.log(`\n━━ ${job.name} ━━`);
+		process.stdout.write(run.output);
+		steps.push({ name: job.name, ...check(run.status), seconds: run.seconds });
+	}
+}
+
 const check = (status: number) => ({
 	passed: status === 0 ? 1 : 0,
 	failed: status === 0 ? 0 : 1,
@@ -40,11 +85,15 @@ function readJson(path: string): Record<string, unknown> | null {
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
-timed('svelte-check (types, no warnings)', () =>
-	check(sh('npm', ['run', '--silent', 'typecheck'])),
-);
-timed('prettier', () => check(sh('npx', ['prettier', '--check', '--log-level', 'warn', '.'])));
-timed('eslint', () => check(sh('npx', ['eslint', '--max-warnings', '0', '.'])));
+await together([
+	{
+		name: 'svelte-check (types, no warnings)',
+		command: 'npm',
+		args: ['run', '--silent', 'typecheck'],
+	},
+	{ name: 'prettier', command: 'npx', args: ['prettier', '--check', '--log-level', 'warn', '.'] },
+	{ name: 'eslint', command: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
+]);
 timed('unit tests (vitest)', () => {
 	const status = sh('npx', [
 		'vitest',
@@ -65,8 +114,8 @@ timed('unit tests (vitest)', () => {
 });
 timed('production build', () => check(sh('npx', ['vite', 'build', '--logLevel', 'warn'])));
 timed('bundle budgets (gzip, tests/budgets.json)', () => check(runBudgets()));
-timed('browser tests (playwright, chromium)', () => {
-	const status = runE2e();
+await timedAsync('browser tests (playwright, chromium)', async () => {
+	const status = await runE2e();
 	const report = readJson(`${REPORTS}/e2e.json`);
 	const stats = (report?.stats ?? null) as Record<string, number> | null;
 	if (!stats) return { passed: 0, failed: 1, skipped: 0 };

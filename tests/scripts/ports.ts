@@ -1,24 +1,41 @@
-/** Where the browser tests serve the app and the emulator. Uncommon ports, so a dev server can run beside them. */
-const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 18787);
-const APP_PORT = Number(process.env.E2E_APP_PORT ?? 14173);
-const SUBPATH_PORT = Number(process.env.E2E_SUBPATH_PORT ?? APP_PORT + 100);
+/**
+ * Where the browser tests serve the app and the emulator. Uncommon ports, so a dev server can run
+ * beside them. The gate may run the browser tests as shards side by side (tests/scripts/e2e.ts):
+ * shard `slot` gets ports ten above the one before and build folders of its own, so each has its
+ * own emulator (whose request log a test reads) and its own app built against it.
+ */
+const BASE_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 18787);
+const BASE_APP_PORT = Number(process.env.E2E_APP_PORT ?? 14173);
+const BASE_SUBPATH_PORT = Number(process.env.E2E_SUBPATH_PORT ?? BASE_APP_PORT + 100);
 const SUBPATH_BASE = '/tools/playground/';
 
-export const E2E = {
-	emulatorPort: EMULATOR_PORT,
-	appPort: APP_PORT,
-	emulatorOrigin: `http://127.0.0.1:${EMULATOR_PORT}`,
-	apiBaseUrl: `http://127.0.0.1:${EMULATOR_PORT}/api/v1`,
-	/** The same emulator under another host name: a second allowed API origin for Settings tests. */
-	altApiOrigin: `http://localhost:${EMULATOR_PORT}`,
-	appOrigin: `http://127.0.0.1:${APP_PORT}`,
-	outDir: 'dist-e2e',
-	/** The same app built with VITE_BASE and served under that path by a static host with `_headers`. */
-	subpath: {
-		port: SUBPATH_PORT,
-		base: SUBPATH_BASE,
-		origin: `http://127.0.0.1:${SUBPATH_PORT}`,
-		appUrl: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH_BASE}`,
-		outDir: 'dist-e2e-subpath',
-	},
-} as const;
+export function e2ePorts(slot = 0) {
+	const emulatorPort = BASE_EMULATOR_PORT + slot * 10;
+	const appPort = BASE_APP_PORT + slot * 10;
+	const subpathPort = BASE_SUBPATH_PORT + slot * 10;
+	const suffix = slot === 0 ? '' : `-${slot}`;
+	return {
+		slot,
+		emulatorPort,
+		appPort,
+		emulatorOrigin: `http://127.0.0.1:${emulatorPort}`,
+		apiBaseUrl: `http://127.0.0.1:${emulatorPort}/api/v1`,
+		/** The same emulator under another host name: a second allowed API origin for Settings tests. */
+		altApiOrigin: `http://localhost:${emulatorPort}`,
+		appOrigin: `http://127.0.0.1:${appPort}`,
+		outDir: `dist-e2e${suffix}`,
+		/** The same app built with VITE_BASE and served under that path by a static host with `_headers`. */
+		subpath: {
+			port: subpathPort,
+			base: SUBPATH_BASE,
+			origin: `http://127.0.0.1:${subpathPort}`,
+			appUrl: `http://127.0.0.1:${subpathPort}${SUBPATH_BASE}`,
+			outDir: `dist-e2e-subpath${suffix}`,
+		},
+	} as const;
+}
+
+export type E2ePorts = ReturnType<typeof e2ePorts>;
+
+/** This process's shard (`E2E_SLOT`, set by tests/scripts/e2e.ts; 0 when run alone). */
+export const E2E = e2ePorts(Number(process.env.E2E_SLOT ?? 0));

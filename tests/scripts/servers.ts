@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server';
-import { E2E } from './ports';
+import { E2E, type E2ePorts } from './ports';
 import { startStaticServer, type StaticServerOptions } from './static-server';
 
 /** `vite build` into `outDir` with extra environment (VITE_*); throws when the build fails. */
@@ -33,12 +33,14 @@ export function buildApp(outDir: string, env: Record<string, string> = {}): void
 }
 
 /** The build the browser tests and screenshots use: the e2e emulator's API, Monaco on focus. */
-export const E2E_BUILD_ENV = {
-	VITE_OPENROUTER_BASE_URL: E2E.apiBaseUrl,
-	VITE_ALLOWED_API_ORIGINS: E2E.altApiOrigin,
-	// Monaco only when a test focuses the editor (or opts into idle loading); see io/editor-prefs.ts.
-	VITE_EDITOR_MODE: 'focus',
-} as const;
+export const e2eBuildEnv = (ports: E2ePorts = E2E) =>
+	({
+		VITE_OPENROUTER_BASE_URL: ports.apiBaseUrl,
+		VITE_ALLOWED_API_ORIGINS: ports.altApiOrigin,
+		// Monaco only when a test focuses the editor (or opts into idle loading); see io/editor-prefs.ts.
+		VITE_EDITOR_MODE: 'focus',
+	}) as const;
+export const E2E_BUILD_ENV = e2eBuildEnv();
 
 /** Builds dist-e2e/ unless it is there (`npm run test:e2e` rebuilds it every time). */
 export function ensureE2eBuild(): void {

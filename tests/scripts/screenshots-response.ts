@@ -5,6 +5,7 @@
  * missing.
  */
 import { chromium, type Page } from '@playwright/test';
+import { setRequest } from '../e2e/fixtures';
 import { ensureChromium } from './chromium';
 import { E2E } from './ports';
 import { ensureE2eBuild, startAppServers } from './servers';
@@ -26,6 +27,8 @@ const STATES: [string, Record<string, unknown>, string?][] = [
 	['logprobs', { model: 'emulator/logprobs', logprobs: true, top_logprobs: 2, max_tokens: 40 }],
 	['image', { model: 'emulator/image' }],
 	['error', { model: 'emulator/http-429' }, 'Error'],
+	// Long enough for the open block to grow in parts (markdown-dom.ts), coloured once Done.
+	['long-code', { model: 'emulator/bench-code', max_tokens: 3000 }],
 	['inspector', { model: 'emulator/text', max_tokens: 20 }],
 ];
 
@@ -42,7 +45,7 @@ async function show(page: Page, name: string, body: Record<string, unknown>, unt
 		stream: true,
 		...body,
 	};
-	await page.getByRole('textbox', { name: 'Request JSON' }).fill(JSON.stringify(request, null, 2));
+	await setRequest(page, request);
 	await page.getByRole('button', { name: 'Send' }).click();
 	await page.getByRole('status').filter({ hasText: until }).waitFor();
 	if (name === 'logprobs')

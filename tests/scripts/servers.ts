@@ -40,11 +40,10 @@ export const e2eBuildEnv = (ports: E2ePorts = E2E) =>
 		// Monaco only when a test focuses the editor (or opts into idle loading); see io/editor-prefs.ts.
 		VITE_EDITOR_MODE: 'focus',
 	}) as const;
-export const E2E_BUILD_ENV = e2eBuildEnv();
 
 /** Builds dist-e2e/ unless it is there (`npm run test:e2e` rebuilds it every time). */
 export function ensureE2eBuild(): void {
-	if (!existsSync(`${E2E.outDir}/index.html`)) buildApp(E2E.outDir, E2E_BUILD_ENV);
+	if (!existsSync(`${E2E.outDir}/index.html`)) buildApp(E2E.outDir, e2eBuildEnv());
 }
 
 export type Served = { server: Server; url: string; close(): Promise<void> };

@@ -49,7 +49,7 @@ export function highlightCode(root: ParentNode, schedule: Schedule = nextFrame):
 			for (let budget = SLICE_CHARS; piece && budget > 0;) {
 				if (piece instanceof Text && piece.length > budget) {
 					// At the first token boundary past the budget, so no token is cut in two.
-					const cut = (starts.find((start) => start >= offset + budget) ?? Infinity) - offset;
+					const cut = (starts[firstStartFrom(starts, offset + budget)] ?? Infinity) - offset;
 					if (cut < piece.length) piece.splitText(cut);
 				}
 				const next: ChildNode | null = piece.nextSibling;
@@ -78,6 +78,18 @@ function tokenStarts(tokens: readonly Token[]): number[] {
 	return starts;
 }
 
+/** The index of the first token that starts at or after `at` (`starts.length` when none does). */
+function firstStartFrom(starts: readonly number[], at: number): number {
+	let lo = 0;
+	let hi = starts.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((starts[mid] as number) < at) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 /** The coloured text from `from` to `to`; a token cut at either end keeps its colour. */
 function fragmentOf(
 	tokens: readonly Token[],
@@ -86,15 +98,9 @@ function fragmentOf(
 	to: number,
 ): DocumentFragment {
 	const fragment = document.createDocumentFragment();
-	// The last token starting at or before `from`.
-	let lo = 0;
-	let hi = starts.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if ((starts[mid] as number) <= from) lo = mid;
-		else hi = mid - 1;
-	}
-	for (let i = lo; i < tokens.length && (starts[i] as number) < to; i++) {
+	// From the last token that starts at or before `from`.
+	const first = Math.max(0, firstStartFrom(starts, from + 1) - 1);
+	for (let i = first; i < tokens.length && (starts[i] as number) < to; i++) {
 		const token = tokens[i] as Token;
 		const start = starts[i] as number;
 		const text = token.text.slice(Math.max(0, from - start), to - start);

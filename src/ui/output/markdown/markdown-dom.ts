@@ -129,12 +129,10 @@ function growCode(code: Element, append: string, ending: string): void {
 	const keep = last.data.replace(/\n+$/, '').length;
 	if (keep > 0) last.splitText(keep);
 	const end = code.lastChild as Text;
-	let growing = end.previousSibling;
-	if (!(growing instanceof Text)) {
-		growing = document.createTextNode('');
-		code.insertBefore(growing, end);
-	}
-	const text = growing as Text;
+	const text =
+		end.previousSibling instanceof Text
+			? end.previousSibling
+			: code.insertBefore(document.createTextNode(''), end);
 	text.appendData(append);
 	end.data = ending;
 	if (text.length < CODE_PART_CHARS) return;

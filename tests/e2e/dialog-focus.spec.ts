@@ -78,3 +78,26 @@ test('Tab from a model field with its list open goes to the next control, not in
 	expect(await focusedInside(dialog)).toBe(true);
 	expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
 });
+
+test('a dialog closed and opened again before its close event stays open', async ({ page }) => {
+	await page.goto('./');
+	const opener = page.getByRole('button', { name: 'Import curl', exact: true });
+	const dialog = page.getByRole('dialog', { name: 'Import curl' });
+	await opener.click();
+	await expect(dialog).toBeVisible();
+	// Closed (as Esc closes it) and opened again in one task: its close event comes after both.
+	// Resolves once that event has run, and the task after it (where the owner reacts).
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				addEventListener('close', () => setTimeout(resolve), { capture: true, once: true });
+				(document.querySelector('dialog[open]') as HTMLDialogElement).close();
+				const opener = [...document.querySelectorAll('button')].find(
+					(button) => button.textContent?.trim() === 'Import curl',
+				);
+				opener?.click();
+			}),
+	);
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('textbox')).toBeVisible();
+});

@@ -13,6 +13,13 @@ export type ModalParams = { open: boolean; onopen?: () => void };
 
 export function modal(dialog: HTMLDialogElement, params: ModalParams) {
 	const trap = trapFocus(dialog);
+	// A dialog's `close` event comes a task after it closed: one closed by Esc and opened again
+	// before then (a quick Esc, Enter) would be closed by its owner for the old close. Captured on
+	// the dialog itself, this runs before the owner's listener and drops a close it outlived.
+	const staleClose = (event: Event) => {
+		if (dialog.open) event.stopImmediatePropagation();
+	};
+	dialog.addEventListener('close', staleClose, { capture: true });
 	const apply = ({ open, onopen }: ModalParams) => {
 		if (open && !dialog.open) {
 			dialog.showModal();
@@ -21,5 +28,11 @@ export function modal(dialog: HTMLDialogElement, params: ModalParams) {
 		} else if (!open && dialog.open) dialog.close();
 	};
 	apply(params);
-	return { update: apply, destroy: trap.destroy };
+	return {
+		update: apply,
+		destroy() {
+			dialog.removeEventListener('close', staleClose, { capture: true });
+			trap.destroy();
+		},
+	};
 }

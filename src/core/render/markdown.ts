@@ -102,6 +102,8 @@ export class MarkdownStream {
 	#text = '';
 	/** The text as last given (before line endings were normalised). */
 	#raw = '';
+	/** True while the text given has had no CR, so it is its own normalised text. */
+	#verbatim = true;
 	/** Where the open block starts in `#text`; everything before it is settled. */
 	#settledEnd = 0;
 	/** The open block's fast path while the new text can only grow it (open-block.ts). */
@@ -163,8 +165,15 @@ export class MarkdownStream {
 		const grows =
 			raw !== '' && fullText.length >= raw.length && fullText.slice(0, raw.length) === raw;
 		// A CR at the end of the old text may pair with an LF at the start of the new part.
-		if (grows && !raw.endsWith('\r'))
-			return { text: this.#text + normalize(fullText.slice(raw.length)), reset: false };
+		if (grows && !raw.endsWith('\r')) {
+			const added = fullText.slice(raw.length);
+			// No CR so far: the text given is the normalised text. The slices above made it flat,
+			// so the open block's slices of it are cheap, where a concatenation would be copied
+			// whole again by the first one (V8 flattens a concatenated string to slice it).
+			this.#verbatim &&= !added.includes('\r');
+			return { text: this.#verbatim ? fullText : this.#text + normalize(added), reset: false };
+		}
+		this.#verbatim = !fullText.includes('\r');
 		const text = normalize(fullText);
 		const previous = this.#text;
 		const reset = !(text.length >= previous.length && text.slice(0, previous.length) === previous);

@@ -64,12 +64,19 @@ function feed(
 	cuts: number[],
 	kinds: string[] = [],
 ): { prefix: string; html: string }[] {
+	return feedTexts(
+		cuts.map((end) => text.slice(0, end)),
+		kinds,
+	);
+}
+
+/** Each text in turn, as a streamed view shows it after each. */
+function feedTexts(texts: string[], kinds: string[] = []): { prefix: string; html: string }[] {
 	const stream = new MarkdownStream();
 	let settled = '';
 	const tail = tailModel();
 	const out: { prefix: string; html: string }[] = [];
-	for (const end of cuts) {
-		const prefix = text.slice(0, end);
+	for (const prefix of texts) {
 		const update = stream.update(prefix);
 		if (update.reset) settled = '';
 		if (update.adopt) settled += tail.html;
@@ -111,6 +118,30 @@ describe('incremental markdown', () => {
 		const text = CORPUS.slice(0, 1500).replace(/\n/g, '\r\n');
 		const cuts = Array.from({ length: text.length }, (_, i) => i + 1);
 		for (const { prefix, html } of feed(text, cuts))
+			expect(html, prefix).toBe(renderMarkdown(prefix));
+	});
+
+	it('equals a full render when CRs arrive late inside new text, and after a reset to text without one', () => {
+		// A CR LF becomes one line break: the text is no longer its own normalised text, from that
+		// point on. No piece ends in a CR here (that case is checked apart), so the CRs come inside
+		// new text; the second run brings them all in one piece.
+		const crs = '\rlate\r\nline one\r\nline two\r\nline three\r\n\r\nnext paragraph\r\n\r\n';
+		const text = `${CORPUS.slice(0, 600)}${crs}${CORPUS.slice(600, 900)}`;
+		const cuts = Array.from({ length: text.length }, (_, i) => i + 1).filter(
+			(end) => text[end - 1] !== '\r',
+		);
+		for (const every of [cuts, [600, text.length]])
+			for (const { prefix, html } of feed(text, every))
+				expect(html, prefix).toBe(renderMarkdown(prefix));
+		// A reset to text without CR: the stream may take the given text as its own again.
+		const after = 'Plain *text* that grows, long enough for the open paragraph to go fast. '.repeat(
+			3,
+		);
+		const texts = [
+			'a\rb',
+			...Array.from({ length: after.length }, (_, i) => after.slice(0, i + 1)),
+		];
+		for (const { prefix, html } of feedTexts(texts))
 			expect(html, prefix).toBe(renderMarkdown(prefix));
 	});
 

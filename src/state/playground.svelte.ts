@@ -384,13 +384,16 @@ export class Playground {
 			raw: new RawLog([apiKey]),
 			generation: null,
 		};
-		this.#run = run;
+		// `run` is this send's draft, folded in place per event; the view gets a copy once a frame.
+		this.#run = { ...run };
 		const raw = run.raw;
 		const startedAt = run.startedAt;
 		let pending = false;
 		const commit = () => {
 			pending = false;
-			if (this.#run?.startedAt === run.startedAt) this.#run = run;
+			// Not after the end: the finished run is shown at once, then its generation lookup.
+			if (run.status === 'streaming' && this.#run?.startedAt === run.startedAt)
+				this.#run = { ...run };
 		};
 
 		const baseUrl = this.#deps.settings.apiBaseUrl;
@@ -400,7 +403,7 @@ export class Playground {
 			const onText = (text: string) => raw.push(text, now() - startedAt);
 			const options = { apiKey, baseUrl, headers, signal: controller.signal, onText };
 			for await (const event of send(body, options)) {
-				run = this.#fold(run, event);
+				this.#fold(run, event);
 				if (event.type === 'end') sawEnd = true;
 				if (!pending) {
 					pending = true;
@@ -410,7 +413,7 @@ export class Playground {
 		} catch (error) {
 			// io/openrouter yields errors as values; anything thrown here is a bug we still surface.
 			const unexpected: PlaygroundError = { kind: 'protocol', message: String(error) };
-			run = this.#fold(run, { type: 'error', error: unexpected });
+			this.#fold(run, { type: 'error', error: unexpected });
 		}
 
 		const aborted = controller.signal.aborted;
@@ -453,20 +456,21 @@ export class Playground {
 		if (current() && this.#run) this.#run = { ...this.#run, generation: result };
 	}
 
-	#fold(run: Run, event: StreamEvent): Run {
-		const completion = foldEvent(run.completion, event);
-		const next = { ...run, completion };
+	/** Folds one event into the draft `run` in place (a fast stream brings thousands). */
+	#fold(run: Run, event: StreamEvent): void {
+		const before = run.completion;
+		const completion = foldEvent(before, event);
+		run.completion = completion;
 		if (event.type === 'open') {
-			next.generationId = event.generationId;
-			next.httpStatus = event.status;
-			next.responseHeaders = event.headers ?? [];
+			run.generationId = event.generationId;
+			run.httpStatus = event.status;
+			run.responseHeaders = event.headers ?? [];
 		}
 		const produced =
-			completion.text !== run.completion.text ||
-			completion.reasoning !== run.completion.reasoning ||
-			completion.toolCalls !== run.completion.toolCalls;
-		if (next.firstTokenAt === null && produced) next.firstTokenAt = this.#deps.now();
-		return next;
+			completion.text !== before.text ||
+			completion.reasoning !== before.reasoning ||
+			completion.toolCalls !== before.toolCalls;
+		if (run.firstTokenAt === null && produced) run.firstTokenAt = this.#deps.now();
 	}
 
 	stop(): void {

@@ -9,9 +9,16 @@ export type GapStats = { count: number; p50: number; p95: number; max: number };
  * Splits text that arrives in arbitrary pieces into lines (LF, CRLF or CR), stamping each line.
  * Whole lines are redacted (a key cut between two pieces is whole again by then): anything
  * key-shaped, and the `known` keys verbatim (the key the request was sent with).
+ *
+ * A piece is only kept as it arrives; it is split and redacted when the lines are first read (the
+ * raw inspector opened, an export). A fast stream brings a piece per token, and most runs are never
+ * inspected (benchmark B4).
  */
 export class RawLog {
-	readonly lines: RawLine[] = [];
+	readonly #lines: RawLine[] = [];
+	/** Pieces not yet split, with their arrival times. */
+	#pieces: string[] = [];
+	#times: number[] = [];
 	#pending = '';
 	readonly #redact: (line: string) => string;
 
@@ -19,14 +26,31 @@ export class RawLog {
 		this.#redact = (line) => redactKeys(line, known);
 	}
 
+	/** Every line so far, oldest first; the text after the last line end waits for the next piece. */
+	get lines(): readonly RawLine[] {
+		const pieces = this.#pieces;
+		if (pieces.length > 0) {
+			const times = this.#times;
+			this.#pieces = [];
+			this.#times = [];
+			for (let i = 0; i < pieces.length; i++) this.#split(pieces[i] as string, times[i] as number);
+		}
+		return this.#lines;
+	}
+
 	push(text: string, at: number): void {
+		this.#pieces.push(text);
+		this.#times.push(at);
+	}
+
+	#split(text: string, at: number): void {
 		const all = this.#pending + text;
 		const lineEnd = /\r\n|\n|\r/g;
 		let from = 0;
 		for (let match = lineEnd.exec(all); match; match = lineEnd.exec(all)) {
 			// A CR at the very end may be the first half of a CRLF.
 			if (match[0] === '\r' && match.index === all.length - 1) break;
-			this.lines.push({ at, text: this.#redact(all.slice(from, match.index)) });
+			this.#lines.push({ at, text: this.#redact(all.slice(from, match.index)) });
 			from = match.index + match[0].length;
 		}
 		// Sliced once per piece, not once per line (a fast stream brings dozens of lines a piece).
@@ -34,8 +58,9 @@ export class RawLog {
 	}
 
 	end(at: number): void {
+		void this.lines;
 		if (this.#pending)
-			this.lines.push({ at, text: this.#redact(this.#pending.replace(/\r$/, '')) });
+			this.#lines.push({ at, text: this.#redact(this.#pending.replace(/\r$/, '')) });
 		this.#pending = '';
 	}
 

@@ -45,3 +45,25 @@ describe('Playground generation stats', () => {
 		expect(playground.run?.generation).toEqual({ status: 'loading', attempt: 1, attempts: null });
 	});
 });
+
+describe('Playground frame commits', () => {
+	it('a frame commit that comes after the end does not bring back the streaming run', async () => {
+		const frames: (() => void)[] = [];
+		const playground = new Playground({
+			send,
+			generation: () => new Promise<GenerationResult>(() => undefined),
+			settings: await loadedSettings(),
+			schedule: (commit) => void frames.push(commit),
+		});
+		void playground.send();
+		await flush();
+		expect(playground.run?.status).toBe('done');
+		expect(playground.run?.generation).toEqual({ status: 'loading', attempt: 1, attempts: null });
+		// The frame asked for while streaming comes now, after the end.
+		expect(frames.length).toBeGreaterThan(0);
+		for (const commit of frames) commit();
+		expect(playground.run?.status).toBe('done');
+		expect(playground.run?.completion.text).toBe('answer');
+		expect(playground.run?.generation).toEqual({ status: 'loading', attempt: 1, attempts: null });
+	});
+});

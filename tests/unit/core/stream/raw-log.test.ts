@@ -36,6 +36,29 @@ describe('RawLog', () => {
 		]);
 	});
 
+	it('gives the same lines whenever they are read: between pieces, mid-line, or once at the end', () => {
+		const pieces = ['data: {"a"', ':1}\r', '\n\ndata: sk-or-v1-', 'test-0123456789\n', '\r\n: x'];
+		const once = new RawLog();
+		const often = new RawLog();
+		const seen: number[] = [];
+		pieces.forEach((piece, i) => {
+			once.push(piece, i);
+			often.push(piece, i);
+			seen.push(often.lines.length);
+		});
+		once.end(9);
+		often.end(9);
+		expect(seen).toEqual([0, 0, 2, 3, 4]);
+		expect(often.lines).toEqual(once.lines);
+		expect(once.lines).toEqual([
+			{ at: 2, text: 'data: {"a":1}' },
+			{ at: 2, text: '' },
+			{ at: 3, text: 'data: [key hidden]' },
+			{ at: 4, text: '' },
+			{ at: 9, text: ': x' },
+		]);
+	});
+
 	it('masks keys', () => {
 		expect(maskKey('sk-or-v1-test-abcdefgh1234')).toBe('sk-or-v1-…1234');
 		expect(maskKey('short')).toBe('…');

@@ -59,6 +59,31 @@ export async function metrics(cdp: CDPSession): Promise<Record<string, number>> 
 	return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
+/**
+ * Waits until the page's script time stops growing: under `idleMs` of script in a `windowMs`
+ * window, three windows in a row (or `maxMs` in all). Work left over from opening the page and
+ * typing the request (Monaco's tokenising, say) then does not count in what is measured next.
+ * Returns the script time of the last window, ms.
+ */
+export async function scriptQuiet(
+	cdp: CDPSession,
+	{ windowMs = 250, idleMs = 3, maxMs = 10_000 } = {},
+): Promise<number> {
+	const script = async () => ((await metrics(cdp)).ScriptDuration ?? 0) * 1000;
+	const until = Date.now() + maxMs;
+	let quiet = 0;
+	let last = await script();
+	let spent = Infinity;
+	while (quiet < 3 && Date.now() < until) {
+		await new Promise((resolve) => setTimeout(resolve, windowMs));
+		const now = await script();
+		spent = now - last;
+		last = now;
+		quiet = spent < idleMs ? quiet + 1 : 0;
+	}
+	return spent;
+}
+
 export async function heapAfterGc(cdp: CDPSession): Promise<number> {
 	await cdp.send('HeapProfiler.enable');
 	for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { markersIn } from '../emulator/bench-text';
 import { benchRequest, saveKeyInUi, setRequestText } from './app-driver';
-import { installProbes, loafs, metrics, paceChat } from './page-probes';
+import { installProbes, loafs, metrics, paceChat, scriptQuiet } from './page-probes';
 import { installPaintProbe, readPaintProbe, resetPaintProbe } from './paint-probe';
 import { quantile, round } from './stats';
 import type { BenchContext, Row } from './types';
@@ -55,13 +55,13 @@ async function prepare(ctx: BenchContext, page: Page, target: Target, spec: Stre
 		await saveKeyInUi(page, ctx.key);
 		await setRequestText(page, body);
 		// The request editor (Monaco) loads in idle time after the page opens, a ~300 ms block of
-		// its own (B2): let it arrive, as it has for anyone who reads the page before sending.
+		// its own (B2): let it arrive, as it has for anyone who reads the page before sending (and
+		// settle: streamOnce waits for the page's script to go quiet).
 		await page
 			.locator('.monaco-editor .view-lines')
 			.first()
 			.waitFor({ timeout: 15_000 })
 			.catch(() => undefined);
-		await page.waitForTimeout(500);
 		return {
 			start: () => page.getByRole('button', { name: 'Send', exact: true }).click(),
 			done: async () => {
@@ -132,6 +132,8 @@ export async function streamOnce(
 		await installProbes(page);
 		await installPaintProbe(page, ANSWER[target]);
 		const run = await prepare(ctx, page, target, spec);
+		// Both pages start from quiet: no work left from opening them counts as the stream's.
+		await scriptQuiet(cdp);
 		await resetPaintProbe(page);
 		const sent = new Map<string, number>();
 		let firstWrite: number | null = null;

@@ -20,6 +20,8 @@ export class RawLog {
 	#pieces: string[] = [];
 	#times: number[] = [];
 	#pending = '';
+	/** When the body ended, until the lines are next read. */
+	#endAt: number | null = null;
 	readonly #redact: (line: string) => string;
 
 	constructor(known: readonly string[] = []) {
@@ -34,6 +36,12 @@ export class RawLog {
 			this.#pieces = [];
 			this.#times = [];
 			for (let i = 0; i < pieces.length; i++) this.#split(pieces[i] as string, times[i] as number);
+		}
+		if (this.#endAt !== null) {
+			const last = this.#pending;
+			if (last) this.#lines.push({ at: this.#endAt, text: this.#redact(last.replace(/\r$/, '')) });
+			this.#pending = '';
+			this.#endAt = null;
 		}
 		return this.#lines;
 	}
@@ -57,11 +65,9 @@ export class RawLog {
 		this.#pending = from === 0 ? all : all.slice(from);
 	}
 
+	/** The body ended: what follows the last line end is a line too (split when read, as all are). */
 	end(at: number): void {
-		void this.lines;
-		if (this.#pending)
-			this.#lines.push({ at, text: this.#redact(this.#pending.replace(/\r$/, '')) });
-		this.#pending = '';
+		this.#endAt = at;
 	}
 
 	/** Gaps between consecutive `data:` lines, in milliseconds. */

@@ -6,7 +6,7 @@ import type { PlaygroundError } from '../core/errors';
 import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normalize';
 import { parseRequest } from '../core/request/parse';
 import type { ChatRequest } from '../core/request/types';
-import { EMPTY_COMPLETION, finishCompletion, foldEvent } from '../core/stream/accumulate';
+import { EMPTY_COMPLETION, finishCompletion, foldEventInto } from '../core/stream/accumulate';
 import type { StreamEvent } from '../core/stream/types';
 // Continuing a conversation loads its code when an answer is added (after a run, never at load).
 const answers = () => import('../core/conversation/answer');
@@ -372,7 +372,7 @@ export class Playground {
 
 		let run: Run = {
 			status: 'streaming',
-			completion: EMPTY_COMPLETION,
+			completion: { ...EMPTY_COMPLETION },
 			body,
 			startedAt: now(),
 			firstTokenAt: null,
@@ -384,16 +384,17 @@ export class Playground {
 			raw: new RawLog([apiKey]),
 			generation: null,
 		};
-		// `run` is this send's draft, folded in place per event; the view gets a copy once a frame.
-		this.#run = { ...run };
+		// `run` and its completion are this send's drafts, folded in place per event; the view gets
+		// copies once a frame.
+		const publish = () => (this.#run = { ...run, completion: { ...run.completion } });
+		publish();
 		const raw = run.raw;
 		const startedAt = run.startedAt;
 		let pending = false;
 		const commit = () => {
 			pending = false;
 			// Not after the end: the finished run is shown at once, then its generation lookup.
-			if (run.status === 'streaming' && this.#run?.startedAt === run.startedAt)
-				this.#run = { ...run };
+			if (run.status === 'streaming' && this.#run?.startedAt === run.startedAt) publish();
 		};
 
 		const baseUrl = this.#deps.settings.apiBaseUrl;
@@ -458,18 +459,18 @@ export class Playground {
 
 	/** Folds one event into the draft `run` in place (a fast stream brings thousands). */
 	#fold(run: Run, event: StreamEvent): void {
-		const before = run.completion;
-		const completion = foldEvent(before, event);
-		run.completion = completion;
+		const { completion } = run;
+		const { text, reasoning, toolCalls } = completion;
+		foldEventInto(completion, event);
 		if (event.type === 'open') {
 			run.generationId = event.generationId;
 			run.httpStatus = event.status;
 			run.responseHeaders = event.headers ?? [];
 		}
 		const produced =
-			completion.text !== before.text ||
-			completion.reasoning !== before.reasoning ||
-			completion.toolCalls !== before.toolCalls;
+			completion.text !== text ||
+			completion.reasoning !== reasoning ||
+			completion.toolCalls !== toolCalls;
 		if (run.firstTokenAt === null && produced) run.firstTokenAt = this.#deps.now();
 	}
 

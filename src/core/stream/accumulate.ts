@@ -65,6 +65,16 @@ export function foldEvent(c: Completion, e: StreamEvent): Completion {
 }
 
 /**
+ * What `foldEvent` returns, folded into `draft` in place: a chunk (nearly every event) makes no new
+ * object. For a caller that owns its draft and hands out copies (the playground, once a frame); a
+ * fast stream brings thousands of chunks.
+ */
+export function foldEventInto(draft: Completion, e: StreamEvent): void {
+	if (e.type === 'chunk') applyChunk(draft, e.chunk);
+	else Object.assign(draft, foldEvent(draft, e));
+}
+
+/**
  * The body ended without `[DONE]` (`end`) or the user stopped (`aborted`). A finish reason already
  * seen means the answer is whole (docs/openrouter-protocol.md#how-a-stream-ends); without one it
  * was cut off. Stopping is not an error.
@@ -80,14 +90,17 @@ export function finishCompletion(c: Completion, end: 'end' | 'aborted'): Complet
  * (docs/openrouter-protocol.md#finish-reasons).
  */
 function inferToolCallFinish(c: Completion): Completion {
-	const said = c.finishReason;
-	return c.toolCalls.length > 0 && !c.error && (said === null || said === 'stop')
-		? { ...c, finishReason: 'tool_calls' }
-		: c;
+	return calledTools(c) ? { ...c, finishReason: 'tool_calls' } : c;
 }
 
-function foldChunk(c: Completion, chunk: ChatChunk): Completion {
-	const next: Completion = { ...c, chunks: c.chunks + 1 };
+const calledTools = (c: Completion): boolean =>
+	c.toolCalls.length > 0 && !c.error && (c.finishReason === null || c.finishReason === 'stop');
+
+const foldChunk = (c: Completion, chunk: ChatChunk): Completion => applyChunk({ ...c }, chunk);
+
+/** Folds a chunk into `next` in place, and returns it. */
+function applyChunk(next: Completion, chunk: ChatChunk): Completion {
+	next.chunks += 1;
 	if (typeof chunk.id === 'string' && chunk.id && !next.id) next.id = chunk.id;
 	if (typeof chunk.model === 'string' && chunk.model) next.model = chunk.model;
 	if (typeof chunk.provider === 'string' && chunk.provider) next.provider = chunk.provider;
@@ -95,7 +108,7 @@ function foldChunk(c: Completion, chunk: ChatChunk): Completion {
 	if (isObject(chunk.usage)) next.usage = chunk.usage as Usage;
 	// After an in-band error the answer is over (docs/openrouter-protocol.md#errors-mid-stream); only
 	// usage may still arrive.
-	if (c.error?.kind === 'stream') return next;
+	if (next.error?.kind === 'stream') return next;
 
 	let choiceError: Record<string, unknown> | null = null;
 	for (const choice of Array.isArray(chunk.choices) ? chunk.choices : []) {
@@ -111,7 +124,7 @@ function foldChunk(c: Completion, chunk: ChatChunk): Completion {
 			...errorFields(error, 'error', 'The provider failed mid-answer'),
 		};
 	if (next.error?.kind === 'stream') next.finishReason = 'error';
-	else if (next.finishReason === 'stop') return inferToolCallFinish(next);
+	else if (next.finishReason === 'stop' && calledTools(next)) next.finishReason = 'tool_calls';
 	return next;
 }
 

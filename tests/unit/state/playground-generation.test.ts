@@ -47,6 +47,37 @@ describe('Playground generation stats', () => {
 });
 
 describe('Playground frame commits', () => {
+	it('what a frame showed stays as it was: the run is folded in place, the view gets copies', async () => {
+		let next: () => void = () => undefined;
+		const gate = () => new Promise<void>((resolve) => (next = resolve));
+		const slow: SendFn = async function* () {
+			yield { type: 'open', status: 200, generationId: null, providerName: null };
+			yield textChunk('one ');
+			await gate();
+			yield textChunk('two', 'stop');
+			yield { type: 'done' };
+		};
+		const frames: (() => void)[] = [];
+		const playground = new Playground({
+			send: slow,
+			settings: await loadedSettings(),
+			schedule: (commit) => void frames.push(commit),
+		});
+		const sent = playground.send();
+		await flush();
+		for (const commit of frames.splice(0)) commit();
+		const shown = playground.run;
+		expect(shown?.completion.text).toBe('one ');
+		next();
+		await sent;
+		expect(playground.run?.completion.text).toBe('one two');
+		expect(playground.run?.completion.finishReason).toBe('stop');
+		// The frame's run and completion were not changed under the view.
+		expect(shown?.completion.text).toBe('one ');
+		expect(shown?.completion.finishReason).toBeNull();
+		expect(shown?.status).toBe('streaming');
+	});
+
 	it('a frame commit that comes after the end does not bring back the streaming run', async () => {
 		const frames: (() => void)[] = [];
 		const playground = new Playground({

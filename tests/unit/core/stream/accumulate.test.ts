@@ -4,6 +4,7 @@ import {
 	INCOMPLETE_MESSAGE,
 	finishCompletion,
 	foldEvent,
+	foldEventInto,
 } from '../../../../src/core/stream/accumulate';
 import type {
 	ChatChunk,
@@ -23,8 +24,14 @@ const finish = (reason: string | null, native: string | null = reason): StreamEv
 			{ index: 0, delta: { content: '' }, finish_reason: reason, native_finish_reason: native },
 		],
 	});
-const fold = (events: StreamEvent[], from: Completion = EMPTY_COMPLETION): Completion =>
-	events.reduce(foldEvent, from);
+/** Folds both ways: new objects (foldEvent) and in place (foldEventInto), which must agree. */
+const fold = (events: StreamEvent[], from: Completion = EMPTY_COMPLETION): Completion => {
+	const folded = events.reduce(foldEvent, from);
+	const draft = { ...from };
+	for (const event of events) foldEventInto(draft, event);
+	expect(draft).toEqual(folded);
+	return folded;
+};
 const call = (
 	index: number | undefined,
 	id: string | undefined,

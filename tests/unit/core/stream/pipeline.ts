@@ -3,7 +3,7 @@
  * split points (mid-line, mid-JSON, mid-UTF-8), through the same sse + fold pipeline the app runs.
  */
 import { readFileSync } from 'node:fs';
-import { EMPTY_COMPLETION, foldEvent } from '../../../../src/core/stream/accumulate';
+import { EMPTY_COMPLETION, foldEvent, foldEventInto } from '../../../../src/core/stream/accumulate';
 import { decodeSse } from '../../../../src/core/stream/sse';
 import type { Completion, StreamEvent } from '../../../../src/core/stream/types';
 
@@ -66,10 +66,13 @@ export type Folded = { completion: Completion; events: StreamEvent[] };
 /** bytes → decodeSse → foldEvent, stopping at `done` as io/openrouter does; a failed read is a network error. */
 export async function foldPieces(pieces: Uint8Array[], fail = false): Promise<Folded> {
 	let completion = EMPTY_COMPLETION;
+	// The playground's fold, in place, must end the same.
+	const draft = { ...EMPTY_COMPLETION };
 	const events: StreamEvent[] = [];
 	const push = (event: StreamEvent) => {
 		events.push(event);
 		completion = foldEvent(completion, event);
+		foldEventInto(draft, event);
 	};
 	try {
 		for await (const event of decodeSse(source(pieces, fail))) {
@@ -79,6 +82,8 @@ export async function foldPieces(pieces: Uint8Array[], fail = false): Promise<Fo
 	} catch (error) {
 		push({ type: 'error', error: { kind: 'network', message: String(error) } });
 	}
+	if (JSON.stringify(draft) !== JSON.stringify(completion))
+		throw new Error('folding in place ended unlike foldEvent');
 	return { completion, events };
 }
 

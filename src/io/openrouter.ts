@@ -1,7 +1,7 @@
 import type { PlaygroundError } from '../core/errors';
 import { chunkFromResponse, errorFromBody } from '../core/stream/chunk';
 import { redactValue, watchForKeys } from '../core/security/redact';
-import { decodeSseBatches, MAX_EVENT_CHARS } from '../core/stream/sse';
+import { MAX_EVENT_CHARS, readSse, type SseReader } from '../core/stream/sse';
 import type { StreamEvent } from '../core/stream/types';
 
 export type SendOptions = {
@@ -93,7 +93,7 @@ async function httpError(
  * (the caller knows it stopped). The key goes only into the Authorization header of this request,
  * and anything key-shaped that comes back (a body quoting that header) is redacted on the way in.
  */
-export async function* send(
+export function send(
 	body: Record<string, unknown>,
 	options: SendOptions,
 	fetchImpl: typeof fetch = globalThis.fetch,
@@ -105,20 +105,18 @@ export async function* send(
 		watch.see(text);
 		options.onText?.(text);
 	};
-	// Batches inside, one event at a time out: each event passes one generator, not three (B4).
-	for await (const events of sendUnredacted(body, { ...options, onText }, fetchImpl))
-		for (const event of events) {
-			if (options.signal?.aborted) return;
-			yield event.type === 'chunk' && watch.clean ? event : redactValue(event, known);
-		}
+	const redact = (event: StreamEvent) =>
+		event.type === 'chunk' && watch.clean ? event : redactValue(event, known);
+	// The generator below is the only one an event passes through (B4: a read per token).
+	return exchange(body, { ...options, onText }, fetchImpl, redact);
 }
 
-/** The events of `send`, before redaction, a batch per network read. */
-async function* sendUnredacted(
+async function* exchange(
 	body: Record<string, unknown>,
 	options: SendOptions,
 	fetchImpl: typeof fetch,
-): AsyncGenerator<StreamEvent[]> {
+	redact: (event: StreamEvent) => StreamEvent,
+): AsyncGenerator<StreamEvent> {
 	const { apiKey, signal } = options;
 	const baseUrl = options.baseUrl.replace(/\/+$/, '');
 	const host = hostOf(baseUrl);
@@ -137,46 +135,54 @@ async function* sendUnredacted(
 		const message = offline
 			? `You are offline: sending needs a network connection (${host} could not be reached).`
 			: `Could not reach ${host}: ${reasonOf(error, apiKey)}`;
-		yield [{ type: 'error', error: { kind: 'network', message } }];
+		yield redact({ type: 'error', error: { kind: 'network', message } });
 		return;
 	}
-	yield [
-		{
-			type: 'open',
-			status: res.status,
-			generationId: res.headers.get('X-Generation-Id'),
-			providerName: res.headers.get('X-Provider-Name'),
-			headers: [...res.headers.entries()],
-		},
-	];
+	if (signal?.aborted) return;
+	yield redact({
+		type: 'open',
+		status: res.status,
+		generationId: res.headers.get('X-Generation-Id'),
+		providerName: res.headers.get('X-Provider-Name'),
+		headers: [...res.headers.entries()],
+	});
 
+	let reader: SseReader | null = null;
 	try {
 		if (!res.ok) {
-			yield [{ type: 'error', error: await httpError(res, apiKey, options.onText) }];
+			const error = await httpError(res, apiKey, options.onText);
+			if (!signal?.aborted) yield redact({ type: 'error', error });
 			return;
 		}
 		const contentType = res.headers.get('Content-Type') ?? '';
 		if (/\bjson\b/i.test(contentType) || !res.body) {
-			yield await jsonEvents(res, options.onText);
+			for (const event of await jsonEvents(res, options.onText)) {
+				if (signal?.aborted) return;
+				yield redact(event);
+			}
 			return;
 		}
 		// A wrong base URL often answers 200 with a web page; as SSE it would look like a dropped stream.
 		if (/\bhtml\b/i.test(contentType)) {
 			const page = (await res.text()).trim().slice(0, 200);
 			const message = `${host} answered with a web page, not the API: ${page}`;
-			yield [{ type: 'error', error: { kind: 'protocol', message } }];
+			if (!signal?.aborted) yield redact({ type: 'error', error: { kind: 'protocol', message } });
 			return;
 		}
-		for await (const events of decodeSseBatches(res.body, MAX_EVENT_CHARS, options.onText)) {
-			if (signal?.aborted) return;
-			yield events;
-			// Stop at [DONE]: leaving the loop cancels the reader, which closes the body cleanly
-			// (docs/openrouter-protocol.md#how-a-stream-ends).
-			if (events.at(-1)?.type === 'done') return;
-		}
+		reader = readSse(res.body, MAX_EVENT_CHARS, options.onText);
+		for (let events = await reader.next(); events; events = await reader.next())
+			for (const event of events) {
+				if (signal?.aborted) return;
+				yield redact(event);
+				// Stop at [DONE]: leaving cancels the reader, which closes the body cleanly
+				// (docs/openrouter-protocol.md#how-a-stream-ends).
+				if (event.type === 'done') return;
+			}
 	} catch (error) {
 		if (signal?.aborted) return;
 		const message = `The connection to ${host} broke off: ${reasonOf(error, apiKey)}`;
-		yield [{ type: 'error', error: { kind: 'network', message } }];
+		yield redact({ type: 'error', error: { kind: 'network', message } });
+	} finally {
+		await reader?.cancel();
 	}
 }

@@ -122,45 +122,72 @@ function byteReader(bytes: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array
 	return { next: () => iterator.next(), stop: async () => void (await iterator.return?.()) };
 }
 
+export type SseReader = {
+	/**
+	 * The events of the next network read (never an empty batch), or null once the input is over.
+	 * After `[DONE]` nothing more comes, but the input is still read to its end so the caller may
+	 * drain the connection; `end` comes when the bytes run out before `[DONE]`.
+	 */
+	next(): Promise<StreamEvent[] | null>;
+	/** Stops reading early (at `[DONE]`, on abort): cancels the stream, which closes the body. */
+	cancel(): Promise<void>;
+};
+
 /**
- * Bytes → events, a batch per read (often empty batches are skipped). One TextDecoder in streaming
- * mode, so a UTF-8 character split across reads is joined (docs/openrouter-protocol.md#sse-framing);
- * `onText` sees that same decoded text as it arrives (the raw inspector). After `[DONE]` nothing
- * more is yielded, but the input is still read to its end so the caller may drain the connection;
- * `end` is yielded when the bytes run out before `[DONE]`. A consumer that stops early (at `[DONE]`,
- * or on abort) cancels the stream, which closes the body cleanly.
+ * Bytes → events, a batch per read. One TextDecoder in streaming mode, so a UTF-8 character split
+ * across reads is joined (docs/openrouter-protocol.md#sse-framing); `onText` sees that same decoded
+ * text as it arrives (the raw inspector).
  *
- * Batches, not single events: a fast stream carries thousands of small events, and every async
- * generator an event passes through costs it a promise round trip (benchmark B4).
+ * A reader to pull from, not a generator: a fast stream brings a read per token, and every async
+ * generator a read passes through costs it a promise round trip (benchmark B4).
  */
+export function readSse(
+	bytes: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+	maxEventChars = MAX_EVENT_CHARS,
+	onText?: (text: string) => void,
+): SseReader {
+	const source = byteReader(bytes);
+	const decoder = new TextDecoder('utf-8');
+	const sse = createSseDecoder(maxEventChars);
+	let over = false;
+	return {
+		async next() {
+			while (!over) {
+				const { done, value } = await source.next();
+				const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+				if (text) onText?.(text);
+				const events = sse.finished ? [] : sse.feed(text);
+				if (done) {
+					over = true;
+					if (!sse.finished) {
+						events.push(...sse.flush());
+						if (!sse.finished) events.push({ type: 'end' });
+					}
+				}
+				if (events.length) return events;
+			}
+			return null;
+		},
+		async cancel() {
+			if (over) return;
+			over = true;
+			await source.stop().catch(() => undefined);
+		},
+	};
+}
+
+/** The same as a generator: a batch per read; a consumer that stops early cancels the stream. */
 export async function* decodeSseBatches(
 	bytes: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
 	maxEventChars = MAX_EVENT_CHARS,
 	onText?: (text: string) => void,
 ): AsyncGenerator<StreamEvent[]> {
-	const source = byteReader(bytes);
-	const decoder = new TextDecoder('utf-8');
-	const sse = createSseDecoder(maxEventChars);
-	let finished = false;
+	const reader = readSse(bytes, maxEventChars, onText);
 	try {
-		for (;;) {
-			const { done, value } = await source.next();
-			const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
-			if (text) onText?.(text);
-			if (!sse.finished) {
-				const events = sse.feed(text);
-				if (events.length) yield events;
-			}
-			if (done) break;
-		}
-		finished = true;
+		for (let events = await reader.next(); events; events = await reader.next()) yield events;
 	} finally {
-		if (!finished) await source.stop().catch(() => undefined);
+		await reader.cancel();
 	}
-	if (sse.finished) return;
-	const last = sse.flush();
-	if (!sse.finished) last.push({ type: 'end' });
-	if (last.length) yield last;
 }
 
 /** The same, one event at a time. */

@@ -116,7 +116,11 @@ export class RunHistory {
 		return this.#add([record]);
 	}
 
-	async #add(added: RunRecord[]): Promise<void> {
+	#add(added: RunRecord[]): Promise<void> {
+		return this.#inTurn(() => this.#added(added));
+	}
+
+	async #added(added: RunRecord[]): Promise<void> {
 		// A key quoted by the API, typed into a message or carried by an imported file is never kept.
 		const known = [this.#deps.readKey()];
 		const records = added.map((record) => redactValue(record, known));
@@ -131,21 +135,40 @@ export class RunHistory {
 		this.#tell(`History keeps ${this.#deps.max} runs: the ${dropped.length} oldest were dropped.`);
 	}
 
-	async remove(id: string): Promise<void> {
-		this.#runs = this.#runs.filter((run) => run.id !== id);
-		if (this.selectedId === id) this.selectedId = null;
-		this.#tell((await this.#deps.store.remove([id])).notice);
+	remove(id: string): Promise<void> {
+		return this.#inTurn(async () => {
+			this.#runs = this.#runs.filter((run) => run.id !== id);
+			if (this.selectedId === id) this.selectedId = null;
+			this.#tell((await this.#deps.store.remove([id])).notice);
+		});
 	}
 
 	/**
 	 * Clears history once storage has (or its fallback, which says so): the empty list then means the
 	 * runs are gone, and a reload right after finds what was shown.
 	 */
-	async clearAll(): Promise<void> {
-		const { notice } = await this.#deps.store.clear();
-		this.#runs = [];
-		this.selectedId = null;
-		this.#tell(notice);
+	clearAll(): Promise<void> {
+		return this.#inTurn(async () => {
+			const { notice } = await this.#deps.store.clear();
+			this.#runs = [];
+			this.selectedId = null;
+			this.#tell(notice);
+		});
+	}
+
+	/** The last change to the list, while it is under way. */
+	#changing: Promise<void> = Promise.resolve();
+	/**
+	 * Runs `change` after the changes asked for before it. Each reads the list and writes storage
+	 * across awaits: an import started while "Delete all runs" waited for storage would see the old
+	 * runs (and skip its own as already kept), and a run recorded then would vanish from the list.
+	 */
+	#inTurn<T>(change: () => Promise<T>): Promise<T> {
+		const turn = this.#changing.then(change, change);
+		// Waits on the turn without keeping what it returned (an import's runs) alive.
+		const done = () => undefined;
+		this.#changing = turn.then(done, done);
+		return turn;
 	}
 
 	/** The export file's text: every run (not only the filtered ones) and the presets. */
@@ -167,8 +190,11 @@ export class RunHistory {
 		const { parseImport } = await import('../core/history/transfer');
 		const parsed = parseImport(text);
 		if (!parsed.ok) return { ok: false, message: parsed.message };
-		const added = newRuns(this.#runs, parsed.runs);
-		if (added.length > 0) await this.#add(added);
+		const added = await this.#inTurn(async () => {
+			const added = newRuns(this.#runs, parsed.runs);
+			if (added.length > 0) await this.#added(added);
+			return added;
+		});
 		const known = parsed.runs.length - added.length;
 		let message = `Imported ${added.length} run(s)${known ? `; ${known} already in history` : ''}.`;
 		const { count, first } = parsed.skipped;

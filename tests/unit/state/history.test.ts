@@ -48,6 +48,35 @@ async function wired(store: HistoryStore, max?: number) {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('RunHistory', () => {
+	it('an import or a run that comes while storage clears is applied after the clear', async () => {
+		const kept = runRecord();
+		const store = memoryStore([kept]);
+		let finish!: () => void;
+		store.clear = () =>
+			new Promise((resolve) => {
+				finish = () => (store.saved.clear(), resolve({ notice: null }));
+			});
+		const { history, playground } = await wired(store);
+		await history.load();
+		const file = buildExport([kept], { exportedAt: 1, presets: [], secret: null });
+		const clearing = history.clearAll();
+		const importing = history.importText(file);
+		playground.text = JSON.stringify({
+			model: 'a/one',
+			messages: [{ role: 'user', content: 'hi' }],
+		});
+		await playground.send();
+		await flush();
+		// Nothing happens to the list before storage has cleared.
+		expect(history.runs).toEqual([kept]);
+		finish();
+		await clearing;
+		expect(await importing).toMatchObject({ ok: true, message: 'Imported 1 run(s).' });
+		await flush();
+		expect(history.runs.map((r) => r.id).sort()).toEqual([kept.id, 'id-1'].sort());
+		expect([...store.saved.keys()].sort()).toEqual([kept.id, 'id-1'].sort());
+	});
+
 	it('shows an empty history only once storage has cleared it', async () => {
 		const store = memoryStore([runRecord()]);
 		let finish!: () => void;

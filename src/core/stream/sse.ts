@@ -176,25 +176,19 @@ export function readSse(
 	};
 }
 
-/** The same as a generator: a batch per read; a consumer that stops early cancels the stream. */
-export async function* decodeSseBatches(
-	bytes: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
-	maxEventChars = MAX_EVENT_CHARS,
-	onText?: (text: string) => void,
-): AsyncGenerator<StreamEvent[]> {
-	const reader = readSse(bytes, maxEventChars, onText);
-	try {
-		for (let events = await reader.next(); events; events = await reader.next()) yield events;
-	} finally {
-		await reader.cancel();
-	}
-}
-
-/** The same, one event at a time. */
+/**
+ * The same as a generator, one event at a time: the simplest way to read a whole body (the unit
+ * tests read recorded streams with it). A consumer that stops early cancels the stream.
+ */
 export async function* decodeSse(
 	bytes: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
 	maxEventChars = MAX_EVENT_CHARS,
 	onText?: (text: string) => void,
 ): AsyncGenerator<StreamEvent> {
-	for await (const events of decodeSseBatches(bytes, maxEventChars, onText)) yield* events;
+	const reader = readSse(bytes, maxEventChars, onText);
+	try {
+		for (let events = await reader.next(); events; events = await reader.next()) yield* events;
+	} finally {
+		await reader.cancel();
+	}
 }

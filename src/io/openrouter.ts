@@ -88,6 +88,28 @@ async function httpError(
 }
 
 /**
+ * The events of a body that is not a stream to read (an HTTP error, a JSON answer, a web page), or
+ * the SSE stream to read.
+ */
+async function bodyOf(
+	res: Response,
+	host: string,
+	apiKey: string,
+	onText?: (text: string) => void,
+): Promise<StreamEvent[] | ReadableStream<Uint8Array>> {
+	if (!res.ok) return [{ type: 'error', error: await httpError(res, apiKey, onText) }];
+	const contentType = res.headers.get('Content-Type') ?? '';
+	if (/\bjson\b/i.test(contentType) || !res.body) return jsonEvents(res, onText);
+	// A wrong base URL often answers 200 with a web page; as SSE it would look like a dropped stream.
+	if (/\bhtml\b/i.test(contentType)) {
+		const page = (await res.text()).trim().slice(0, 200);
+		const message = `${host} answered with a web page, not the API: ${page}`;
+		return [{ type: 'error', error: { kind: 'protocol', message } }];
+	}
+	return res.body;
+}
+
+/**
  * POST /chat/completions and yield what happens as StreamEvents: `open`, then chunks and comments,
  * then `done`, `end` or `error`. Errors are yielded, never thrown. An abort ends the sequence quietly
  * (the caller knows it stopped). The key goes only into the Authorization header of this request,
@@ -149,27 +171,15 @@ async function* exchange(
 
 	let reader: SseReader | null = null;
 	try {
-		if (!res.ok) {
-			const error = await httpError(res, apiKey, options.onText);
-			if (!signal?.aborted) yield redact({ type: 'error', error });
-			return;
-		}
-		const contentType = res.headers.get('Content-Type') ?? '';
-		if (/\bjson\b/i.test(contentType) || !res.body) {
-			for (const event of await jsonEvents(res, options.onText)) {
+		const answer = await bodyOf(res, host, apiKey, options.onText);
+		if (Array.isArray(answer)) {
+			for (const event of answer) {
 				if (signal?.aborted) return;
 				yield redact(event);
 			}
 			return;
 		}
-		// A wrong base URL often answers 200 with a web page; as SSE it would look like a dropped stream.
-		if (/\bhtml\b/i.test(contentType)) {
-			const page = (await res.text()).trim().slice(0, 200);
-			const message = `${host} answered with a web page, not the API: ${page}`;
-			if (!signal?.aborted) yield redact({ type: 'error', error: { kind: 'protocol', message } });
-			return;
-		}
-		reader = readSse(res.body, MAX_EVENT_CHARS, options.onText);
+		reader = readSse(answer, MAX_EVENT_CHARS, options.onText);
 		for (let events = await reader.next(); events; events = await reader.next())
 			for (const event of events) {
 				if (signal?.aborted) return;

@@ -10,43 +10,18 @@
  * `.reports/e2e.json`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ensureChromium } from './chromium';
-import { e2ePorts } from './ports';
+import { sideBySide } from './cores';
+import { e2ePorts, SUBPATH_SPECS } from './ports';
 import { buildApp, e2eBuildEnv } from './servers';
 
 const REPORT = '.reports/e2e.json';
 const MAX_SHARDS = 2;
 
-/** Cores idle over `ms`, from the kernel's counters (the load average lags a minute behind). */
-async function idleCores(ms = 1000): Promise<number> {
-	const sample = () =>
-		cpus().reduce(
-			(sum, cpu) => {
-				const t = cpu.times;
-				return {
-					idle: sum.idle + t.idle,
-					total: sum.total + t.user + t.nice + t.sys + t.irq + t.idle,
-				};
-			},
-			{ idle: 0, total: 0 },
-		);
-	const before = sample();
-	await new Promise((resolve) => setTimeout(resolve, ms));
-	const after = sample();
-	const share = (after.idle - before.idle) / Math.max(1, after.total - before.total);
-	return share * cpus().length;
-}
-
 async function shardCount(): Promise<number> {
-	const asked = Number(process.env.E2E_SHARDS);
-	if (Number.isInteger(asked) && asked >= 1) return asked;
-	const idle = await idleCores();
-	const shards = Math.max(1, Math.min(MAX_SHARDS, Math.floor(idle + 0.25)));
-	console.log(`${idle.toFixed(1)} of ${cpus().length} cores idle: ${shards} shard(s)`);
-	return shards;
+	return sideBySide('browser test shards', MAX_SHARDS, process.env.E2E_SHARDS);
 }
 
 type Stats = { expected: number; unexpected: number; flaky: number; skipped: number };
@@ -95,6 +70,10 @@ function balancedFiles(shards: number): string[][] | null {
 	return load.every((shard) => shard.files.length > 0) ? load.map((shard) => shard.files) : null;
 }
 
+/** Whether a shard's files (null: not known, any of them) include one the sub-path app serves. */
+const needsSubpath = (files: string[] | undefined) =>
+	!files || files.some((file) => SUBPATH_SPECS.test(file));
+
 /** Playwright takes file arguments as patterns: these match exactly one path each. */
 const exactly = (path: string) => `${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
@@ -118,6 +97,7 @@ function runShard(
 			CHROMIUM_PATH: chromium,
 			E2E_SLOT: String(slot),
 			E2E_REPORT: `../${report}`,
+			...(needsSubpath(files ?? undefined) ? {} : { E2E_NO_SUBPATH: '1' }),
 			...e2eBuildEnv(ports),
 		},
 	});
@@ -141,20 +121,22 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
 		return 1;
 	}
 	const shards = await shardCount();
+	// Chosen files only when the whole suite runs; arguments given (a file, a grep) use --shard.
+	const files = shards > 1 && extraArgs.length === 0 ? balancedFiles(shards) : null;
 	try {
 		for (let slot = 0; slot < shards; slot++) {
 			const ports = e2ePorts(slot);
 			buildApp(ports.outDir, e2eBuildEnv(ports));
-			// The same app for a sub-path (static hosting under /tools/playground/), served by the subpath project.
-			buildApp(ports.subpath.outDir, { ...e2eBuildEnv(ports), VITE_BASE: ports.subpath.base });
+			// The same app for a sub-path (static hosting under /tools/playground/), served by the
+			// subpath project: built only for the shard that runs those specs.
+			if (needsSubpath(files?.[slot]))
+				buildApp(ports.subpath.outDir, { ...e2eBuildEnv(ports), VITE_BASE: ports.subpath.base });
 		}
 	} catch (error) {
 		console.error((error as Error).message);
 		return 1;
 	}
 	mkdirSync('.reports', { recursive: true });
-	// Chosen files only when the whole suite runs; arguments given (a file, a grep) use --shard.
-	const files = shards > 1 && extraArgs.length === 0 ? balancedFiles(shards) : null;
 	const runs = await Promise.all(
 		Array.from({ length: shards }, (_, slot) =>
 			runShard(slot, shards, chromium, extraArgs, files?.[slot] ?? null),

@@ -37,5 +37,8 @@ export function e2ePorts(slot = 0) {
 
 export type E2ePorts = ReturnType<typeof e2ePorts>;
 
+/** The specs the sub-path build serves (the `subpath` project in playwright.config.ts). */
+export const SUBPATH_SPECS = /subpath\.spec\.ts$/;
+
 /** This process's shard (`E2E_SLOT`, set by tests/scripts/e2e.ts; 0 when run alone). */
 export const E2E = e2ePorts(Number(process.env.E2E_SLOT ?? 0));

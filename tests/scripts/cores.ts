@@ -1,0 +1,35 @@
+import { cpus } from 'node:os';
+
+/** Cores idle over `ms`, from the kernel's counters (the load average lags a minute behind). */
+export async function idleCores(ms = 1000): Promise<number> {
+	const sample = () =>
+		cpus().reduce(
+			(sum, cpu) => {
+				const t = cpu.times;
+				return {
+					idle: sum.idle + t.idle,
+					total: sum.total + t.user + t.nice + t.sys + t.irq + t.idle,
+				};
+			},
+			{ idle: 0, total: 0 },
+		);
+	const before = sample();
+	await new Promise((resolve) => setTimeout(resolve, ms));
+	const after = sample();
+	const share = (after.idle - before.idle) / Math.max(1, after.total - before.total);
+	return share * cpus().length;
+}
+
+/**
+ * How many CPU-bound processes a step may run side by side: the cores idle now (one when the
+ * machine is busy), at most `max`. `asked` (an environment variable) overrides it. `what` names the
+ * step in the line that says so.
+ */
+export async function sideBySide(what: string, max: number, asked?: string): Promise<number> {
+	const wanted = Number(asked);
+	if (asked && Number.isInteger(wanted) && wanted >= 1) return wanted;
+	const idle = await idleCores();
+	const count = Math.max(1, Math.min(max, Math.floor(idle + 0.25)));
+	console.log(`${idle.toFixed(1)} of ${cpus().length} cores idle: ${what} ${count}`);
+	return count;
+}

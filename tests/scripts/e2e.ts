@@ -71,7 +71,7 @@ function balancedFiles(shards: number): string[][] | null {
 }
 
 /** Whether a shard's files (null: not known, any of them) include one the sub-path app serves. */
-const needsSubpath = (files: string[] | undefined) =>
+const needsSubpath = (files: string[] | null | undefined) =>
 	!files || files.some((file) => SUBPATH_SPECS.test(file));
 
 /** Playwright takes file arguments as patterns: these match exactly one path each. */
@@ -97,7 +97,7 @@ function runShard(
 			CHROMIUM_PATH: chromium,
 			E2E_SLOT: String(slot),
 			E2E_REPORT: `../${report}`,
-			...(needsSubpath(files ?? undefined) ? {} : { E2E_NO_SUBPATH: '1' }),
+			...(needsSubpath(files) ? {} : { E2E_NO_SUBPATH: '1' }),
 			...e2eBuildEnv(ports),
 		},
 	});

@@ -135,3 +135,43 @@ test('a new version waits beside the open tab, which keeps working, until Reload
 		writeFileSync(file, original);
 	}
 });
+
+test('Reload takes the new version while the old one is still downloading the editor', async ({
+	page,
+	context,
+}) => {
+	// The editor's files never arrive: the old worker's idle download (and the page's own fetch of
+	// them, through that worker) stays open, which alone would keep the new version waiting.
+	const file = join(E2E.outDir, 'sw.js');
+	const original = readFileSync(file, 'utf8');
+	const later = /\\"later\\":\[([^\]]*)\]/.exec(original)?.[1]?.match(/assets\/[^\\"]+/g) ?? [];
+	expect(later.length).toBeGreaterThan(8);
+	let held = 0;
+	await context.route(
+		(url) => later.some((path) => url.pathname.endsWith(`/${path}`)),
+		() => void (held += 1),
+	);
+	const version = /\\"version\\":\\"([a-z0-9]+)\\"/.exec(original)?.[1];
+	expect(version).toBeTruthy();
+	try {
+		await page.goto('./');
+		await waitForWorker(page);
+		// Four at a time: the rest must not start once the worker is told to stand down.
+		await expect.poll(() => held).toBeGreaterThanOrEqual(4);
+
+		writeFileSync(
+			file,
+			original.replace(`\\"version\\":\\"${version}\\"`, '\\"version\\":\\"next2\\"'),
+		);
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		const update = page.getByRole('status', { name: 'Update' });
+		await expect(update).toContainText('A new version is ready');
+		await update.getByRole('button', { name: 'Reload' }).click();
+		await expect(update).toBeHidden();
+		const cacheNames = () => page.evaluate(() => caches.keys());
+		await expect.poll(cacheNames).toEqual(expect.arrayContaining(['playground-shell-next2']));
+		await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+	} finally {
+		writeFileSync(file, original);
+	}
+});

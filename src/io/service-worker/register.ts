@@ -33,6 +33,8 @@ function handleFor(
 	return {
 		apply() {
 			container.addEventListener('controllerchange', reload, { once: true });
+			// The running version's open downloads would keep the new one waiting until they end.
+			container.controller?.postMessage({ type: 'stand-down' });
 			waiting.postMessage({ type: 'skip-waiting' });
 		},
 	};

@@ -46,6 +46,14 @@ const SHELL_CACHE = `playground-shell-${manifest.version}`;
 const CATALOG_CACHE = 'playground-catalog-v1';
 const OWN_FILES = new Set(manifest.own);
 
+/**
+ * Every network fetch this version starts, for the editor download or on a page's behalf. A new
+ * version takes over only once this one has no open event, so when the user asks for it (Reload)
+ * the page tells this one to stand down: what is still downloading is dropped, not waited for.
+ */
+let standDown = new AbortController();
+const STAND_DOWN_MS = 10_000;
+
 const scope = () => worker.registration.scope;
 const inScope = (path: string) => new URL(path, scope()).href;
 
@@ -73,11 +81,14 @@ async function cacheLater(): Promise<boolean> {
 	for (const url of manifest.later.map(inScope))
 		if (!(await cache.match(url, { ignoreVary: true }))) missing.push(url);
 	let complete = true;
+	// Told to stand down, the whole download stops: not only the files open at that moment.
+	const { signal } = standDown;
 	const next = async (): Promise<void> => {
 		const url = missing.shift();
 		if (!url) return;
+		if (signal.aborted) return void (complete = false);
 		try {
-			const response = await fetch(url);
+			const response = await fetch(url, { signal });
 			if (response.ok && response.type === 'basic') await cache.put(url, response);
 			else complete = false;
 		} catch {
@@ -99,11 +110,18 @@ worker.addEventListener('activate', (event) => {
 	);
 });
 
-// The page asks a waiting version to take over once the user chose to reload, and asks for the
-// editor's files once it is idle; the answer goes back on the port it sent.
+// Once the user chose to reload, the page asks the running version to stand down and the waiting
+// one to take over. It asks for the editor's files once it is idle; the answer goes back on the
+// port it sent.
 worker.addEventListener('message', (event) => {
 	const type = (event.data as { type?: string } | null)?.type;
 	if (type === 'skip-waiting') void worker.skipWaiting();
+	if (type === 'stand-down') {
+		// Nor does it start new ones while the new version takes over (the page is about to
+		// reload); should that not happen, it serves the network again after a while.
+		standDown.abort();
+		setTimeout(() => (standDown = new AbortController()), STAND_DOWN_MS);
+	}
 	if (type === 'cache-later')
 		event.waitUntil(
 			cacheLater().then((complete) => event.ports[0]?.postMessage({ type: 'cached', complete })),
@@ -122,7 +140,7 @@ async function fromShell(request: Request): Promise<Response> {
 		ignoreVary: true,
 	});
 	if (hit) return hit;
-	const response = await fetch(request);
+	const response = await fetch(request, { signal: standDown.signal });
 	// Lazily loaded chunks (the editor, its workers) are kept once fetched, under their own name
 	// only: the page's address may carry a query (`?code=` on the sign-in return) that is not kept.
 	const own = typeof key === 'string' ? key : request.url;
@@ -135,7 +153,7 @@ async function fromCatalog(request: Request): Promise<Response> {
 	const cache = await caches.open(CATALOG_CACHE);
 	try {
 		// Past the HTTP cache: offline must mean "the saved copy", with the time it was saved.
-		const response = await fetch(request, { cache: 'no-store' });
+		const response = await fetch(request, { cache: 'no-store', signal: standDown.signal });
 		if (response.ok) {
 			const headers = new Headers(response.headers);
 			headers.set(FETCHED_AT_HEADER, String(Date.now()));

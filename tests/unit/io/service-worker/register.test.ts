@@ -17,7 +17,7 @@ function fakeContainer(options: { controlled: boolean; waiting?: ReturnType<type
 		update: vi.fn(async () => undefined),
 	});
 	const container = Object.assign(new EventTarget(), {
-		controller: options.controlled ? {} : null,
+		controller: options.controlled ? { postMessage: vi.fn() } : null,
 		register: vi.fn(async () => registration),
 	});
 	return { container, registration };
@@ -60,7 +60,12 @@ describe('registerServiceWorker', () => {
 		expect(reload).not.toHaveBeenCalled();
 
 		(update as unknown as UpdateHandle).apply();
+		// The running version drops its open downloads first: they would keep the new one waiting.
+		expect(container.controller?.postMessage).toHaveBeenCalledWith({ type: 'stand-down' });
 		expect(installing.postMessage).toHaveBeenCalledWith({ type: 'skip-waiting' });
+		expect(container.controller?.postMessage.mock.invocationCallOrder[0]).toBeLessThan(
+			installing.postMessage.mock.invocationCallOrder[0] ?? 0,
+		);
 		expect(reload).not.toHaveBeenCalled();
 		container.dispatchEvent(new Event('controllerchange'));
 		expect(reload).toHaveBeenCalledTimes(1);

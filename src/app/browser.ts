@@ -33,6 +33,12 @@ export function browserEnv(): AppEnv {
 		online: navigator.onLine,
 		framed: isFramed(),
 		clearHash: () => history.replaceState(history.state, '', location.pathname + location.search),
+		onLinkPasted(open) {
+			// Read from the event: by the time it is dispatched the start may have cleaned the URL.
+			const listener = (event: HashChangeEvent) => open(new URL(event.newURL).hash);
+			addEventListener('hashchange', listener);
+			return () => removeEventListener('hashchange', listener);
+		},
 		confirm: (message) => window.confirm(message),
 		afterLoad,
 		whenIdle: (task) => void whenIdle(task),

@@ -225,7 +225,15 @@ export function createApp(env: AppEnv): App {
 		});
 	});
 
+	let stopLinks = () => undefined as void;
+
 	async function start(hash: string) {
+		// A link pasted into the open tab loads like a fresh one, also while this start is under
+		// way: listened to from the moment the address is read, so none is missed.
+		stopLinks();
+		stopLinks = env.onLinkPasted(
+			(link) => void openLink(link).then((clean) => clean && env.clearHash()),
+		);
 		void settings.load();
 		// What only the forms and dialogs show (they load after the first paint) loads after it too:
 		// the model list (a network fetch and a parse), the presets, the history (and the reader that
@@ -304,6 +312,9 @@ export function createApp(env: AppEnv): App {
 		start,
 		openLink,
 		send: () => playground.send(),
-		destroy: stopEffects,
+		destroy() {
+			stopEffects();
+			stopLinks();
+		},
 	};
 }

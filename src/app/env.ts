@@ -31,6 +31,8 @@ export type AppEnv = {
 	framed: boolean;
 	/** Takes a link's fragment out of the address bar once it is read. */
 	clearHash(): void;
+	/** Calls `open` with the fragment of each link pasted into the open tab; returns a stop function. */
+	onLinkPasted(open: (hash: string) => void): () => void;
 	/** Asks the user a yes/no question (sending the key to a new host). */
 	confirm(message: string): boolean;
 	/** Resolves after the load event, so what it starts is not first-load work. */

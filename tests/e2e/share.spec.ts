@@ -56,6 +56,38 @@ test('a link pasted into an open tab loads without a reload', async ({ page }) =
 	);
 });
 
+test('a link pasted while the app is still starting is not lost', async ({ page }) => {
+	// The fragment changes after the first paint (the app has read the address) and before the
+	// shell mounts: the moment the hashchange would once find no listener.
+	await page.addInitScript(
+		(hash) => {
+			const state = window as unknown as { pasted?: boolean; mountedAtPaste?: boolean };
+			let painted = false;
+			const raf = window.requestAnimationFrame.bind(window);
+			window.requestAnimationFrame = (callback) => {
+				if (painted && !state.pasted) {
+					state.pasted = true;
+					state.mountedAtPaste = document.querySelector('main') !== null;
+					location.hash = hash;
+				}
+				return raf((time) => {
+					painted = true;
+					callback(time);
+				});
+			};
+		},
+		`#r=${b64(request)}`,
+	);
+	await page.goto('./');
+	await expect(page.getByRole('textbox', { name: 'Request JSON' })).toHaveValue(
+		JSON.stringify(request, null, 2),
+	);
+	expect(await page.evaluate(() => (window as { mountedAtPaste?: boolean }).mountedAtPaste)).toBe(
+		false,
+	);
+	await expect.poll(() => page.url()).not.toContain('#');
+});
+
 test('a #r= link in the contract format loads; Send then posts exactly that request', async ({
 	page,
 }) => {

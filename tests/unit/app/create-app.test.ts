@@ -25,10 +25,20 @@ type Fake = {
 	kept: RunRecord[];
 	cleared: number;
 	labLoads: number;
+	/** Pastes a link into the fake address bar, while the app listens. */
+	paste: ((hash: string) => void) | null;
 };
 
 function fakeEnv(overrides: Partial<AppEnv> = {}, io: Partial<AppIo> = {}): Fake {
-	const fake: Fake = { sent: [], saved: [], kept: [], cleared: 0, labLoads: 0, env: null as never };
+	const fake: Fake = {
+		sent: [],
+		saved: [],
+		kept: [],
+		cleared: 0,
+		labLoads: 0,
+		paste: null,
+		env: null as never,
+	};
 	const send: SendFn = async function* (body): AsyncIterable<StreamEvent> {
 		fake.sent.push(body);
 		yield textChunk('Hello', 'stop');
@@ -44,6 +54,10 @@ function fakeEnv(overrides: Partial<AppEnv> = {}, io: Partial<AppIo> = {}): Fake
 		online: true,
 		framed: false,
 		clearHash: () => void (fake.cleared += 1),
+		onLinkPasted: (open) => {
+			fake.paste = open;
+			return () => void (fake.paste = null);
+		},
 		confirm: () => false,
 		afterLoad: () => Promise.resolve(),
 		whenIdle: (task) => void setTimeout(task, 0),
@@ -268,5 +282,19 @@ describe('createApp', () => {
 		expect(JSON.parse(app.playground.text).model).toBe('a/pasted');
 		expect(await app.openLink('#section')).toBe(false);
 		expect(fake.sent).toEqual([]);
+	});
+
+	it('listens for pasted links from the start, and no longer once destroyed', async () => {
+		const fake = fakeEnv();
+		const app = build(fake);
+		expect(fake.paste).toBeNull();
+		const started = app.start('');
+		const request = { model: 'a/pasted-early', messages: [{ role: 'user', content: 'x' }] };
+		fake.paste?.(linkTo(request));
+		await started;
+		await vi.waitFor(() => expect(JSON.parse(app.playground.text).model).toBe('a/pasted-early'));
+		await vi.waitFor(() => expect(fake.cleared).toBe(1));
+		app.destroy();
+		expect(fake.paste).toBeNull();
 	});
 });

@@ -19,6 +19,10 @@ export default defineConfig({
 	use: {
 		baseURL: `${E2E.appOrigin}/`,
 		trace: 'retain-on-failure',
+		// The service worker installs, caches the shell and then fetches the rich editor's files
+		// (4 MB) in every new context: about half a second of CPU a test, for no test's sake. The
+		// specs about offline use and the worker allow it (`test.use({ serviceWorkers: 'allow' })`).
+		serviceWorkers: 'block',
 		screenshot: 'only-on-failure',
 		launchOptions: {
 			executablePath,

@@ -208,36 +208,40 @@ test('Enter on the suggestion list takes it inside an unfinished word, as in VS 
 	expect((sent?.body as { temperature?: number }).temperature).toBe(0.5);
 });
 
-test('after one visit an offline reload still opens Monaco, with no failed request', async ({
-	page,
-	context,
-}) => {
-	test.setTimeout(90_000);
-	const sw = readFileSync(join(E2E.outDir, 'sw.js'), 'utf8');
-	const later = JSON.parse(
-		/\\"later\\":(\[[^\]]*\])/.exec(sw)![1]!.replace(/\\"/g, '"'),
-	) as string[];
-	expect(later.length).toBeGreaterThan(20);
-	expect(later.some((f) => /editor\.api-.*\.js$/.test(f))).toBe(true);
+test.describe('offline', () => {
+	// The one test here about the service worker: blocked everywhere else (playwright.config.ts).
+	test.use({ serviceWorkers: 'allow' });
+	test('after one visit an offline reload still opens Monaco, with no failed request', async ({
+		page,
+		context,
+	}) => {
+		test.setTimeout(90_000);
+		const sw = readFileSync(join(E2E.outDir, 'sw.js'), 'utf8');
+		const later = JSON.parse(
+			/\\"later\\":(\[[^\]]*\])/.exec(sw)![1]!.replace(/\\"/g, '"'),
+		) as string[];
+		expect(later.length).toBeGreaterThan(20);
+		expect(later.some((f) => /editor\.api-.*\.js$/.test(f))).toBe(true);
 
-	await page.goto('./');
-	await waitForWorker(page);
-	// The editor was never opened online: the worker fetched its files in idle time by itself.
-	await expect
-		.poll(
-			async () => {
-				const urls = new Set((await cachedUrls(page)).map((u) => new URL(u).pathname.slice(1)));
-				return later.filter((f) => !urls.has(f));
-			},
-			{ timeout: 60_000 },
-		)
-		.toEqual([]);
+		await page.goto('./');
+		await waitForWorker(page);
+		// The editor was never opened online: the worker fetched its files in idle time by itself.
+		await expect
+			.poll(
+				async () => {
+					const urls = new Set((await cachedUrls(page)).map((u) => new URL(u).pathname.slice(1)));
+					return later.filter((f) => !urls.has(f));
+				},
+				{ timeout: 60_000 },
+			)
+			.toEqual([]);
 
-	await context.setOffline(true);
-	const failed: string[] = [];
-	page.on('requestfailed', (request) => failed.push(request.url()));
-	await page.reload();
-	await openMonaco(page);
-	await expect(monaco(page).locator('.view-line').first()).toBeVisible();
-	expect(failed).toEqual([]);
+		await context.setOffline(true);
+		const failed: string[] = [];
+		page.on('requestfailed', (request) => failed.push(request.url()));
+		await page.reload();
+		await openMonaco(page);
+		await expect(monaco(page).locator('.view-line').first()).toBeVisible();
+		expect(failed).toEqual([]);
+	});
 });

@@ -2,6 +2,15 @@ import { expect, type Page } from '@playwright/test';
 
 /** Waits until the service worker controls the page (it claims it on first install). */
 export async function waitForWorker(page: Page): Promise<void> {
+	await expect
+		.poll(
+			() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
+			{
+				message:
+					"no service worker registered: the browser tests block it unless a spec asks (test.use({ serviceWorkers: 'allow' }))",
+			},
+		)
+		.toBeGreaterThan(0);
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await expect
 		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))

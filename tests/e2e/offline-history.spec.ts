@@ -3,6 +3,9 @@ import type { Page } from '@playwright/test';
 import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
 import { waitForWorker } from './offline-helpers';
 
+// These tests are about the service worker: blocked everywhere else (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 const request = {
 	model: 'deepseek/deepseek-chat',
 	messages: [{ role: 'user', content: 'Kept for the train: lakes of Finland' }],

@@ -7,6 +7,9 @@ import { E2E } from '../scripts/ports';
 import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
 import { cachedEntries, waitForWorker } from './offline-helpers';
 
+// These tests are about the service worker: blocked everywhere else (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 const { base, origin, appUrl } = E2E.subpath;
 
 test('under the sub-path the worker is scoped to it, precaches the shell, and the app reloads offline', async ({

@@ -4,6 +4,9 @@ import { E2E } from '../scripts/ports';
 import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
 import { cachedUrls, waitForWorker } from './offline-helpers';
 
+// These tests are about the service worker: blocked everywhere else (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 test('after one load the app reloads offline, edits, generates code, and explains Send', async ({
 	page,
 	context,

@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 import { cachedEntries, cachedUrls, waitForWorker } from './offline-helpers';
 
+// These tests are about the service worker: blocked everywhere else (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 test('the service worker caches only the build’s own files: a GET with ?token= or ?code= goes to the network', async ({
 	page,
 }) => {

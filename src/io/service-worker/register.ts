@@ -44,15 +44,18 @@ export async function registerServiceWorker(options: WorkerOptions): Promise<voi
 	const container = options.container ?? navigator.serviceWorker;
 	if (!container) return;
 	const scriptUrl = options.scriptUrl ?? `${import.meta.env.BASE_URL}sw.js`;
-	let registration: ServiceWorkerRegistration;
+	let registered: ServiceWorkerRegistration | undefined;
 	try {
-		registration = await container.register(scriptUrl);
+		registered = await container.register(scriptUrl);
 	} catch (error) {
 		options.onProblem?.(
 			`Offline use is not available in this browser window (${error instanceof Error ? error.message : String(error)}).`,
 		);
 		return;
 	}
+	// A stubbed `register` (a privacy extension, a test browser that blocks workers) gives nothing.
+	if (!registered) return;
+	const registration = registered;
 	// Only an update if a version already controls this page; the first install is not news.
 	const notify = (waiting: ServiceWorker | null) => {
 		if (waiting && container.controller)

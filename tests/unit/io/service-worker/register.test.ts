@@ -26,6 +26,26 @@ function fakeContainer(options: { controlled: boolean; waiting?: ReturnType<type
 const asContainer = (c: unknown) => c as ServiceWorkerContainer;
 
 describe('registerServiceWorker', () => {
+	it('a stubbed register that gives no registration is quietly the same as no worker', async () => {
+		const container = Object.assign(new EventTarget(), {
+			controller: null,
+			ready: new Promise(() => undefined),
+			register: vi.fn(async () => undefined),
+		});
+		const onProblem = vi.fn();
+		const onUpdateReady = vi.fn();
+		await expect(
+			registerServiceWorker({
+				container: asContainer(container),
+				onUpdateReady,
+				onProblem,
+				cacheLater: () => true,
+			}),
+		).resolves.toBeUndefined();
+		expect(onProblem).not.toHaveBeenCalled();
+		expect(onUpdateReady).not.toHaveBeenCalled();
+	});
+
 	it('registers sw.js relative to the base and says nothing on the first install', async () => {
 		const { container, registration } = fakeContainer({ controlled: false });
 		const onUpdateReady = vi.fn();

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { E2E } from '../scripts/ports';
 import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
@@ -91,25 +92,41 @@ test('the model list is kept for offline use, stamped with its fetch time', asyn
 	expect(other).toBe('failed');
 });
 
-test('a new version waits beside the open tab, which keeps working, until Reload', async ({
-	page,
-}) => {
+/** The built worker, its text as built, and its version id. */
+function builtWorker() {
 	const file = join(E2E.outDir, 'sw.js');
 	const original = readFileSync(file, 'utf8');
 	const version = /\\"version\\":\\"([a-z0-9]+)\\"/.exec(original)?.[1];
 	expect(version).toBeTruthy();
+	return {
+		original,
+		version,
+		/** A deploy: the same files under a new version id, which the page is told to look for. */
+		async deploy(page: Page, next: string) {
+			writeFileSync(
+				file,
+				original.replace(`\\"version\\":\\"${version}\\"`, `\\"version\\":\\"${next}\\"`),
+			);
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		},
+		restore: () => writeFileSync(file, original),
+	};
+}
+
+test('a new version waits beside the open tab, which keeps working, until Reload', async ({
+	page,
+}) => {
+	// Two installs of the worker and three loads of the app: three times the usual time.
+	test.slow();
+	const worker = builtWorker();
+	const { version } = worker;
 	try {
 		await page.goto('./');
 		await waitForWorker(page);
 		const cacheNames = () => page.evaluate(() => caches.keys());
 		expect(await cacheNames()).toContain(`playground-shell-${version}`);
 
-		// Deploy: the same files under a new version id.
-		writeFileSync(
-			file,
-			original.replace(`\\"version\\":\\"${version}\\"`, '\\"version\\":\\"next1\\"'),
-		);
-		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		await worker.deploy(page, 'next1');
 		const update = page.getByRole('status', { name: 'Update' });
 		await expect(update).toContainText('A new version is ready');
 
@@ -135,7 +152,7 @@ test('a new version waits beside the open tab, which keeps working, until Reload
 		await expect.poll(cacheNames).not.toContain(`playground-shell-${version}`);
 		await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
 	} finally {
-		writeFileSync(file, original);
+		worker.restore();
 	}
 });
 
@@ -145,28 +162,23 @@ test('Reload takes the new version while the old one is still downloading the ed
 }) => {
 	// The editor's files never arrive: the old worker's idle download (and the page's own fetch of
 	// them, through that worker) stays open, which alone would keep the new version waiting.
-	const file = join(E2E.outDir, 'sw.js');
-	const original = readFileSync(file, 'utf8');
-	const later = /\\"later\\":\[([^\]]*)\]/.exec(original)?.[1]?.match(/assets\/[^\\"]+/g) ?? [];
+	test.slow();
+	const worker = builtWorker();
+	const later =
+		/\\"later\\":\[([^\]]*)\]/.exec(worker.original)?.[1]?.match(/assets\/[^\\"]+/g) ?? [];
 	expect(later.length).toBeGreaterThan(8);
 	let held = 0;
 	await context.route(
 		(url) => later.some((path) => url.pathname.endsWith(`/${path}`)),
 		() => void (held += 1),
 	);
-	const version = /\\"version\\":\\"([a-z0-9]+)\\"/.exec(original)?.[1];
-	expect(version).toBeTruthy();
 	try {
 		await page.goto('./');
 		await waitForWorker(page);
 		// Four at a time: the rest must not start once the worker is told to stand down.
 		await expect.poll(() => held).toBeGreaterThanOrEqual(4);
 
-		writeFileSync(
-			file,
-			original.replace(`\\"version\\":\\"${version}\\"`, '\\"version\\":\\"next2\\"'),
-		);
-		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		await worker.deploy(page, 'next2');
 		const update = page.getByRole('status', { name: 'Update' });
 		await expect(update).toContainText('A new version is ready');
 		await update.getByRole('button', { name: 'Reload' }).click();
@@ -175,6 +187,6 @@ test('Reload takes the new version while the old one is still downloading the ed
 		await expect.poll(cacheNames).toEqual(expect.arrayContaining(['playground-shell-next2']));
 		await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
 	} finally {
-		writeFileSync(file, original);
+		worker.restore();
 	}
 });

@@ -66,13 +66,15 @@ export const test = base.extend<{ guard: Guard }>({
 			inflight.set(page, open);
 			page.on('request', (request) => void open.add(request));
 			page.on('requestfinished', (request) => void open.delete(request));
-			page.on('requestfailed', (request) => void open.delete(request));
 			// A request cancelled on its way (a worker's script when the page moves on) may never
 			// report its full headers: Playwright's allHeaders() then waits forever. Such a request,
 			// and one still open a while after the test ended, is checked on the headers the page
 			// gave it (which hold any Authorization it set).
 			const failed = new Map<Request, () => void>();
-			page.on('requestfailed', (request) => failed.get(request)?.());
+			page.on('requestfailed', (request) => {
+				open.delete(request);
+				failed.get(request)?.();
+			});
 			let endTest = () => undefined as void;
 			const ended = new Promise<void>((resolve) => (endTest = resolve));
 			const givenUp = ended.then(() => new Promise((resolve) => setTimeout(resolve, 5000)));

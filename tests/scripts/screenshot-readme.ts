@@ -11,11 +11,11 @@ import { chromium } from '@playwright/test';
 import { setRequest } from '../e2e/fixtures';
 import { ensureChromium } from './chromium';
 import { E2E } from './ports';
-import { ensureE2eBuild, startAppServers } from './servers';
+import { buildE2eApp, startAppServers } from './servers';
 
 const OUT = 'docs/screenshot.png';
 
-ensureE2eBuild();
+buildE2eApp();
 const servers = await startAppServers({
 	dist: E2E.outDir,
 	appPort: E2E.appPort,

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { KEYS, saveKey, setRequest } from '../e2e/fixtures';
 import { ensureChromium } from './chromium';
 import { E2E } from './ports';
-import { ensureE2eBuild, startAppServers } from './servers';
+import { buildE2eApp, startAppServers } from './servers';
 
 const OUT = 'test-results/screens';
 
@@ -18,7 +18,7 @@ async function done(page: Page) {
 		.waitFor({ timeout: 20_000 });
 }
 
-ensureE2eBuild();
+buildE2eApp();
 const servers = await startAppServers({
 	dist: E2E.outDir,
 	appPort: E2E.appPort,

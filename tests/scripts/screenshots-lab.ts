@@ -9,11 +9,11 @@ import { chromium, type Browser } from '@playwright/test';
 import { KEYS, saveKey, setRequest } from '../e2e/fixtures';
 import { ensureChromium } from './chromium';
 import { E2E } from './ports';
-import { ensureE2eBuild, startAppServers } from './servers';
+import { buildE2eApp, startAppServers } from './servers';
 
 const OUT = 'test-results/screens';
 
-ensureE2eBuild();
+buildE2eApp();
 const servers = await startAppServers({
 	dist: E2E.outDir,
 	appPort: E2E.appPort,

@@ -8,7 +8,7 @@ import { chromium, type Page } from '@playwright/test';
 import { setRequest } from '../e2e/fixtures';
 import { ensureChromium } from './chromium';
 import { E2E } from './ports';
-import { ensureE2eBuild, startAppServers } from './servers';
+import { buildE2eApp, startAppServers } from './servers';
 
 const OUT = 'test-results/screens';
 const MARKDOWN =
@@ -32,7 +32,7 @@ const STATES: [string, Record<string, unknown>, string?][] = [
 	['inspector', { model: 'emulator/text', max_tokens: 20 }],
 ];
 
-ensureE2eBuild();
+buildE2eApp();
 const servers = await startAppServers({
 	dist: E2E.outDir,
 	appPort: E2E.appPort,

@@ -41,9 +41,12 @@ export const e2eBuildEnv = (ports: E2ePorts = E2E) =>
 		VITE_EDITOR_MODE: 'focus',
 	}) as const;
 
-/** Builds dist-e2e/ unless it is there (`npm run test:e2e` rebuilds it every time). */
-export function ensureE2eBuild(): void {
-	if (!existsSync(`${E2E.outDir}/index.html`)) buildApp(E2E.outDir, e2eBuildEnv());
+/**
+ * Builds dist-e2e/ from the source as it is, for these ports. A build left there by another run may
+ * be of older source, or point at another run's emulator port (E2E_EMULATOR_PORT): never reused.
+ */
+export function buildE2eApp(): void {
+	buildApp(E2E.outDir, e2eBuildEnv());
 }
 
 export type Served = { server: Server; url: string; close(): Promise<void> };

@@ -190,3 +190,39 @@ test('Reload takes the new version while the old one is still downloading the ed
 		worker.restore();
 	}
 });
+
+test('Reload takes the new version when the running one was stopped while idle', async ({
+	page,
+}) => {
+	// A browser stops an idle worker after about 30 s, so the version a user has had open for a
+	// while is usually stopped when they click Reload; it is started again for the click's message.
+	test.slow();
+	const worker = builtWorker();
+	try {
+		await page.goto('./');
+		await waitForWorker(page);
+		const cdp = await page.context().newCDPSession(page);
+		const versions = new Map<string, { status: string; runningStatus: string }>();
+		cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
+			for (const v of updated) versions.set(v.versionId, v);
+		});
+		await cdp.send('ServiceWorker.enable');
+		await worker.deploy(page, 'next3');
+		const update = page.getByRole('status', { name: 'Update' });
+		await expect(update).toContainText('A new version is ready');
+
+		const running = () =>
+			[...versions].find(([, v]) => v.status === 'activated' && v.runningStatus === 'running');
+		await expect.poll(() => running()?.[0]).toBeTruthy();
+		await cdp.send('ServiceWorker.stopWorker', { versionId: running()?.[0] ?? '' });
+		await expect.poll(() => running()).toBeUndefined();
+
+		await update.getByRole('button', { name: 'Reload' }).click();
+		await expect(update).toBeHidden();
+		const cacheNames = () => page.evaluate(() => caches.keys());
+		await expect.poll(cacheNames).toEqual(expect.arrayContaining(['playground-shell-next3']));
+		await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+	} finally {
+		worker.restore();
+	}
+});

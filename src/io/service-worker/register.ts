@@ -23,19 +23,47 @@ export type WorkerOptions = {
 	container?: ServiceWorkerContainer | undefined;
 	scriptUrl?: string;
 	reload?: () => void;
+	/** How long Reload waits for the running version to answer (tests). */
+	standDownReplyMs?: number;
 };
+
+/** How long Reload waits for the running version's answer (a version built before it gave one never does). */
+const STAND_DOWN_REPLY_MS = 2000;
+
+/**
+ * Asks the running version to drop its open downloads, which would keep the new one waiting, and
+ * resolves once it has answered: it is then running. The browser asks the running version to stop
+ * as soon as it is idle only if it is running when the new one asks to take over; a version stopped
+ * while idle (after about 30 s) and started again for this message would otherwise be left to stop
+ * on its own, 30 s later, or never while DevTools is open.
+ */
+function standDown(controller: ServiceWorker | null, replyMs: number): Promise<void> {
+	if (!controller) return Promise.resolve();
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		const done = () => {
+			clearTimeout(timer);
+			channel.port1.close();
+			resolve();
+		};
+		const timer = setTimeout(done, replyMs);
+		channel.port1.onmessage = done;
+		controller.postMessage({ type: 'stand-down' }, [channel.port2]);
+	});
+}
 
 function handleFor(
 	waiting: ServiceWorker,
 	container: ServiceWorkerContainer,
 	reload: () => void,
+	replyMs: number,
 ): UpdateHandle {
 	return {
 		apply() {
 			container.addEventListener('controllerchange', reload, { once: true });
-			// The running version's open downloads would keep the new one waiting until they end.
-			container.controller?.postMessage({ type: 'stand-down' });
-			waiting.postMessage({ type: 'skip-waiting' });
+			void standDown(container.controller, replyMs).then(() =>
+				waiting.postMessage({ type: 'skip-waiting' }),
+			);
 		},
 	};
 }
@@ -60,7 +88,12 @@ export async function registerServiceWorker(options: WorkerOptions): Promise<voi
 	const notify = (waiting: ServiceWorker | null) => {
 		if (waiting && container.controller)
 			options.onUpdateReady(
-				handleFor(waiting, container, options.reload ?? (() => location.reload())),
+				handleFor(
+					waiting,
+					container,
+					options.reload ?? (() => location.reload()),
+					options.standDownReplyMs ?? STAND_DOWN_REPLY_MS,
+				),
 			);
 	};
 	notify(registration.waiting);

@@ -110,9 +110,9 @@ worker.addEventListener('activate', (event) => {
 	);
 });
 
-// Once the user chose to reload, the page asks the running version to stand down and the waiting
-// one to take over. It asks for the editor's files once it is idle; the answer goes back on the
-// port it sent.
+// Once the user chose to reload, the page asks the running version to stand down and, once it has
+// answered, the waiting one to take over. It asks for the editor's files once it is idle. Answers go
+// back on the port the page sent.
 worker.addEventListener('message', (event) => {
 	const type = (event.data as { type?: string } | null)?.type;
 	if (type === 'skip-waiting') void worker.skipWaiting();
@@ -121,6 +121,8 @@ worker.addEventListener('message', (event) => {
 		// reload); should that not happen, it serves the network again after a while.
 		standDown.abort();
 		setTimeout(() => (standDown = new AbortController()), STAND_DOWN_MS);
+		// The page asks the new version to take over once this one has answered (register.ts).
+		event.ports[0]?.postMessage({ type: 'stood-down' });
 	}
 	if (type === 'cache-later')
 		event.waitUntil(

@@ -10,17 +10,46 @@ function fakeWorker(state: string) {
 	return Object.assign(target, { state, postMessage: vi.fn() });
 }
 
-function fakeContainer(options: { controlled: boolean; waiting?: ReturnType<typeof fakeWorker> }) {
+function fakeContainer(options: {
+	controlled: boolean;
+	waiting?: ReturnType<typeof fakeWorker>;
+	answers?: boolean | undefined;
+}) {
 	const registration = Object.assign(new EventTarget(), {
 		waiting: options.waiting ?? null,
 		installing: null as ReturnType<typeof fakeWorker> | null,
 		update: vi.fn(async () => undefined),
 	});
 	const container = Object.assign(new EventTarget(), {
-		controller: options.controlled ? { postMessage: vi.fn() } : null,
+		controller: options.controlled ? runningVersion(options.answers ?? true) : null,
 		register: vi.fn(async () => registration),
 	});
 	return { container, registration };
+}
+
+/** The version controlling the page: it answers a stand-down on the port sent (unless built before that). */
+function runningVersion(answers: boolean) {
+	return {
+		postMessage: vi.fn((_message: unknown, ports?: MessagePort[]) => {
+			if (answers) ports?.[0]?.postMessage({ type: 'stood-down' });
+		}),
+	};
+}
+
+/** Registers with a version already waiting; gives its update handle. */
+async function waitingUpdate(options: { answers?: boolean; standDownReplyMs?: number } = {}) {
+	const waiting = fakeWorker('installed');
+	const { container } = fakeContainer({ controlled: true, waiting, answers: options.answers });
+	const reload = vi.fn();
+	let update: UpdateHandle | null = null;
+	await registerServiceWorker({
+		container: asContainer(container),
+		onUpdateReady: (handle) => (update = handle),
+		reload,
+		standDownReplyMs: options.standDownReplyMs,
+	});
+	if (!update) throw new Error('no update offered');
+	return { update: update as UpdateHandle, waiting, container, reload };
 }
 
 const asContainer = (c: unknown) => c as ServiceWorkerContainer;
@@ -81,14 +110,51 @@ describe('registerServiceWorker', () => {
 
 		(update as unknown as UpdateHandle).apply();
 		// The running version drops its open downloads first: they would keep the new one waiting.
-		expect(container.controller?.postMessage).toHaveBeenCalledWith({ type: 'stand-down' });
-		expect(installing.postMessage).toHaveBeenCalledWith({ type: 'skip-waiting' });
-		expect(container.controller?.postMessage.mock.invocationCallOrder[0]).toBeLessThan(
-			installing.postMessage.mock.invocationCallOrder[0] ?? 0,
+		expect(container.controller?.postMessage).toHaveBeenCalledWith({ type: 'stand-down' }, [
+			expect.any(MessagePort),
+		]);
+		await vi.waitFor(() =>
+			expect(installing.postMessage).toHaveBeenCalledWith({ type: 'skip-waiting' }),
 		);
 		expect(reload).not.toHaveBeenCalled();
 		container.dispatchEvent(new Event('controllerchange'));
 		expect(reload).toHaveBeenCalledTimes(1);
+	});
+
+	it('Reload asks the new version to take over only once the running one has answered', async () => {
+		// Started again for the message after being stopped while idle, the running version must be
+		// running when the new one asks: only then does the browser stop it as soon as it is idle.
+		const { update, waiting, container } = await waitingUpdate({ standDownReplyMs: 60_000 });
+		let answer: MessagePort | undefined;
+		container.controller?.postMessage.mockImplementation((_message, ports) => {
+			answer = ports?.[0];
+		});
+		update.apply();
+		expect(answer).toBeDefined();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(waiting.postMessage).not.toHaveBeenCalled();
+		answer?.postMessage({ type: 'stood-down' });
+		await vi.waitFor(() =>
+			expect(waiting.postMessage).toHaveBeenCalledWith({ type: 'skip-waiting' }),
+		);
+	});
+
+	it('a running version that never answers (an older build) delays the takeover, not stops it', async () => {
+		const { update, waiting } = await waitingUpdate({ answers: false, standDownReplyMs: 30 });
+		update.apply();
+		expect(waiting.postMessage).not.toHaveBeenCalled();
+		await vi.waitFor(() =>
+			expect(waiting.postMessage).toHaveBeenCalledWith({ type: 'skip-waiting' }),
+		);
+	});
+
+	it('an uncontrolled page asks the new version at once', async () => {
+		const { update, waiting, container } = await waitingUpdate();
+		container.controller = null;
+		update.apply();
+		await vi.waitFor(() =>
+			expect(waiting.postMessage).toHaveBeenCalledWith({ type: 'skip-waiting' }),
+		);
 	});
 
 	it('a version already waiting at load is offered at once', async () => {

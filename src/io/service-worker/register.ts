@@ -23,12 +23,10 @@ export type WorkerOptions = {
 	container?: ServiceWorkerContainer | undefined;
 	scriptUrl?: string;
 	reload?: () => void;
-	/** How long Reload waits for the running version to answer (tests). */
-	standDownReplyMs?: number;
 };
 
 /** How long Reload waits for the running version's answer (a version built before it gave one never does). */
-const STAND_DOWN_REPLY_MS = 2000;
+export const STAND_DOWN_REPLY_MS = 2000;
 
 /**
  * Asks the running version to drop its open downloads, which would keep the new one waiting, and
@@ -37,7 +35,7 @@ const STAND_DOWN_REPLY_MS = 2000;
  * while idle (after about 30 s) and started again for this message would otherwise be left to stop
  * on its own, 30 s later, or never while DevTools is open.
  */
-function standDown(controller: ServiceWorker | null, replyMs: number): Promise<void> {
+function standDown(controller: ServiceWorker | null): Promise<void> {
 	if (!controller) return Promise.resolve();
 	return new Promise((resolve) => {
 		const channel = new MessageChannel();
@@ -46,7 +44,7 @@ function standDown(controller: ServiceWorker | null, replyMs: number): Promise<v
 			channel.port1.close();
 			resolve();
 		};
-		const timer = setTimeout(done, replyMs);
+		const timer = setTimeout(done, STAND_DOWN_REPLY_MS);
 		channel.port1.onmessage = done;
 		controller.postMessage({ type: 'stand-down' }, [channel.port2]);
 	});
@@ -56,12 +54,11 @@ function handleFor(
 	waiting: ServiceWorker,
 	container: ServiceWorkerContainer,
 	reload: () => void,
-	replyMs: number,
 ): UpdateHandle {
 	return {
 		apply() {
 			container.addEventListener('controllerchange', reload, { once: true });
-			void standDown(container.controller, replyMs).then(() =>
+			void standDown(container.controller).then(() =>
 				waiting.postMessage({ type: 'skip-waiting' }),
 			);
 		},
@@ -88,12 +85,7 @@ export async function registerServiceWorker(options: WorkerOptions): Promise<voi
 	const notify = (waiting: ServiceWorker | null) => {
 		if (waiting && container.controller)
 			options.onUpdateReady(
-				handleFor(
-					waiting,
-					container,
-					options.reload ?? (() => location.reload()),
-					options.standDownReplyMs ?? STAND_DOWN_REPLY_MS,
-				),
+				handleFor(waiting, container, options.reload ?? (() => location.reload())),
 			);
 	};
 	notify(registration.waiting);

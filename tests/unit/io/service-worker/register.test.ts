@@ -1,8 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	registerServiceWorker,
+	STAND_DOWN_REPLY_MS,
 	type UpdateHandle,
 } from '../../../../src/io/service-worker/register';
+
+afterEach(() => vi.useRealTimers());
 
 /** A worker and container with just enough behaviour: events, state, postMessage. */
 function fakeWorker(state: string) {
@@ -37,7 +40,7 @@ function runningVersion(answers: boolean) {
 }
 
 /** Registers with a version already waiting; gives its update handle. */
-async function waitingUpdate(options: { answers?: boolean; standDownReplyMs?: number } = {}) {
+async function waitingUpdate(options: { answers?: boolean } = {}) {
 	const waiting = fakeWorker('installed');
 	const { container } = fakeContainer({ controlled: true, waiting, answers: options.answers });
 	const reload = vi.fn();
@@ -46,7 +49,6 @@ async function waitingUpdate(options: { answers?: boolean; standDownReplyMs?: nu
 		container: asContainer(container),
 		onUpdateReady: (handle) => (update = handle),
 		reload,
-		standDownReplyMs: options.standDownReplyMs,
 	});
 	if (!update) throw new Error('no update offered');
 	return { update: update as UpdateHandle, waiting, container, reload };
@@ -124,7 +126,7 @@ describe('registerServiceWorker', () => {
 	it('Reload asks the new version to take over only once the running one has answered', async () => {
 		// Started again for the message after being stopped while idle, the running version must be
 		// running when the new one asks: only then does the browser stop it as soon as it is idle.
-		const { update, waiting, container } = await waitingUpdate({ standDownReplyMs: 60_000 });
+		const { update, waiting, container } = await waitingUpdate();
 		let answer: MessagePort | undefined;
 		container.controller?.postMessage.mockImplementation((_message, ports) => {
 			answer = ports?.[0];
@@ -140,12 +142,13 @@ describe('registerServiceWorker', () => {
 	});
 
 	it('a running version that never answers (an older build) delays the takeover, not stops it', async () => {
-		const { update, waiting } = await waitingUpdate({ answers: false, standDownReplyMs: 30 });
+		const { update, waiting } = await waitingUpdate({ answers: false });
+		vi.useFakeTimers();
 		update.apply();
+		await vi.advanceTimersByTimeAsync(STAND_DOWN_REPLY_MS - 1);
 		expect(waiting.postMessage).not.toHaveBeenCalled();
-		await vi.waitFor(() =>
-			expect(waiting.postMessage).toHaveBeenCalledWith({ type: 'skip-waiting' }),
-		);
+		await vi.advanceTimersByTimeAsync(1);
+		expect(waiting.postMessage).toHaveBeenCalledWith({ type: 'skip-waiting' });
 	});
 
 	it('an uncontrolled page asks the new version at once', async () => {

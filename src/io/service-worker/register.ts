@@ -35,18 +35,31 @@ export const STAND_DOWN_REPLY_MS = 2000;
  * while idle (after about 30 s) and started again for this message would otherwise be left to stop
  * on its own, 30 s later, or never while DevTools is open.
  */
-function standDown(controller: ServiceWorker | null): Promise<void> {
-	if (!controller) return Promise.resolve();
+function standDown(controller: ServiceWorker | null): Promise<unknown> {
+	return controller
+		? ask(controller, { type: 'stand-down' }, STAND_DOWN_REPLY_MS)
+		: Promise.resolve();
+}
+
+/**
+ * Posts `message` with a port for the answer and resolves with the answer's data, or with null
+ * after `timeoutMs` (a version that does not know the message never answers).
+ */
+function ask<T>(
+	worker: ServiceWorker,
+	message: { type: string },
+	timeoutMs?: number,
+): Promise<T | null> {
 	return new Promise((resolve) => {
 		const channel = new MessageChannel();
-		const done = () => {
+		const done = (answer: T | null) => {
 			clearTimeout(timer);
 			channel.port1.close();
-			resolve();
+			resolve(answer);
 		};
-		const timer = setTimeout(done, STAND_DOWN_REPLY_MS);
-		channel.port1.onmessage = done;
-		controller.postMessage({ type: 'stand-down' }, [channel.port2]);
+		const timer = timeoutMs === undefined ? undefined : setTimeout(done, timeoutMs, null);
+		channel.port1.onmessage = (event: MessageEvent<T>) => done(event.data);
+		worker.postMessage(message, [channel.port2]);
 	});
 }
 
@@ -118,10 +131,6 @@ async function askForLaterFiles(
 			? requestIdleCallback(() => resolve(), { timeout: 5000 })
 			: setTimeout(resolve, 0),
 	);
-	const channel = new MessageChannel();
-	channel.port1.onmessage = (event: MessageEvent<{ type?: string; complete?: boolean }>) => {
-		if (event.data.type === 'cached') options.onCached?.(event.data.complete === true);
-		channel.port1.close();
-	};
-	active.postMessage({ type: 'cache-later' }, [channel.port2]);
+	const answer = await ask<{ type?: string; complete?: boolean }>(active, { type: 'cache-later' });
+	if (answer?.type === 'cached') options.onCached?.(answer.complete === true);
 }

@@ -179,4 +179,41 @@ describe('registerServiceWorker', () => {
 		});
 		expect(onProblem.mock.calls[0]?.[0]).toContain('Offline use is not available');
 	});
+
+	it('asks the active version for the later files once idle and passes on its answer', async () => {
+		const { container } = fakeContainer({ controlled: true });
+		let answer: MessagePort | undefined;
+		const active = {
+			postMessage: vi.fn((_message: unknown, ports?: MessagePort[]) => (answer = ports?.[0])),
+		};
+		const onCached = vi.fn();
+		await registerServiceWorker({
+			container: asContainer(Object.assign(container, { ready: Promise.resolve({ active }) })),
+			onUpdateReady: vi.fn(),
+			cacheLater: () => true,
+			onCached,
+		});
+		await vi.waitFor(() =>
+			expect(active.postMessage).toHaveBeenCalledWith({ type: 'cache-later' }, [
+				expect.any(MessagePort),
+			]),
+		);
+		answer?.postMessage({ type: 'cached', complete: false });
+		await vi.waitFor(() => expect(onCached).toHaveBeenCalledWith(false));
+		answer?.postMessage({ type: 'cached', complete: true });
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(onCached).toHaveBeenCalledTimes(1);
+	});
+
+	it('does not ask for the later files when the editor is not wanted', async () => {
+		const { container } = fakeContainer({ controlled: true });
+		const active = { postMessage: vi.fn() };
+		await registerServiceWorker({
+			container: asContainer(Object.assign(container, { ready: Promise.resolve({ active }) })),
+			onUpdateReady: vi.fn(),
+			cacheLater: () => false,
+		});
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(active.postMessage).not.toHaveBeenCalled();
+	});
 });

@@ -12,7 +12,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { ensureChromium } from './chromium';
+import { ensureTestBrowser } from './chromium';
 import { sideBySide } from './cores';
 import { e2ePorts, SUBPATH_SPECS } from './ports';
 import { buildApp, e2eBuildEnv } from './servers';
@@ -115,7 +115,7 @@ function runShard(
 export async function runE2e(extraArgs: string[] = []): Promise<number> {
 	let chromium: string;
 	try {
-		chromium = ensureChromium();
+		chromium = ensureTestBrowser();
 	} catch (error) {
 		console.error((error as Error).message);
 		return 1;

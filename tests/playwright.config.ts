@@ -18,7 +18,10 @@ export default defineConfig({
 	reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? '../.reports/e2e.json' }]],
 	use: {
 		baseURL: `${E2E.appOrigin}/`,
-		trace: 'retain-on-failure',
+		// A failed test keeps a trace of its actions with their logs, the console and errors (and a
+		// screenshot). DOM snapshots and network capture cost about a seventh of the suite's CPU, for
+		// traces almost all thrown away; `--trace on` records everything when a failure needs it.
+		trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false, sources: false },
 		// The service worker installs, caches the shell and then fetches the rich editor's files
 		// (4 MB) in every new context: about half a second of CPU a test, for no test's sake. The
 		// specs about offline use and the worker allow it (`test.use({ serviceWorkers: 'allow' })`).

@@ -13,7 +13,7 @@ test('#model= opens the default request with that model and sends nothing', asyn
 	await expect(page.getByRole('region', { name: 'Code' }).getByRole('tabpanel')).toContainText(
 		'mistralai/mistral-small',
 	);
-	expect(page.url()).not.toContain('#');
+	await expect(page).not.toHaveURL(/#/);
 	await settled(page);
 	expect(await emulator.chatRequests()).toEqual([]);
 
@@ -32,5 +32,5 @@ test('#model= with an odd id loads nothing and says why', async ({ page }) => {
 	await expect(page.getByRole('textbox', { name: 'Request JSON' })).toHaveValue(
 		JSON.stringify(DEFAULT_REQUEST, null, 2),
 	);
-	expect(page.url()).not.toContain('#');
+	await expect(page).not.toHaveURL(/#/);
 });

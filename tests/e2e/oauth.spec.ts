@@ -27,7 +27,7 @@ test('a code without a pending sign-in in this tab is refused with a clear messa
 	await page.goto('./?code=stray-code-from-somewhere');
 	const dialog = page.getByRole('dialog', { name: 'API key' });
 	await expect(dialog).toContainText('no record of starting it');
-	expect(page.url()).not.toContain('code=');
+	await expect(page).not.toHaveURL(/code=/);
 	expect((await emulator.requests()).some((r) => r.path === '/api/v1/auth/keys')).toBe(false);
 });
 

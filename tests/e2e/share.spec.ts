@@ -136,7 +136,7 @@ test('a 1 MB share payload is refused with a message and the draft is kept', asy
 		JSON.stringify(draft, null, 2),
 	);
 	// The refused link leaves the address: a reload meets the draft, not the link again.
-	expect(page.url()).not.toContain('#');
+	await expect(page).not.toHaveURL(/#/);
 	await page.reload();
 	await expect(page.getByRole('textbox', { name: 'Request JSON' })).toHaveValue(
 		JSON.stringify(draft, null, 2),

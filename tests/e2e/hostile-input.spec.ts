@@ -146,9 +146,10 @@ test('a tool named constructor: the run reaches Done and its results go back to 
 
 	await region.getByLabel(/Result for constructor/).fill('{"temperature": 18}');
 	await region.getByRole('button', { name: 'Continue with results' }).click();
+	// The first run's Done is still shown until the second starts: wait for its request first.
+	await expect.poll(async () => (await emulator.chatRequests()).length).toBe(2);
 	await expect(status).toContainText('Done', { timeout: 15_000 });
 	const chats = await emulator.chatRequests();
-	expect(chats).toHaveLength(2);
 	const sent = (chats[1]?.body as { messages: { role: string; content: unknown }[] }).messages;
 	expect(sent.at(-1)).toMatchObject({ role: 'tool', content: '{"temperature": 18}' });
 

@@ -20,6 +20,10 @@ const SHELL_CANDIDATES = [
 ];
 const SHELL_PACKAGE = 'chromium-headless-shell';
 
+/** The browser the environment names (`CHROMIUM_PATH`, or Playwright's own variable), if any. */
+const chosenBrowser = (env: NodeJS.ProcessEnv = process.env) =>
+	env.CHROMIUM_PATH || env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || null;
+
 function onPath(name: string): string | null {
 	const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
 	const path = found.stdout.trim();
@@ -27,7 +31,7 @@ function onPath(name: string): string | null {
 }
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-	const override = env.CHROMIUM_PATH ?? env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;
+	const override = chosenBrowser(env);
 	if (override) return existsSync(override) ? override : null;
 	for (const path of CANDIDATES) if (existsSync(path)) return path;
 	for (const name of NAMES) {
@@ -63,8 +67,7 @@ function aptInstall(name: string): void {
  * this 2-core machine (the suite is CPU-bound). Without it, the full Chromium (ensureChromium).
  */
 export function ensureTestBrowser(): string {
-	if (process.env.CHROMIUM_PATH || process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE)
-		return ensureChromium();
+	if (chosenBrowser()) return ensureChromium();
 	const shell = findHeadlessShell();
 	if (shell) return shell;
 	if (canApt()) {
@@ -87,7 +90,7 @@ export function ensureTestBrowser(): string {
 export function ensureChromium(): string {
 	const found = findChromium();
 	if (found) return found;
-	if (process.env.CHROMIUM_PATH || process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE) {
+	if (chosenBrowser()) {
 		throw new Error(`CHROMIUM_PATH points to a file that does not exist.`);
 	}
 	if (canApt()) {

@@ -11,6 +11,7 @@ import { decodeSse } from '../../../../src/core/stream/sse';
 import { startEmulator, type Emulator } from '../../../emulator/server';
 import { chooseScenario, renderScenario, type ChatRequestLike } from '../../../emulator/scenarios';
 import { EXTENSIONS, FIXTURES } from './fixtures';
+import { typeScriptCommand } from './run-typescript';
 
 /**
  * Proof that the snippets run: each one is executed against the emulator, which must receive
@@ -29,9 +30,9 @@ const ATTRIBUTION = {
 };
 const COMMANDS: Record<Exclude<TargetId, 'python-openai'>, (file: string) => [string, string[]]> = {
 	curl: (file) => ['bash', [file]],
-	typescript: (file) => ['npx', ['tsx', file]],
-	'typescript-openai': (file) => ['npx', ['tsx', file]],
-	'typescript-openrouter': (file) => ['npx', ['tsx', file]],
+	typescript: typeScriptCommand,
+	'typescript-openai': typeScriptCommand,
+	'typescript-openrouter': typeScriptCommand,
 	python: (file) => ['python3', [file]],
 };
 

@@ -1,5 +1,5 @@
 /**
- * The "Run this lab" script runs: executed with tsx against the emulator, it posts every cell's
+ * The "Run this lab" script runs: executed as tsx would (run-typescript.ts) against the emulator, it posts every cell's
  * body as the app would, survives a 429 (the SDK waits as Retry-After asks) and a mid-stream error,
  * and prints each cell's checks and a summary per column.
  */
@@ -12,6 +12,7 @@ import { generateLabScript } from '../../../../src/core/codegen/lab-script';
 import { evaluateAll, type Assertion } from '../../../../src/core/lab/assertions';
 import { planGrid } from '../../../../src/core/lab/plan';
 import { startEmulator, type Emulator } from '../../../emulator/server';
+import { typeScriptCommand } from './run-typescript';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../../../..');
@@ -30,7 +31,8 @@ afterAll(async () => {
 async function runScript(script: string, name: string) {
 	const file = join(DIR, name);
 	writeFileSync(file, script);
-	return run('npx', ['tsx', file], {
+	const [command, args] = typeScriptCommand(file);
+	return run(command, args, {
 		cwd: ROOT,
 		env: { ...process.env, OPENROUTER_API_KEY: 'sk-or-v1-test-lab-script' },
 	}).then(
@@ -67,15 +69,7 @@ describe('generateLabScript', () => {
 			assertions: [{ kind: 'contains', value: 'alpha' }],
 			concurrency: 2,
 		});
-		const file = join(DIR, 'run-lab.ts');
-		writeFileSync(file, script);
-		const output = await run('npx', ['tsx', file], {
-			cwd: ROOT,
-			env: { ...process.env, OPENROUTER_API_KEY: 'sk-or-v1-test-lab-script' },
-		}).then(
-			(ok) => ({ ...ok, code: 0 }),
-			(failed: { stdout: string; stderr: string; code: number }) => failed,
-		);
+		const output = await runScript(script, 'run-lab.ts');
 		expect(output.stderr).toBe('');
 		expect(output.code).toBe(1); // some cells fail their check
 		const lines = output.stdout.split('\n');

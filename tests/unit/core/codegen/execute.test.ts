@@ -36,15 +36,21 @@ const COMMANDS: Record<Exclude<TargetId, 'python-openai'>, (file: string) => [st
 	python: (file) => ['python3', [file]],
 };
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator({ tokenDelayMs: 0 });
-	mkdirSync(DIR, { recursive: true });
-});
-afterAll(async () => {
-	await emu.close();
-	rmSync(DIR, { recursive: true, force: true });
-});
+beforeAll(() => void mkdirSync(DIR, { recursive: true }));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+/**
+ * An emulator of the test's own, so the snippets can run side by side (each is a process that
+ * mostly waits for its interpreter to start) and each reads only its own requests.
+ */
+async function withEmulator(body: (emu: Emulator) => Promise<void>): Promise<void> {
+	const emu = await startEmulator({ tokenDelayMs: 0 });
+	try {
+		await body(emu);
+	} finally {
+		await emu.close();
+	}
+}
 
 /** What a person would see: the answer text, or the tool calls. */
 function expectedOutput(body: Record<string, unknown>): string[] {
@@ -78,38 +84,39 @@ async function readCurlOutput(stdout: string): Promise<string> {
 
 const runnable = TARGETS.filter((t) => t.id !== 'python-openai');
 
-describe.sequential('every snippet runs against the emulator and sends exactly the request', () => {
+describe.concurrent('every snippet runs against the emulator and sends exactly the request', () => {
 	for (const fixture of FIXTURES) {
 		for (const target of runnable) {
-			it(`${fixture.name} · ${target.label}`, { timeout: 60_000 }, async () => {
-				emu.reset();
-				const file = join(DIR, `${fixture.name}.${target.id}.${EXTENSIONS[target.language]}`);
-				writeFileSync(
-					file,
-					target.generate(fixture.body, { baseUrl: emu.apiBaseUrl, headers: ATTRIBUTION }),
-				);
-				const [command, args] = COMMANDS[target.id as keyof typeof COMMANDS](file);
-				const { stdout } = await run(command, args, {
-					cwd: ROOT,
-					env: { ...process.env, OPENROUTER_API_KEY: KEY },
-					maxBuffer: 16 * 1024 * 1024,
-				});
-				const chats = emu.requests().filter((r) => r.path === '/api/v1/chat/completions');
-				expect(chats).toHaveLength(1);
-				// The OpenRouter SDK drops what its schema lacks; the snippet says so in a comment.
-				const sent =
-					target.id === 'typescript-openrouter' ? withoutSdkDrops(fixture.body) : fixture.body;
-				expect(chats[0]?.body).toEqual(sent);
-				for (const path of target.id === 'typescript-openrouter' ? sdkDrops(fixture.body) : [])
-					expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`has no field for .*${path}`));
-				expect(chats[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
-				expect(chats[0]?.headers['http-referer']).toBe(ATTRIBUTION['HTTP-Referer']);
-				expect(chats[0]?.headers['x-openrouter-title'] ?? chats[0]?.headers['x-title']).toBe(
-					ATTRIBUTION['X-OpenRouter-Title'],
-				);
-				const shown = target.id === 'curl' ? await readCurlOutput(stdout) : stdout;
-				for (const line of expectedOutput(fixture.body)) expect(shown).toContain(line);
-			});
+			it(`${fixture.name} · ${target.label}`, { timeout: 60_000 }, ({ expect }) =>
+				withEmulator(async (emu) => {
+					const file = join(DIR, `${fixture.name}.${target.id}.${EXTENSIONS[target.language]}`);
+					writeFileSync(
+						file,
+						target.generate(fixture.body, { baseUrl: emu.apiBaseUrl, headers: ATTRIBUTION }),
+					);
+					const [command, args] = COMMANDS[target.id as keyof typeof COMMANDS](file);
+					const { stdout } = await run(command, args, {
+						cwd: ROOT,
+						env: { ...process.env, OPENROUTER_API_KEY: KEY },
+						maxBuffer: 16 * 1024 * 1024,
+					});
+					const chats = emu.requests().filter((r) => r.path === '/api/v1/chat/completions');
+					expect(chats).toHaveLength(1);
+					// The OpenRouter SDK drops what its schema lacks; the snippet says so in a comment.
+					const sent =
+						target.id === 'typescript-openrouter' ? withoutSdkDrops(fixture.body) : fixture.body;
+					expect(chats[0]?.body).toEqual(sent);
+					for (const path of target.id === 'typescript-openrouter' ? sdkDrops(fixture.body) : [])
+						expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`has no field for .*${path}`));
+					expect(chats[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+					expect(chats[0]?.headers['http-referer']).toBe(ATTRIBUTION['HTTP-Referer']);
+					expect(chats[0]?.headers['x-openrouter-title'] ?? chats[0]?.headers['x-title']).toBe(
+						ATTRIBUTION['X-OpenRouter-Title'],
+					);
+					const shown = target.id === 'curl' ? await readCurlOutput(stdout) : stdout;
+					for (const line of expectedOutput(fixture.body)) expect(shown).toContain(line);
+				}),
+			);
 		}
 	}
 });
@@ -118,23 +125,24 @@ describe("a body past the shell's argument limit", () => {
 	it(
 		'curl sends a 300 KB inline image through its here-document, intact',
 		{ timeout: 60_000 },
-		async () => {
-			emu.reset();
-			const url = `data:image/png;base64,${'iVBORw0KGgo'.repeat(28_000)}`;
-			const body = {
-				model: 'google/gemini-2.5-flash',
-				messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url } }] }],
-				max_tokens: 20,
-			};
-			const file = join(DIR, 'large-body.curl.sh');
-			writeFileSync(file, generateCurl(body, { baseUrl: emu.apiBaseUrl }));
-			const { stdout } = await run('bash', [file], {
-				env: { ...process.env, OPENROUTER_API_KEY: KEY },
-				maxBuffer: 16 * 1024 * 1024,
-			});
-			const chats = emu.requests().filter((r) => r.path === '/api/v1/chat/completions');
-			expect(chats.map((c) => c.body)).toEqual([body]);
-			for (const line of expectedOutput(body)) expect(await readCurlOutput(stdout)).toContain(line);
-		},
+		() =>
+			withEmulator(async (emu) => {
+				const url = `data:image/png;base64,${'iVBORw0KGgo'.repeat(28_000)}`;
+				const body = {
+					model: 'google/gemini-2.5-flash',
+					messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url } }] }],
+					max_tokens: 20,
+				};
+				const file = join(DIR, 'large-body.curl.sh');
+				writeFileSync(file, generateCurl(body, { baseUrl: emu.apiBaseUrl }));
+				const { stdout } = await run('bash', [file], {
+					env: { ...process.env, OPENROUTER_API_KEY: KEY },
+					maxBuffer: 16 * 1024 * 1024,
+				});
+				const chats = emu.requests().filter((r) => r.path === '/api/v1/chat/completions');
+				expect(chats.map((c) => c.body)).toEqual([body]);
+				for (const line of expectedOutput(body))
+					expect(await readCurlOutput(stdout)).toContain(line);
+			}),
 	);
 });

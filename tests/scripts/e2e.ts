@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ensureTestBrowser } from './chromium';
 import { sideBySide } from './cores';
+import { fileWeights, readDurations, splitFiles } from './e2e-durations';
 import { e2ePorts, SUBPATH_SPECS } from './ports';
 import { buildApp, e2eBuildEnv } from './servers';
 
@@ -38,10 +39,13 @@ function readStats(path: string): Stats | null {
 const PLAYWRIGHT = ['playwright', 'test', '-c', 'tests/playwright.config.ts'];
 
 /**
- * The spec files for each shard, about the same number of tests in each (largest first, each to
- * the emptiest shard), from Playwright's own list. Playwright's `--shard` cuts the list in runs of
- * files instead, which left one shard with a minute and a half more to do. Null when the list
- * cannot be had: then `--shard` it is.
+ * The spec files for each shard, about the same time in each: the files longest first, each to
+ * the shard with the least time so far. A file's time is its tests' summed durations in the last
+ * recorded full run (tests/e2e/durations.json, `tsx tests/scripts/e2e-durations.ts` after a run),
+ * or for a file not recorded there its number of tests times the recorded mean. Playwright's
+ * `--shard` cuts the list in runs of files instead, which left one shard with a minute and a half
+ * more to do; balancing test counts still left 40 s. Null when the list cannot be had: then
+ * `--shard` it is.
  */
 function balancedFiles(shards: number): string[][] | null {
 	const listed = spawnSync('npx', [...PLAYWRIGHT, '--list', '--reporter=json'], {
@@ -58,16 +62,14 @@ function balancedFiles(shards: number): string[][] | null {
 	const count = (suite: Suite): number =>
 		(suite.specs ?? []).reduce((n, spec) => n + spec.tests.length, 0) +
 		(suite.suites ?? []).reduce((n, inner) => n + count(inner), 0);
-	const files = report.suites
-		.map((suite) => ({ file: `${report.config.rootDir}/${suite.file}`, tests: count(suite) }))
-		.sort((a, b) => b.tests - a.tests);
-	const load = Array.from({ length: shards }, () => ({ tests: 0, files: [] as string[] }));
-	for (const { file, tests } of files) {
-		const emptiest = load.reduce((min, shard) => (shard.tests < min.tests ? shard : min));
-		emptiest.tests += tests;
-		emptiest.files.push(file);
-	}
-	return load.every((shard) => shard.files.length > 0) ? load.map((shard) => shard.files) : null;
+	const weigh = fileWeights(readDurations());
+	return splitFiles(
+		report.suites.map((suite) => ({
+			file: `${report.config.rootDir}/${suite.file}`,
+			seconds: weigh(suite.file, count(suite)),
+		})),
+		shards,
+	);
 }
 
 /** Whether a shard's files (null: not known, any of them) include one the sub-path app serves. */

@@ -68,7 +68,10 @@ export default ts.config(
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: true,
+				// Types for the Svelte rules that need them (no-unused-props, store access): from a
+				// program of the app alone, where every .svelte file is (tsconfig.eslint.json).
+				project: './tsconfig.eslint.json',
+				tsconfigRootDir: import.meta.dirname,
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig,

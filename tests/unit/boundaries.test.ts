@@ -76,6 +76,30 @@ describe('the linter catches', () => {
 	}, 60_000);
 });
 
+describe('the linter reads the types of Svelte files', () => {
+	// These rules see nothing without type information (eslint.config.js, tsconfig.eslint.json):
+	// a props type with a member no one reads, a store read without `$`.
+	it('an unused prop and a store read as a plain value', async () => {
+		const source = [
+			'<script lang="ts">',
+			"\timport { writable } from 'svelte/store';",
+			'\tinterface Props {',
+			'\t\tused: string;',
+			'\t\tunused: number;',
+			'\t}',
+			'\tlet { used }: Props = $props();',
+			'\tconst store = writable(1);',
+			'</script>',
+			'',
+			'<p>{used} {store}</p>',
+		].join('\n');
+		// An app file's path, so the file is in the program the types come from.
+		expect(await ruleIds('src/ui/CopyButton.svelte', source)).toEqual(
+			expect.arrayContaining(['svelte/no-unused-props', 'svelte/require-store-reactive-access']),
+		);
+	}, 60_000);
+});
+
 describe('the compiler catches the page in core/', () => {
 	const DIR = join(ROOT, 'tests/.planted-core');
 	afterAll(() => rmSync(DIR, { recursive: true, force: true }));

@@ -36,18 +36,22 @@ function walk(suite: Suite): { ms: number; tests: number } {
 
 /** Durations from Playwright JSON reports (one per shard). */
 export function durationsFrom(reports: { suites?: Suite[] }[]): Durations {
-	const files: Record<string, number> = {};
-	let ms = 0;
+	const ms: Record<string, number> = {};
 	let tests = 0;
 	for (const report of reports)
 		for (const suite of report.suites ?? []) {
 			const part = walk(suite);
-			files[suite.file] = Math.round(((files[suite.file] ?? 0) * 1000 + part.ms) / 100) / 10;
-			ms += part.ms;
+			ms[suite.file] = (ms[suite.file] ?? 0) + part.ms;
 			tests += part.tests;
 		}
-	const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
-	return { files: sorted, perTest: tests ? Math.round(ms / tests / 100) / 10 : 0 };
+	/** Milliseconds as seconds to a tenth. */
+	const seconds = (value: number) => Math.round(value / 100) / 10;
+	const files = Object.entries(ms).sort(([a], [b]) => a.localeCompare(b));
+	const total = files.reduce((sum, [, value]) => sum + value, 0);
+	return {
+		files: Object.fromEntries(files.map(([file, value]) => [file, seconds(value)])),
+		perTest: tests ? seconds(total / tests) : 0,
+	};
 }
 
 export function readDurations(path = DURATIONS_FILE): Durations | null {

@@ -1,7 +1,7 @@
 /**
- * The "Run this lab" script runs: executed as tsx would (run-typescript.ts) against the emulator, it posts every cell's
- * body as the app would, survives a 429 (the SDK waits as Retry-After asks) and a mid-stream error,
- * and prints each cell's checks and a summary per column.
+ * The "Run this lab" script runs: executed as tsx would (run-typescript.ts) against the emulator,
+ * it posts every cell's body as the app would, survives a 429 (the SDK waits as Retry-After asks)
+ * and a mid-stream error, and prints each cell's checks and a summary per column.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -19,13 +19,14 @@ const textOf = (html: string) =>
 		.replace(/&#39;/g, "'")
 		.replace(/&amp;/g, '&');
 
+// The table at twice the tokens: 200 rows, so it is held past its first hundred (markdown-dom.ts).
 const CASES = [
-	{ id: 'bench-code', selector: 'pre' },
-	{ id: 'bench-table', selector: 'tbody tr' },
-	{ id: 'bench-paragraph', selector: 'p strong' },
+	{ id: 'bench-code', selector: 'pre', tokens: TOKENS },
+	{ id: 'bench-table', selector: 'tbody tr', tokens: 2 * TOKENS },
+	{ id: 'bench-paragraph', selector: 'p strong', tokens: TOKENS },
 ] as const;
 
-for (const { id, selector } of CASES) {
+for (const { id, selector, tokens } of CASES) {
 	test(`${id}: streamed in place, it ends as a full render would`, async ({ page }) => {
 		// 1 ms a token instead of the suite's 15: the blocks must grow long.
 		await page.route('**/api/v1/chat/completions', (route) =>
@@ -36,14 +37,14 @@ for (const { id, selector } of CASES) {
 		await setRequest(page, {
 			model: `emulator/${id}`,
 			messages: [{ role: 'user', content: 'bench' }],
-			max_tokens: TOKENS,
+			max_tokens: tokens,
 			stream: true,
 		});
 		await page.getByRole('button', { name: 'Send' }).click();
 		const { status, answer } = response(page);
 		await expect(status).toContainText('Done', { timeout: 30_000 });
 		// What the emulator sends for max_tokens (bench-code closes its fence within the count).
-		const expected = renderMarkdown(benchTokens(id, TOKENS).slice(0, TOKENS).join(''));
+		const expected = renderMarkdown(benchTokens(id, tokens).slice(0, tokens).join(''));
 		const count = (html: string) =>
 			selector === 'pre'
 				? (html.match(/<pre>/g) ?? []).length
@@ -55,6 +56,33 @@ for (const { id, selector } of CASES) {
 		const shown = await answer.evaluate((el) => el.textContent ?? '');
 		const strip = (s: string) => s.replace(/Copy|\s+/g, '');
 		expect(strip(shown)).toBe(strip(textOf(expected)));
+		if (id === 'bench-table') {
+			// Held: bodies of a hundred rows, and every cell in line with its column's header.
+			const held = await answer.locator('table').evaluate((table: HTMLTableElement) => {
+				const heads = [...(table.tHead?.rows[0]?.cells ?? [])].map((c) =>
+					c.getBoundingClientRect(),
+				);
+				const misplaced = [...table.tBodies].flatMap((body) =>
+					[...body.rows].filter((row) =>
+						[...row.cells].some((cell, i) => {
+							const box = cell.getBoundingClientRect();
+							const head = heads[i];
+							return (
+								!head ||
+								Math.abs(box.left - head.left) > 0.5 ||
+								Math.abs(box.width - head.width) > 0.5
+							);
+						}),
+					),
+				);
+				return {
+					className: table.className,
+					bodies: [...table.tBodies].map((body) => body.rows.length),
+					misplaced: misplaced.length,
+				};
+			});
+			expect(held).toEqual({ className: 'md-held', bodies: [100, 100], misplaced: 0 });
+		}
 		if (id === 'bench-code') {
 			const code = await answer.locator('pre code').evaluate((el) => el.textContent);
 			expect(code).toBe(textOf(/<code[^>]*>([\s\S]*)<\/code>/.exec(expected)?.[1] ?? ''));

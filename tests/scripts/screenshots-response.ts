@@ -29,6 +29,8 @@ const STATES: [string, Record<string, unknown>, string?][] = [
 	['error', { model: 'emulator/http-429' }, 'Error'],
 	// Long enough for the open block to grow in parts (markdown-dom.ts), coloured once Done.
 	['long-code', { model: 'emulator/bench-code', max_tokens: 3000 }],
+	// 200 rows: held past its first hundred (markdown-dom.ts), so it ends as grid rows.
+	['long-table', { model: 'emulator/bench-table', max_tokens: 3000 }],
 	['inspector', { model: 'emulator/text', max_tokens: 20 }],
 ];
 

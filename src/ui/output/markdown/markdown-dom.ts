@@ -90,9 +90,8 @@ function tailView(box: HTMLElement) {
 				const code = box.querySelector('pre code');
 				if (code) growCode(code, update.append, update.ending);
 			} else if (update.kind === 'rows') {
-				const body = box.querySelector('tbody');
-				if (update.dropLive) body?.lastElementChild?.remove();
-				body?.append(...nodesOf(update.rows + update.live, 'tbody'));
+				const table = box.querySelector('table');
+				if (table) growTable(table, update.dropLive, nodesOf(update.rows + update.live, 'tbody'));
 			} else if (update.kind === 'items') {
 				const list = box.querySelector(':scope > ul, :scope > ol');
 				if (update.dropLive) list?.lastElementChild?.remove();
@@ -108,6 +107,45 @@ function tailView(box: HTMLElement) {
 			}
 		},
 	};
+}
+
+/** Rows an open table takes as a table; past them it is held, in bodies of this many rows each. */
+export const TABLE_CHUNK_ROWS = 100;
+/** The class of a held table (MarkdownView.svelte lays it out). */
+export const HELD_TABLE = 'md-held';
+
+/**
+ * Appends rows to an open table. A table lays out all its rows again whenever one is added, since
+ * every cell may change the column widths: at 2 000 rows that was a long frame on every update
+ * (B4). So past TABLE_CHUNK_ROWS rows the table is held: its columns keep the widths they have then,
+ * each row is laid out as a grid row of those widths, and the rows go into bodies of
+ * TABLE_CHUNK_ROWS rows each, which the browser skips laying out while they are off-screen. A new
+ * row then costs its own layout. A held table stays so when the answer ends, as a long code block's
+ * parts do: making it a table again laid all 2 000 rows out anew in one frame (half a second).
+ */
+function growTable(table: HTMLTableElement, dropLive: boolean, rows: ChildNode[]): void {
+	let body = table.tBodies[table.tBodies.length - 1];
+	if (!body) return;
+	if (dropLive) body.rows[body.rows.length - 1]?.remove();
+	let held = table.classList.contains(HELD_TABLE);
+	for (const row of rows) {
+		if (row instanceof HTMLTableRowElement && body.rows.length >= TABLE_CHUNK_ROWS) {
+			held ||= holdTable(table);
+			const next = document.createElement('tbody');
+			body.after(next);
+			body = next;
+		}
+		body.append(row);
+	}
+}
+
+/** Keeps the table's column widths as laid out now (one layout of the table as it is). */
+function holdTable(table: HTMLTableElement): true {
+	const cells = [...(table.tHead?.rows[0]?.cells ?? [])];
+	const widths = cells.map((cell) => `${cell.getBoundingClientRect().width}px`);
+	table.style.setProperty('--md-columns', widths.join(' '));
+	table.classList.add(HELD_TABLE);
+	return true;
 }
 
 /**

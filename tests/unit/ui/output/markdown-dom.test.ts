@@ -8,18 +8,31 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../../src/core/render/markdown';
 import { SLICE_CHARS } from '../../../../src/ui/output/markdown/highlight-dom';
-import { CODE_PART_CHARS, mountMarkdown } from '../../../../src/ui/output/markdown/markdown-dom';
+import {
+	CODE_PART_CHARS,
+	HELD_TABLE,
+	mountMarkdown,
+	TABLE_CHUNK_ROWS,
+} from '../../../../src/ui/output/markdown/markdown-dom';
 import { purifyToFragment, sanitizeToFragment } from '../../../../src/ui/output/markdown/sanitize';
 import { XSS_GROUPS } from '../../../fixtures/xss/payloads';
 
 /**
  * The element's content, compared as a full render would lay it out: the chunk boxes unwrapped,
- * code blocks as plain text (settled ones are highlighted) and no whitespace-only text between
- * elements (rows and items are appended without the line breaks a full render puts between them).
+ * code blocks as plain text (settled ones are highlighted), a long table held while it streams as
+ * the one table it is, and no whitespace-only text between elements (rows and items are appended
+ * without the line breaks a full render puts between them).
  */
 function normal(root: ParentNode): string {
 	const copy = document.createElement('div');
 	for (const box of root.childNodes) copy.append(...[...box.cloneNode(true).childNodes]);
+	for (const table of copy.querySelectorAll<HTMLTableElement>(`table.${HELD_TABLE}`)) {
+		const [first, ...rest] = table.tBodies;
+		for (const body of rest) first?.append(...body.childNodes);
+		for (const body of rest) body.remove();
+		table.removeAttribute('class');
+		table.removeAttribute('style');
+	}
 	for (const code of copy.querySelectorAll('pre > code')) {
 		code.textContent = code.textContent ?? '';
 		code.classList.remove('hl');
@@ -165,6 +178,53 @@ describe('a long open code block grows in parts', () => {
 	});
 });
 
+describe('a long open table is held while it streams', () => {
+	const rows = 2 * TABLE_CHUNK_ROWS + 37;
+	const text = `| n | name |\n| ---: | --- |\n${Array.from({ length: rows }, (_, i) => `| ${i} | **r${i}** <i>x</i> |\n`).join('')}`;
+
+	it('past a chunk of rows: bodies of a chunk each, held widths, and so when final', () => {
+		const root = document.createElement('div');
+		const view = mountMarkdown(root, () => undefined);
+		let held = 0;
+		for (let end = 1; end <= text.length; end += 29) {
+			view.update(text.slice(0, end));
+			const table = root.querySelector('table');
+			if (!table?.classList.contains(HELD_TABLE)) continue;
+			held++;
+			// Every body is full but the last, and the widths are the table's own property.
+			const counts = [...table.tBodies].map((body) => body.rows.length);
+			expect(counts.slice(0, -1).every((n) => n === TABLE_CHUNK_ROWS)).toBe(true);
+			expect(counts.at(-1)).toBeLessThanOrEqual(TABLE_CHUNK_ROWS);
+			expect(table.style.getPropertyValue('--md-columns')).toMatch(/^[\d.]+px [\d.]+px$/);
+			if (held % 25 === 1) expect(normal(root)).toBe(expected(text.slice(0, end)));
+		}
+		expect(held).toBeGreaterThan(10);
+		const table = root.querySelector('table') as HTMLTableElement;
+		view.update(text);
+		const bodies = [...table.tBodies];
+		expect(bodies.length).toBe(3);
+		// Final: it stays held, nothing laid out again (as a long code block's parts stay), and it
+		// reads as a full render does.
+		view.update(text, true);
+		expect(root.querySelector('table')).toBe(table);
+		expect([...table.tBodies]).toEqual(bodies);
+		expect(table.classList.contains(HELD_TABLE)).toBe(true);
+		expect(normal(root)).toBe(expected(text));
+	});
+
+	it('a table of one chunk or less is never held', () => {
+		const root = document.createElement('div');
+		const view = mountMarkdown(root, () => undefined);
+		const short = text
+			.split('\n')
+			.slice(0, TABLE_CHUNK_ROWS + 2)
+			.join('\n');
+		for (let end = 1; end <= short.length; end += 13) view.update(short.slice(0, end));
+		expect(root.querySelector(`.${HELD_TABLE}`)).toBeNull();
+		expect(root.querySelector('table')?.tBodies.length).toBe(1);
+	});
+});
+
 const ALLOWED = new Set(
 	'P BR HR H1 H2 H3 H4 H5 H6 UL OL LI BLOCKQUOTE PRE CODE EM STRONG DEL A TABLE THEAD TBODY TR TH TD DIV SPAN BUTTON'.split(
 		' ',
@@ -176,6 +236,11 @@ function unsafe(root: HTMLElement): string[] {
 	for (const el of root.querySelectorAll('*')) {
 		if (!ALLOWED.has(el.tagName)) problems.push(`<${el.tagName}>`);
 		for (const attr of el.attributes) {
+			// The view's own style: the column widths of a table it holds while it streams.
+			if (attr.name === 'style' && el.matches(`table.${HELD_TABLE}`)) {
+				if (!/^--md-columns: [\d.px ]*;?$/.test(attr.value)) problems.push(`style="${attr.value}"`);
+				continue;
+			}
 			if (/^on/i.test(attr.name) || attr.name === 'style' || attr.name === 'src')
 				problems.push(`${attr.name} on <${el.tagName}>`);
 			if (attr.name === 'href' && !/^(https?:|mailto:)/i.test(attr.value))

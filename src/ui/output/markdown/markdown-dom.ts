@@ -24,7 +24,8 @@ export function mountMarkdown(root: HTMLElement, schedule?: Schedule): MarkdownD
 	let tailBox = document.createElement('div');
 	root.replaceChildren(tailBox);
 	const stream = new MarkdownStream();
-	let tail = tailView(tailBox);
+	const columns = heldColumns();
+	let tail = tailView(tailBox, columns);
 	/** The open block was highlighted as final; it must be plain again before it can grow. */
 	let tailFinal = false;
 
@@ -49,7 +50,7 @@ export function mountMarkdown(root: HTMLElement, schedule?: Schedule): MarkdownD
 				highlightCode(tailBox, schedule);
 				tailBox = document.createElement('div');
 				root.append(tailBox);
-				tail = tailView(tailBox);
+				tail = tailView(tailBox, columns);
 			}
 			if (update.settled) {
 				const chunk = document.createElement('div');
@@ -65,13 +66,14 @@ export function mountMarkdown(root: HTMLElement, schedule?: Schedule): MarkdownD
 			}
 		},
 		destroy() {
+			columns.stop();
 			root.removeEventListener('click', onClick);
 		},
 	};
 }
 
 /** The open block's element: replaced in full, or grown in place (core/render/open-block.ts). */
-function tailView(box: HTMLElement) {
+function tailView(box: HTMLElement, columns: HeldColumns) {
 	let liveNodes: ChildNode[] | null = null;
 	/** Sanitised nodes of an HTML piece that only parses inside `parent` (rows, inline content). */
 	const nodesOf = (html: string, parent: 'tbody' | 'p' | 'ul') => {
@@ -91,7 +93,8 @@ function tailView(box: HTMLElement) {
 				if (code) growCode(code, update.append, update.ending);
 			} else if (update.kind === 'rows') {
 				const table = box.querySelector('table');
-				if (table) growTable(table, update.dropLive, nodesOf(update.rows + update.live, 'tbody'));
+				if (table)
+					growTable(table, update.dropLive, nodesOf(update.rows + update.live, 'tbody'), columns);
 			} else if (update.kind === 'items') {
 				const list = box.querySelector(':scope > ul, :scope > ol');
 				if (update.dropLive) list?.lastElementChild?.remove();
@@ -117,20 +120,24 @@ export const HELD_TABLE = 'md-held';
 /**
  * Appends rows to an open table. A table lays out all its rows again whenever one is added, since
  * every cell may change the column widths: at 2 000 rows that was a long frame on every update
- * (B4). So past TABLE_CHUNK_ROWS rows the table is held: its columns keep the widths they have then,
- * each row is laid out as a grid row of those widths, and the rows go into bodies of
- * TABLE_CHUNK_ROWS rows each, which the browser skips laying out while they are off-screen. A new
- * row then costs its own layout. A held table stays so when the answer ends, as a long code block's
- * parts do: making it a table again laid all 2 000 rows out anew in one frame (half a second).
+ * (B4). So once its first body has TABLE_CHUNK_ROWS rows the table is held: the header and that
+ * body stay as they are, and later rows go into more bodies of TABLE_CHUNK_ROWS rows, each row laid
+ * out as a grid row in the header's column widths, each body skipped by layout while off-screen. A
+ * new row then costs its own layout. A held table stays so when the answer ends, as a long code
+ * block's parts do: making it one table again laid 2 000 rows out anew in one frame (half a second).
  */
-function growTable(table: HTMLTableElement, dropLive: boolean, rows: ChildNode[]): void {
+function growTable(
+	table: HTMLTableElement,
+	dropLive: boolean,
+	rows: ChildNode[],
+	columns: HeldColumns,
+): void {
 	let body = table.tBodies[table.tBodies.length - 1];
 	if (!body) return;
 	if (dropLive) body.rows[body.rows.length - 1]?.remove();
-	let held = table.classList.contains(HELD_TABLE);
 	for (const row of rows) {
 		if (row instanceof HTMLTableRowElement && body.rows.length >= TABLE_CHUNK_ROWS) {
-			held ||= holdTable(table);
+			if (!table.classList.contains(HELD_TABLE)) columns.hold(table);
 			const next = document.createElement('tbody');
 			body.after(next);
 			body = next;
@@ -139,13 +146,50 @@ function growTable(table: HTMLTableElement, dropLive: boolean, rows: ChildNode[]
 	}
 }
 
-/** Keeps the table's column widths as laid out now (one layout of the table as it is). */
-function holdTable(table: HTMLTableElement): true {
-	const cells = [...(table.tHead?.rows[0]?.cells ?? [])];
-	const widths = cells.map((cell) => `${cell.getBoundingClientRect().width}px`);
-	table.style.setProperty('--md-columns', widths.join(' '));
-	table.classList.add(HELD_TABLE);
-	return true;
+type HeldColumns = { hold(table: HTMLTableElement): void; stop(): void };
+
+/**
+ * Gives each held table's grid rows its header's column widths (`--md-columns`), now and whenever
+ * they change: the header and first body are still laid out as a table, so a narrower pane (a
+ * phone turned, a window resized) can change them.
+ */
+function heldColumns(): HeldColumns {
+	const tableOf = new Map<Element, HTMLTableElement>();
+	const copy = (table: HTMLTableElement) => {
+		const cells = [...(table.tHead?.rows[0]?.cells ?? [])];
+		const widths = cells.map((cell) => `${cell.getBoundingClientRect().width}px`).join(' ');
+		if (table.style.getPropertyValue('--md-columns') !== widths)
+			table.style.setProperty('--md-columns', widths);
+	};
+	const observer =
+		typeof ResizeObserver === 'undefined'
+			? null
+			: new ResizeObserver((entries) => {
+					const tables = new Set<HTMLTableElement>();
+					for (const { target } of entries) {
+						const table = tableOf.get(target);
+						if (table?.isConnected) tables.add(table);
+						else {
+							observer?.unobserve(target);
+							tableOf.delete(target);
+						}
+					}
+					for (const table of tables) copy(table);
+				});
+	return {
+		hold(table) {
+			copy(table);
+			table.classList.add(HELD_TABLE);
+			for (const cell of table.tHead?.rows[0]?.cells ?? []) {
+				tableOf.set(cell, table);
+				observer?.observe(cell);
+			}
+		},
+		stop() {
+			observer?.disconnect();
+			tableOf.clear();
+		},
+	};
 }
 
 /**

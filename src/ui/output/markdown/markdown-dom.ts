@@ -39,7 +39,10 @@ export function mountMarkdown(root: HTMLElement, schedule?: Schedule): MarkdownD
 	return {
 		update(text, final = false) {
 			const update = stream.update(text);
-			if (update.reset) root.replaceChildren(tailBox);
+			if (update.reset) {
+				root.replaceChildren(tailBox);
+				columns.stop();
+			}
 			if (tailFinal && update.tail.kind !== 'none') {
 				unhighlightCode(tailBox);
 				tailFinal = false;
@@ -146,7 +149,11 @@ function growTable(
 	}
 }
 
-type HeldColumns = { hold(table: HTMLTableElement): void; stop(): void };
+type HeldColumns = {
+	hold(table: HTMLTableElement): void;
+	/** Forgets every table held so far (they are gone); later ones are held as before. */
+	stop(): void;
+};
 
 /**
  * Gives each held table's grid rows its header's column widths (`--md-columns`), now and whenever

@@ -179,7 +179,7 @@ const bench: Bench = {
 					baseline: { label: 'plain-text append', value: ms(base.longestFrame) },
 					target: `≤ ${LONG_FRAME_MS} ms (or ≤ baseline + 1 frame)`,
 					pass: app.longestFrame <= Math.max(LONG_FRAME_MS, base.longestFrame + FRAME_MS),
-					note: `long animation frames ${app.loafCount}, longest ${ms(app.loafMax)} ms (baseline ${base.loafCount}, ${ms(base.loafMax)} ms); script ${ms(app.script)} ms (baseline ${ms(base.script)})`,
+					note: `${app.longestFrameAt ? `at ${ms(app.longestFrameAt.at)} ms of ${ms(app.longestFrameAt.of)} ms; ` : ''}long animation frames ${app.loafCount}, longest ${ms(app.loafMax)} ms (baseline ${base.loafCount}, ${ms(base.loafMax)} ms); script ${ms(app.script)} ms (baseline ${ms(base.script)})`,
 				},
 				...latencyRows('B4', label, app, base).slice(0, 2),
 				{

@@ -10,7 +10,13 @@ import type { Page } from '@playwright/test';
 import { markersIn } from '../emulator/bench-text';
 import { benchRequest, saveKeyInUi, setRequestText } from './app-driver';
 import { installProbes, loafs, metrics, paceChat, scriptQuiet } from './page-probes';
-import { installPaintProbe, readPaintProbe, resetPaintProbe } from './paint-probe';
+import {
+	installPaintProbe,
+	readPaintProbe,
+	resetPaintProbe,
+	type PaintedFrame,
+	type PaintProbe,
+} from './paint-probe';
 import { quantile, round } from './stats';
 import type { BenchContext, Row } from './types';
 
@@ -35,6 +41,12 @@ export type StreamRun = {
 	multiCommitFrames: number;
 	paintedFrames: number;
 	longestFrame: number;
+	/**
+	 * Where the longest frame began: ms after the first frame that painted a marker, and the span
+	 * from that frame to the last one that did. At the very end it is the Done transition, not the
+	 * growing block.
+	 */
+	longestFrameAt: { at: number; of: number } | null;
 	loafCount: number;
 	loafMax: number;
 	/** CDP ScriptDuration over the stream, ms. */
@@ -44,6 +56,19 @@ export type StreamRun = {
 };
 
 const wall = () => performance.timeOrigin + performance.now();
+
+function longestAt(
+	probe: PaintProbe,
+	gaps: number[],
+	streaming: PaintedFrame[],
+): { at: number; of: number } | null {
+	const start = streaming[0]?.t;
+	const end = streaming.at(-1)?.t;
+	const index = gaps.indexOf(Math.max(...gaps));
+	const tick = probe.ticks[index];
+	if (start === undefined || end === undefined || tick === undefined) return null;
+	return { at: tick - start, of: end - start };
+}
 const ANSWER = { app: '[data-testid="answer"]', baseline: '#out' } as const;
 
 /** Opens the target ready to stream; returns how to start it and how to wait for its end. */
@@ -192,6 +217,7 @@ export async function streamOnce(
 			multiCommitFrames: streaming.filter((f) => f.commits > 1).length,
 			paintedFrames: streaming.length,
 			longestFrame: Math.max(0, ...gaps),
+			longestFrameAt: longestAt(probe, gaps, streaming),
 			loafCount: long.length,
 			loafMax: Math.max(0, ...long.map((l) => l.duration)),
 			script: script * 1000,

@@ -69,6 +69,7 @@ function longestAt(
 	if (start === undefined || end === undefined || tick === undefined) return null;
 	return { at: tick - start, of: end - start };
 }
+
 const ANSWER = { app: '[data-testid="answer"]', baseline: '#out' } as const;
 
 /** Opens the target ready to stream; returns how to start it and how to wait for its end. */

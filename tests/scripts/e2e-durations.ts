@@ -11,23 +11,24 @@ export const DURATIONS_FILE = 'tests/e2e/durations.json';
 /** Seconds per spec file (its path under tests/e2e), and the mean seconds per test behind them. */
 export type Durations = { files: Record<string, number>; perTest: number };
 
-type Suite = {
+/** A suite of a Playwright JSON report (a listing has no results). */
+export type Suite = {
 	file: string;
-	specs?: { tests: { results: { duration: number }[] }[] }[];
+	specs?: { tests: { results?: { duration: number }[] }[] }[];
 	suites?: Suite[];
 };
 
 /** Summed test durations (ms) and test count of one suite of a Playwright JSON report. */
-function walk(suite: Suite): { ms: number; tests: number } {
+export function suiteTotals(suite: Suite): { ms: number; tests: number } {
 	let ms = 0;
 	let tests = 0;
 	for (const spec of suite.specs ?? [])
 		for (const test of spec.tests) {
 			tests++;
-			ms += test.results.reduce((sum, result) => sum + result.duration, 0);
+			ms += (test.results ?? []).reduce((sum, result) => sum + result.duration, 0);
 		}
 	for (const inner of suite.suites ?? []) {
-		const part = walk(inner);
+		const part = suiteTotals(inner);
 		ms += part.ms;
 		tests += part.tests;
 	}
@@ -40,7 +41,7 @@ export function durationsFrom(reports: { suites?: Suite[] }[]): Durations {
 	let tests = 0;
 	for (const report of reports)
 		for (const suite of report.suites ?? []) {
-			const part = walk(suite);
+			const part = suiteTotals(suite);
 			ms[suite.file] = (ms[suite.file] ?? 0) + part.ms;
 			tests += part.tests;
 		}

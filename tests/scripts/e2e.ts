@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ensureTestBrowser } from './chromium';
 import { sideBySide } from './cores';
-import { fileWeights, readDurations, splitFiles } from './e2e-durations';
+import { fileWeights, readDurations, splitFiles, suiteTotals, type Suite } from './e2e-durations';
 import { e2ePorts, SUBPATH_SPECS } from './ports';
 import { buildApp, e2eBuildEnv } from './servers';
 
@@ -52,21 +52,17 @@ function balancedFiles(shards: number): string[][] | null {
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 	});
-	type Suite = { file: string; specs?: { tests: unknown[] }[]; suites?: Suite[] };
 	let report: { suites: Suite[]; config: { rootDir: string } };
 	try {
 		report = JSON.parse(listed.stdout) as typeof report;
 	} catch {
 		return null;
 	}
-	const count = (suite: Suite): number =>
-		(suite.specs ?? []).reduce((n, spec) => n + spec.tests.length, 0) +
-		(suite.suites ?? []).reduce((n, inner) => n + count(inner), 0);
 	const weigh = fileWeights(readDurations());
 	return splitFiles(
 		report.suites.map((suite) => ({
 			file: `${report.config.rootDir}/${suite.file}`,
-			seconds: weigh(suite.file, count(suite)),
+			seconds: weigh(suite.file, suiteTotals(suite).tests),
 		})),
 		shards,
 	);

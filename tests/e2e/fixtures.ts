@@ -199,6 +199,29 @@ export async function savedDraftText(page: Page): Promise<string | null> {
 	});
 }
 
+/** How many runs the history database holds (io/history-store.ts). Never creates the database. */
+export async function storedRunCount(page: Page): Promise<number> {
+	return page.evaluate(async () => {
+		const name = 'openrouter-playground-history';
+		if (!(await indexedDB.databases()).some((db) => db.name === name)) return 0;
+		return new Promise<number>((resolve, reject) => {
+			const open = indexedDB.open(name);
+			open.onerror = () => reject(open.error);
+			open.onsuccess = () => {
+				const db = open.result;
+				if (!db.objectStoreNames.contains('runs')) {
+					db.close();
+					resolve(0);
+					return;
+				}
+				const count = db.transaction('runs').objectStore('runs').count();
+				count.onsuccess = () => (db.close(), resolve(count.result));
+				count.onerror = () => (db.close(), reject(count.error));
+			};
+		});
+	});
+}
+
 /** Waits until the draft saved in IndexedDB is the text in the editor (drafts save after a pause). */
 export async function draftSaved(page: Page): Promise<void> {
 	const editor = page.getByRole('textbox', { name: 'Request JSON' });

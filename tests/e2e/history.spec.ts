@@ -1,5 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
+import {
+	KEYS,
+	emulator,
+	expect,
+	response,
+	saveKey,
+	setRequest,
+	storedRunCount,
+	test,
+} from './fixtures';
 import type { Page } from '@playwright/test';
 
 const request = {
@@ -31,6 +40,9 @@ test('a run appears in history after a reload and re-runs identically', async ({
 	const answer = await response(page).answer.textContent();
 	expect(answer?.length).toBeGreaterThan(10);
 
+	// The run is written once it ends, a moment after Done shows (and later on a busy machine):
+	// a reload before the write is over would test the write's speed, not what history keeps.
+	await expect.poll(() => storedRunCount(page), { timeout: 10_000 }).toBe(1);
 	await page.reload();
 	const dialog = await openHistory(page);
 	const runs = dialog.getByRole('list', { name: 'Runs' }).getByRole('listitem');

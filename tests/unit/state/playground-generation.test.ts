@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { GenerationResult } from '../../../src/core/generation';
 import { Playground, type GenerationFn, type SendFn } from '../../../src/state/playground.svelte';
 import { loadedSettings, textChunk } from './helpers';
@@ -78,6 +78,33 @@ describe('Playground frame commits', () => {
 		expect(shown?.status).toBe('streaming');
 	});
 
+	it('the last text is shown in a frame of its own, and the finished run in the next', async () => {
+		const frames: (() => void)[] = [];
+		const runFrame = () => {
+			for (const job of frames.splice(0)) job();
+		};
+		const playground = new Playground({
+			send,
+			generation: () => new Promise<GenerationResult>(() => undefined),
+			settings: await loadedSettings(),
+			schedule: (commit) => void frames.push(commit),
+		});
+		void playground.send();
+		await flush();
+		// The stream is over, its last text waits for a frame: nothing is finished yet.
+		expect(playground.run?.status).toBe('streaming');
+		runFrame();
+		await flush();
+		expect(playground.run?.status).toBe('streaming');
+		expect(playground.run?.completion.text).toBe('answer');
+		// The whole answer came: a Stop pressed now stops nothing.
+		playground.stop();
+		runFrame();
+		await flush();
+		expect(playground.run?.status).toBe('done');
+		expect(playground.run?.completion.text).toBe('answer');
+	});
+
 	it('a frame commit that comes after the end does not bring back the streaming run', async () => {
 		const frames: (() => void)[] = [];
 		const playground = new Playground({
@@ -87,8 +114,8 @@ describe('Playground frame commits', () => {
 			schedule: (commit) => void frames.push(commit),
 		});
 		void playground.send();
-		await flush();
-		expect(playground.run?.status).toBe('done');
+		// No frame comes (a hidden tab): the run ends anyway, after a short wait.
+		await vi.waitFor(() => expect(playground.run?.status).toBe('done'));
 		expect(playground.run?.generation).toEqual({ status: 'loading', attempt: 1, attempts: null });
 		// The frame asked for while streaming comes now, after the end.
 		expect(frames.length).toBeGreaterThan(0);

@@ -13,6 +13,8 @@ import {
 	HELD_TABLE,
 	mountMarkdown,
 	TABLE_CHUNK_ROWS,
+	WARM_TEXT,
+	warmMarkdown,
 } from '../../../../src/ui/output/markdown/markdown-dom';
 import { purifyToFragment, sanitizeToFragment } from '../../../../src/ui/output/markdown/sanitize';
 import { XSS_GROUPS } from '../../../fixtures/xss/payloads';
@@ -280,5 +282,29 @@ describe('hostile text fed five characters at a time leaves nothing outside the 
 		expect(root.innerHTML).toBe(
 			'<p>a<a>l</a><a href="https://example.org/" target="_blank" rel="noopener noreferrer nofollow">ok</a><button type="button">b</button></p>',
 		);
+	});
+
+	it('the warm-up text takes every path a first answer may: each block kind, grown and final', () => {
+		const root = document.createElement('div');
+		const view = mountMarkdown(root, () => undefined);
+		view.update(WARM_TEXT, true);
+		for (const selector of [
+			'h1',
+			'p strong',
+			'p em',
+			'p del',
+			'p code',
+			'p a',
+			'ul > li em',
+			'ol > li',
+			'blockquote',
+			'table td code',
+			'pre > code.language-ts',
+		])
+			expect(root.querySelector(selector), selector).not.toBeNull();
+		// Warming renders off the page and leaves nothing behind.
+		const before = document.body.innerHTML;
+		warmMarkdown();
+		expect(document.body.innerHTML).toBe(before);
 	});
 });

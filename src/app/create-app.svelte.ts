@@ -23,7 +23,7 @@ import type { Lab } from '../state/lab.svelte';
 import { LazyConversation } from '../state/lazy-conversation.svelte';
 import { lazySend } from '../state/lazy-send';
 import { Notices } from '../state/notices.svelte';
-import { Playground, type Run } from '../state/playground.svelte';
+import { Playground, preloadStreaming, type Run } from '../state/playground.svelte';
 import { Presets } from '../state/presets.svelte';
 import { Settings } from '../state/settings.svelte';
 import type { Snippets } from '../state/snippets.svelte';
@@ -55,7 +55,10 @@ export function createApp(env: AppEnv): App {
 	const client = lazySend(() => io.loadClient());
 	// Inside another page's frame nothing is sent, whichever view asks.
 	const send = refuseWhenFramed(client.send, env.framed);
-	env.whenIdle(() => void Promise.all([client.preload(), io.loadGeneration()]).catch(() => {}));
+	env.whenIdle(
+		() =>
+			void Promise.all([client.preload(), io.loadGeneration(), preloadStreaming()]).catch(() => {}),
+	);
 
 	const settings = new Settings({
 		keys: io.keys,

@@ -6,7 +6,6 @@ import type { PlaygroundError } from '../core/errors';
 import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normalize';
 import { parseRequest } from '../core/request/parse';
 import type { ChatRequest } from '../core/request/types';
-import { EMPTY_COMPLETION, finishCompletion, foldEventInto } from '../core/stream/accumulate';
 import type { StreamEvent } from '../core/stream/types';
 // Continuing a conversation loads its code when an answer is added (after a run, never at load).
 const answers = () => import('../core/conversation/answer');
@@ -15,7 +14,7 @@ import { carriesRequest, FRAMED_LINK_MESSAGE, FRAMED_MESSAGE } from '../core/fra
 import { headersProblem } from '../core/http-header';
 import { containsKey, redactKeys } from '../core/security/redact';
 import type { GenerationResult, GenerationWait } from '../core/generation';
-import { RawLog } from '../core/stream/raw-log';
+import type { RawLog } from '../core/stream/raw-log';
 import type { FinishedRun } from '../core/history/from-run';
 import type { Settings } from './settings.svelte';
 
@@ -89,6 +88,13 @@ export type PlaygroundDeps = {
 	/** Where its notices go (the app's list); a list of its own without it. */
 	notice?: NoticeChannel;
 };
+
+type Streaming = typeof import('./streaming');
+let streaming: Streaming | null = null;
+/** The streaming code (streaming.ts); a send waits for it only when it comes before idle time. */
+export async function preloadStreaming(): Promise<Streaming> {
+	return (streaming ??= await import('./streaming'));
+}
 
 /** The frame's budget for the finished view: a hidden tab runs no frames, so this long at most. */
 const FRAME_WAIT_MS = 100;
@@ -364,15 +370,19 @@ export class Playground {
 	}
 
 	async send(override?: Record<string, unknown>): Promise<void> {
-		// Every way of sending comes here: none may post a body the lab has not filled yet.
+		// Every way of sending comes here: none may post a body the lab has not filled yet, and the
+		// streaming code is here first. Once it is (idle time after load), a send that needs no lab
+		// posts in the caller's own task (B5: ten tabs sending at once).
 		const ready = this.#deps.ready?.();
-		if (ready)
+		let kit = streaming;
+		if (ready || !kit)
 			try {
-				await ready;
+				[, kit] = await Promise.all([ready, preloadStreaming()]);
 			} catch {
 				this.tell(NOT_LOADED);
 				return;
 			}
+		const { EMPTY_COMPLETION, RawLog, finishCompletion, foldEventInto } = kit;
 		const body = override ?? this.body;
 		if (!body || this.sendBlocker) return;
 		const apiKey = this.#deps.settings.readKey();
@@ -420,7 +430,7 @@ export class Playground {
 			const onText = (text: string) => raw.push(text, now() - startedAt);
 			const options = { apiKey, baseUrl, headers, signal: controller.signal, onText };
 			for await (const event of send(body, options)) {
-				this.#fold(run, event);
+				this.#fold(run, event, foldEventInto);
 				if (event.type === 'end') sawEnd = true;
 				if (!pending) {
 					pending = true;
@@ -430,7 +440,7 @@ export class Playground {
 		} catch (error) {
 			// io/openrouter yields errors as values; anything thrown here is a bug we still surface.
 			const unexpected: PlaygroundError = { kind: 'protocol', message: String(error) };
-			this.#fold(run, { type: 'error', error: unexpected });
+			this.#fold(run, { type: 'error', error: unexpected }, foldEventInto);
 		}
 
 		// A Stop pressed after the stream's end stops nothing.
@@ -479,7 +489,7 @@ export class Playground {
 	}
 
 	/** Folds one event into the draft `run` in place (a fast stream brings thousands). */
-	#fold(run: Run, event: StreamEvent): void {
+	#fold(run: Run, event: StreamEvent, foldEventInto: Streaming['foldEventInto']): void {
 		const { completion } = run;
 		const { text, reasoning, toolCalls } = completion;
 		foldEventInto(completion, event);

@@ -1,7 +1,15 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GenerationResult } from '../../../src/core/generation';
-import { Playground, type GenerationFn, type SendFn } from '../../../src/state/playground.svelte';
+import {
+	Playground,
+	preloadStreaming,
+	type GenerationFn,
+	type SendFn,
+} from '../../../src/state/playground.svelte';
 import { loadedSettings, textChunk } from './helpers';
+
+// As in the app, where it comes in idle time: these tests count the steps of a send.
+beforeAll(() => preloadStreaming());
 
 const send: SendFn = async function* () {
 	yield { type: 'open', status: 200, generationId: 'gen-1', providerName: 'OpenAI' };

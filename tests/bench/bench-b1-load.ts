@@ -69,7 +69,8 @@ function longest(loads: Load[], key: 'long' | 'idle' = 'long'): string {
 	const top = all[0];
 	if (!top) return 'none';
 	const scripts = top.scripts.map((s) => `${s.source || '?'} ${s.invoker} ${s.duration} ms`);
-	return `longest ${round(top.duration, 0)} ms at ${round(top.start, 0)} ms (${scripts.join('; ') || 'no script: style, layout, paint'})`;
+	const parts = `rendering ${round(top.render, 0)} ms, of which style and layout ${round(top.layout, 0)} ms`;
+	return `longest ${round(top.duration, 0)} ms at ${round(top.start, 0)} ms (${scripts.join('; ') || 'no script'}; ${parts})`;
 }
 
 const bench: Bench = {

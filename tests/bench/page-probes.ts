@@ -6,7 +6,15 @@ import type { CDPSession, Page } from '@playwright/test';
 
 /** What ran in a long frame (LoAF `scripts[]`): the source file, what invoked it, for how long. */
 export type LoafScript = { source: string; invoker: string; duration: number };
-export type Loaf = { start: number; duration: number; blocking: number; scripts: LoafScript[] };
+/** `render`: the frame's rendering update (rAF callbacks, style, layout, paint), ms; `layout`: its style and layout part. */
+export type Loaf = {
+	start: number;
+	duration: number;
+	blocking: number;
+	render: number;
+	layout: number;
+	scripts: LoafScript[];
+};
 
 export async function installProbes(page: Page): Promise<void> {
 	await page.addInitScript(() => {
@@ -16,6 +24,8 @@ export async function installProbes(page: Page): Promise<void> {
 				start: number;
 				duration: number;
 				blocking: number;
+				render: number;
+				layout: number;
 				scripts: { source: string; invoker: string; duration: number }[];
 			}[],
 		};
@@ -23,11 +33,19 @@ export async function installProbes(page: Page): Promise<void> {
 		try {
 			new PerformanceObserver((list) => {
 				for (const e of list.getEntries()) {
-					const entry = e as PerformanceEntry & { blockingDuration?: number; scripts?: Script[] };
+					const entry = e as PerformanceEntry & {
+						blockingDuration?: number;
+						renderStart?: number;
+						styleAndLayoutStart?: number;
+						scripts?: Script[];
+					};
+					const end = entry.startTime + entry.duration;
 					bench.loafs.push({
 						start: entry.startTime,
 						duration: entry.duration,
 						blocking: entry.blockingDuration ?? 0,
+						render: entry.renderStart ? end - entry.renderStart : 0,
+						layout: entry.styleAndLayoutStart ? end - entry.styleAndLayoutStart : 0,
 						scripts: (entry.scripts ?? []).map((s) => ({
 							source: (s.sourceURL ?? '').split('/').pop() ?? '',
 							invoker: s.invoker ?? '',

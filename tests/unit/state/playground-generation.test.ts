@@ -86,17 +86,23 @@ describe('Playground frame commits', () => {
 		expect(shown?.status).toBe('streaming');
 	});
 
-	it('the last text is shown in a frame of its own, and the finished run in the next', async () => {
+	/** A playground whose frames run only when the test runs them, and whose lookup never ends. */
+	async function framed() {
 		const frames: (() => void)[] = [];
-		const runFrame = () => {
-			for (const job of frames.splice(0)) job();
-		};
 		const playground = new Playground({
 			send,
 			generation: () => new Promise<GenerationResult>(() => undefined),
 			settings: await loadedSettings(),
 			schedule: (commit) => void frames.push(commit),
 		});
+		return { playground, frames };
+	}
+
+	it('the last text is shown in a frame of its own, and the finished run in the next', async () => {
+		const { playground, frames } = await framed();
+		const runFrame = () => {
+			for (const job of frames.splice(0)) job();
+		};
 		void playground.send();
 		await flush();
 		// The stream is over, its last text waits for a frame: nothing is finished yet.
@@ -114,13 +120,7 @@ describe('Playground frame commits', () => {
 	});
 
 	it('a frame commit that comes after the end does not bring back the streaming run', async () => {
-		const frames: (() => void)[] = [];
-		const playground = new Playground({
-			send,
-			generation: () => new Promise<GenerationResult>(() => undefined),
-			settings: await loadedSettings(),
-			schedule: (commit) => void frames.push(commit),
-		});
+		const { playground, frames } = await framed();
 		void playground.send();
 		// No frame comes (a hidden tab): the run ends anyway, after a short wait.
 		await vi.waitFor(() => expect(playground.run?.status).toBe('done'));

@@ -7,7 +7,7 @@ import './ui/global.css';
 
 // The first render comes in small tasks, each in a frame of its own, so none is a long frame (B1):
 // this bundle's compile and run (the static top bar is painted meanwhile); building the app state
-// and starting its reads (key, draft); the shell (App builds its panes one frame later).
+// and starting its reads (key, draft); the shell (App builds its panes over the next two frames).
 void afterPaint()
 	.then(() => {
 		const app = createApp(browserEnv());

@@ -89,24 +89,28 @@ describe('Playground frame commits', () => {
 	/** A playground whose frames run only when the test runs them, and whose lookup never ends. */
 	async function framed() {
 		const frames: (() => void)[] = [];
+		const clock = { ms: 1000 };
 		const playground = new Playground({
 			send,
 			generation: () => new Promise<GenerationResult>(() => undefined),
 			settings: await loadedSettings(),
 			schedule: (commit) => void frames.push(commit),
+			now: () => clock.ms,
 		});
-		return { playground, frames };
+		return { playground, frames, clock };
 	}
 
 	it('the last text is shown in a frame of its own, and the finished run in the next', async () => {
-		const { playground, frames } = await framed();
+		const { playground, frames, clock } = await framed();
 		const runFrame = () => {
+			clock.ms += 16;
 			for (const job of frames.splice(0)) job();
 		};
 		void playground.send();
 		await flush();
 		// The stream is over, its last text waits for a frame: nothing is finished yet.
 		expect(playground.run?.status).toBe('streaming');
+		const streamEnd = clock.ms;
 		runFrame();
 		await flush();
 		expect(playground.run?.status).toBe('streaming');
@@ -117,6 +121,8 @@ describe('Playground frame commits', () => {
 		await flush();
 		expect(playground.run?.status).toBe('done');
 		expect(playground.run?.completion.text).toBe('answer');
+		// Its times are the stream's, not the frames': the wait is not part of the answer's time.
+		expect(playground.run?.endedAt).toBe(streamEnd);
 	});
 
 	it('a frame commit that comes after the end does not bring back the streaming run', async () => {

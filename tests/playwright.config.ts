@@ -63,7 +63,10 @@ export default defineConfig({
 			timeout: 30_000,
 		},
 		{
-			command: `npx vite preview --outDir ${E2E.outDir} --port ${E2E.appPort} --strictPort --host 127.0.0.1`,
+			// The app on a host that sends no headers of its own (GitHub Pages): the CSP is the page's
+			// meta tag, and nothing stops framing but the app itself (framing.spec.ts). A path that is
+			// no file gets index.html, as from `vite preview` (sw-cache.spec.ts).
+			command: `npx tsx tests/scripts/static-server.ts --root ${E2E.outDir} --port ${E2E.appPort} --no-headers --spa`,
 			cwd: '..',
 			url: `${E2E.appOrigin}/`,
 			reuseExistingServer: false,

@@ -3,7 +3,7 @@ import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './f
 
 /**
  * A hostile page on another origin frames the app, as any site can on a host that sends no
- * `frame-ancestors` header (GitHub Pages; `vite preview` here sends none either), with a request
+ * `frame-ancestors` header (GitHub Pages; the test host of the main app sends none either), with a request
  * preloaded in the fragment.
  */
 const FRAMER = `${E2E.subpath.origin}/framer.html`;

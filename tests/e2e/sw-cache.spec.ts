@@ -21,7 +21,7 @@ test('the service worker caches only the build’s own files: a GET with ?token=
 		];
 		return Promise.all(urls.map(async (url) => (await fetch(url)).status));
 	}, asset as string);
-	// Each was answered (by the network: vite preview serves index.html for unknown paths).
+	// Each was answered (by the network: the test host serves index.html for unknown paths).
 	expect(statuses).toEqual([200, 200, 200, 200]);
 
 	const entries = await cachedEntries(page);

@@ -74,17 +74,28 @@ export function fileWeights(durations: Durations | null) {
 
 /**
  * Files to shards, about the same seconds in each: longest first, each to the shard with the least
- * so far. Null when a shard would get no file.
+ * so far. The files `together` picks go to one shard as one unit (they need a server only that
+ * shard then starts). Null when a shard would get no file.
  */
 export function splitFiles(
 	files: { file: string; seconds: number }[],
 	shards: number,
+	together: (file: string) => boolean = () => false,
 ): string[][] | null {
+	const joined = files.filter(({ file }) => together(file));
+	const units = files
+		.filter(({ file }) => !together(file))
+		.map(({ file, seconds }) => ({ files: [file], seconds }));
+	if (joined.length > 0)
+		units.push({
+			files: joined.map(({ file }) => file),
+			seconds: joined.reduce((sum, { seconds }) => sum + seconds, 0),
+		});
 	const load = Array.from({ length: shards }, () => ({ seconds: 0, files: [] as string[] }));
-	for (const { file, seconds } of [...files].sort((a, b) => b.seconds - a.seconds)) {
+	for (const unit of units.sort((a, b) => b.seconds - a.seconds)) {
 		const emptiest = load.reduce((min, shard) => (shard.seconds < min.seconds ? shard : min));
-		emptiest.seconds += seconds;
-		emptiest.files.push(file);
+		emptiest.seconds += unit.seconds;
+		emptiest.files.push(...unit.files);
 	}
 	return load.every((shard) => shard.files.length > 0) ? load.map((shard) => shard.files) : null;
 }

@@ -1,6 +1,6 @@
 /**
- * Browser tests: build the app pointed at the emulator, then run Playwright against `vite preview`
- * (production bundle, production CSP) with Debian's Chromium. Extra arguments go to Playwright.
+ * Browser tests: build the app pointed at the emulator, then run Playwright against it on a static
+ * host (production bundle, production CSP) with Debian's Chromium. Extra arguments go to Playwright.
  *
  * Shards: with a second core free, the tests run as two Playwright processes side by side, each
  * with its own emulator, its own app build against it and its own ports (`ports.ts`), so no test
@@ -16,7 +16,7 @@ import { ensureTestBrowser } from './chromium';
 import { sideBySide } from './cores';
 import { fileWeights, readDurations, splitFiles, suiteTotals, type Suite } from './e2e-durations';
 import { e2ePorts, SUBPATH_SPECS } from './ports';
-import { buildApp, e2eBuildEnv } from './servers';
+import { buildAppAsync, e2eBuildEnv } from './servers';
 
 const REPORT = '.reports/e2e.json';
 const MAX_SHARDS = 2;
@@ -65,6 +65,8 @@ function balancedFiles(shards: number): string[][] | null {
 			seconds: weigh(suite.file, suiteTotals(suite).tests),
 		})),
 		shards,
+		// One shard serves the sub-path app, so one build of it is enough.
+		(file) => SUBPATH_SPECS.test(file),
 	);
 }
 
@@ -121,24 +123,26 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
 	const shards = await shardCount();
 	// Chosen files only when the whole suite runs; arguments given (a file, a grep) use --shard.
 	const files = shards > 1 && extraArgs.length === 0 ? balancedFiles(shards) : null;
-	try {
-		for (let slot = 0; slot < shards; slot++) {
-			const ports = e2ePorts(slot);
-			buildApp(ports.outDir, e2eBuildEnv(ports));
-			// The same app for a sub-path (static hosting under /tools/playground/), served by the
-			// subpath project: built only for the shard that runs those specs.
-			if (needsSubpath(files?.[slot]))
-				buildApp(ports.subpath.outDir, { ...e2eBuildEnv(ports), VITE_BASE: ports.subpath.base });
-		}
-	} catch (error) {
-		console.error((error as Error).message);
-		return 1;
-	}
 	mkdirSync('.reports', { recursive: true });
+	// Each shard's builds run beside the other shard's, and a shard starts once its own are done.
 	const runs = await Promise.all(
-		Array.from({ length: shards }, (_, slot) =>
-			runShard(slot, shards, chromium, extraArgs, files?.[slot] ?? null),
-		),
+		Array.from({ length: shards }, async (_, slot) => {
+			const ports = e2ePorts(slot);
+			try {
+				await buildAppAsync(ports.outDir, e2eBuildEnv(ports));
+				// The same app for a sub-path (static hosting under /tools/playground/), served by
+				// the subpath project: built only for the shard that runs those specs.
+				if (needsSubpath(files?.[slot]))
+					await buildAppAsync(ports.subpath.outDir, {
+						...e2eBuildEnv(ports),
+						VITE_BASE: ports.subpath.base,
+					});
+			} catch (error) {
+				console.error((error as Error).message);
+				return { status: 1, report: '' };
+			}
+			return runShard(slot, shards, chromium, extraArgs, files?.[slot] ?? null);
+		}),
 	);
 	if (shards > 1) {
 		const parts = runs.map((run) => readStats(run.report));

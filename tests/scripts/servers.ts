@@ -4,7 +4,7 @@
  * script waits for nothing and `close()` stops everything it started. The Playwright config keeps
  * its own declarative `webServer` list.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,24 +12,38 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/
 import { E2E, type E2ePorts } from './ports';
 import { startStaticServer, type StaticServerOptions } from './static-server';
 
+const buildArgs = (outDir: string) => [
+	'vite',
+	'build',
+	'--outDir',
+	outDir,
+	'--emptyOutDir',
+	'--logLevel',
+	'warn',
+	// Profiles name the source functions (tests/bench/README.md, BENCH_PROFILE).
+	...(process.env.BENCH_PROFILE ? ['--sourcemap'] : []),
+];
+
 /** `vite build` into `outDir` with extra environment (VITE_*); throws when the build fails. */
 export function buildApp(outDir: string, env: Record<string, string> = {}): void {
-	const built = spawnSync(
-		'npx',
-		[
-			'vite',
-			'build',
-			'--outDir',
-			outDir,
-			'--emptyOutDir',
-			'--logLevel',
-			'warn',
-			// Profiles name the source functions (tests/bench/README.md, BENCH_PROFILE).
-			...(process.env.BENCH_PROFILE ? ['--sourcemap'] : []),
-		],
-		{ stdio: 'inherit', env: { ...process.env, ...env } },
-	);
+	const built = spawnSync('npx', buildArgs(outDir), {
+		stdio: 'inherit',
+		env: { ...process.env, ...env },
+	});
 	if (built.status !== 0) throw new Error(`the production build into ${outDir} failed`);
+}
+
+/** `buildApp` without blocking this process, so builds can run side by side. */
+export function buildAppAsync(outDir: string, env: Record<string, string> = {}): Promise<void> {
+	const child = spawn('npx', buildArgs(outDir), {
+		stdio: 'inherit',
+		env: { ...process.env, ...env },
+	});
+	return new Promise((resolve, reject) =>
+		child.on('close', (code) =>
+			code === 0 ? resolve() : reject(new Error(`the production build into ${outDir} failed`)),
+		),
+	);
 }
 
 /** The build the browser tests and screenshots use: the e2e emulator's API, Monaco on focus. */

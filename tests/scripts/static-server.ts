@@ -1,8 +1,11 @@
 /**
- * A static host in a few lines, for the sub-path e2e run and the benchmarks: serves a built dist/
+ * A static host in a few lines, for the browser tests and the benchmarks: serves a built dist/
  * under a base path (`/some/path/`), with the response headers the build wrote to `_headers`
- * (what Netlify and Cloudflare Pages do) and gzip, as static hosts do. Outside the base: 404.
- * CLI: `tsx tests/scripts/static-server.ts --root dist --base /some/path/ --port 4174`.
+ * (what Netlify and Cloudflare Pages do) or, with `--no-headers`, none (GitHub Pages), and gzip, as
+ * static hosts do. Outside the base: 404; a path that is no file: 404, or with `--spa` the base's
+ * index.html. Each file is read and compressed once (again when it
+ * changes on disk): a test suite loads the same few hundred files thousands of times.
+ * CLI: `tsx tests/scripts/static-server.ts --root dist --base /some/path/ --port 4174 [--no-headers] [--spa]`.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -51,22 +54,48 @@ export type StaticServerOptions = {
 	base?: string;
 	port?: number;
 	host?: string;
+	/** Whether to send what `_headers` says (default); false: a host that sends no headers of its own. */
+	headersFile?: boolean;
+	/** Answer a path that is no file with the base's index.html (Cloudflare Pages, `vite preview`). */
+	spa?: boolean;
 	/** Extra headers on every response (the memory bench adds COOP/COEP). */
 	extraHeaders?: Record<string, string>;
 };
+
+type Body = { mtimeMs: number; size: number; raw: Buffer; gzip?: Buffer };
+
+/** A file's bytes, and gzip when asked, from memory unless the file changed since. */
+function cachedBody(cache: Map<string, Body>, file: string, gzip: boolean): Buffer {
+	const { mtimeMs, size } = statSync(file);
+	let body = cache.get(file);
+	if (!body || body.mtimeMs !== mtimeMs || body.size !== size) {
+		body = { mtimeMs, size, raw: readFileSync(file) };
+		cache.set(file, body);
+	}
+	if (!gzip) return body.raw;
+	body.gzip ??= gzipSync(body.raw);
+	return body.gzip;
+}
 
 export function startStaticServer(options: StaticServerOptions): Promise<Server> {
 	const base = options.base ?? '/';
 	const root = normalize(options.root);
 	const headersFile = join(root, '_headers');
-	const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+	const rules =
+		options.headersFile !== false && existsSync(headersFile)
+			? parseHeadersFile(readFileSync(headersFile, 'utf8'))
+			: [];
+	const cache = new Map<string, Body>();
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://static.local');
 		if (!url.pathname.startsWith(base)) return res.writeHead(404).end('Not found');
 		const path = `/${decodeURIComponent(url.pathname.slice(base.length))}`;
-		const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-		if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile())
-			return res.writeHead(404).end('Not found');
+		let file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+		if (!file.startsWith(root + sep)) return res.writeHead(404).end('Not found');
+		if (!existsSync(file) || !statSync(file).isFile()) {
+			if (!options.spa) return res.writeHead(404).end('Not found');
+			file = join(root, 'index.html');
+		}
 		for (const rule of rules)
 			if (ruleMatches(rule.pattern, path)) for (const [k, v] of rule.headers) res.setHeader(k, v);
 		for (const [k, v] of Object.entries(options.extraHeaders ?? {})) res.setHeader(k, v);
@@ -76,11 +105,10 @@ export function startStaticServer(options: StaticServerOptions): Promise<Server>
 			'Cache-Control',
 			path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
 		);
-		let body: Buffer = readFileSync(file);
-		if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-			body = gzipSync(body);
-			res.setHeader('Content-Encoding', 'gzip');
-		}
+		const gzip =
+			COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+		if (gzip) res.setHeader('Content-Encoding', 'gzip');
+		const body = cachedBody(cache, file, gzip);
 		res.setHeader('Content-Length', body.length);
 		res.writeHead(200).end(req.method === 'HEAD' ? undefined : body);
 	});
@@ -96,7 +124,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	};
 	const base = arg('base', '/');
 	const port = Number(arg('port', '4174'));
-	const server = await startStaticServer({ root: arg('root', 'dist'), base, port });
+	const server = await startStaticServer({
+		root: arg('root', 'dist'),
+		base,
+		port,
+		headersFile: !process.argv.includes('--no-headers'),
+		spa: process.argv.includes('--spa'),
+	});
 	console.log(`serving ${arg('root', 'dist')} at http://127.0.0.1:${port}${base}`);
 	const stop = () => server.close(() => process.exit(0));
 	process.on('SIGINT', stop);

@@ -49,4 +49,23 @@ describe('splitFiles', () => {
 		expect(seconds(two)).toBe(60);
 		expect(splitFiles([{ file: 'only', seconds: 1 }], 2)).toBeNull();
 	});
+
+	it('keeps the files it is told to keep together in one shard', () => {
+		const files = [
+			{ file: 'a', seconds: 30 },
+			{ file: 'x-subpath', seconds: 20 },
+			{ file: 'b', seconds: 25 },
+			{ file: 'y-subpath', seconds: 10 },
+		];
+		// Alone, the two would be split (a+y against x+b); kept together, they weigh 30 as one.
+		expect(splitFiles(files, 2)?.map((shard) => shard.sort())).toEqual([
+			['a', 'y-subpath'],
+			['b', 'x-subpath'],
+		]);
+		const shards = splitFiles(files, 2, (file) => file.endsWith('subpath')) ?? [];
+		expect(shards.map((shard) => shard.sort())).toEqual([
+			['a', 'b'],
+			['x-subpath', 'y-subpath'],
+		]);
+	});
 });

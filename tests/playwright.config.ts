@@ -1,22 +1,53 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E, SUBPATH_SPECS } from './scripts/ports';
+import { E2E, E2E_WORKERS, e2ePorts, SUBPATH_SPECS, type E2ePorts } from './scripts/ports';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** A worker slot's servers: its emulator, the app built against it, the same app under a sub-path. */
+const servers = (ports: E2ePorts) => [
+	{
+		command: `npx tsx tests/emulator/main.ts`,
+		cwd: '..',
+		env: { PORT: String(ports.emulatorPort), EMULATOR_TOKEN_DELAY_MS: '15' },
+		url: `${ports.emulatorOrigin}/__emulator/health`,
+		reuseExistingServer: false,
+		timeout: 30_000,
+	},
+	{
+		// The app on a host that sends no headers of its own (GitHub Pages): the CSP is the page's
+		// meta tag, and nothing stops framing but the app itself (framing.spec.ts). A path that is
+		// no file gets index.html, as from `vite preview` (sw-cache.spec.ts).
+		command: `npx tsx tests/scripts/static-server.ts --root ${ports.outDir} --port ${ports.appPort} --no-headers --spa`,
+		cwd: '..',
+		url: `${ports.appOrigin}/`,
+		reuseExistingServer: false,
+		timeout: 30_000,
+	},
+	{
+		// Built with VITE_BASE, served under that path with the production headers of _headers.
+		command: `npx tsx tests/scripts/static-server.ts --root ${ports.subpath.outDir} --base ${ports.subpath.base} --port ${ports.subpath.port}`,
+		cwd: '..',
+		url: ports.subpath.appUrl,
+		reuseExistingServer: false,
+		timeout: 30_000,
+	},
+];
+
 export default defineConfig({
 	testDir: './e2e',
-	// One folder and one report per shard (tests/scripts/e2e.ts runs shards side by side).
-	outputDir: `../test-results${E2E.slot ? `-${E2E.slot + 1}` : ''}`,
+	outputDir: '../test-results',
+	// A spec file's tests run in order in one worker; the next file goes to whichever worker is free.
 	fullyParallel: false,
-	// The emulator records requests for assertions; one worker keeps each test's record its own
-	// (the gate runs shards side by side instead, each with an emulator of its own: scripts/e2e.ts).
-	workers: 1,
+	// The emulator records requests for assertions: each worker has an emulator of its own, and the
+	// app built against it (tests/scripts/e2e.ts, the `baseURL` fixture in e2e/fixtures.ts).
+	workers: E2E_WORKERS,
 	retries: 0,
 	forbidOnly: true,
 	timeout: 30_000,
 	expect: { timeout: 10_000 },
 	reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? '../.reports/e2e.json' }]],
 	use: {
+		// This worker's app (the fixture in e2e/fixtures.ts); the sub-path project's is its own.
 		baseURL: `${E2E.appOrigin}/`,
 		// A failed test keeps a trace of its actions with their logs, the console and errors (and a
 		// screenshot). DOM snapshots and network capture cost about a seventh of the suite's CPU, for
@@ -53,36 +84,6 @@ export default defineConfig({
 			use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: E2E.subpath.appUrl },
 		},
 	],
-	webServer: [
-		{
-			command: `npx tsx tests/emulator/main.ts`,
-			cwd: '..',
-			env: { PORT: String(E2E.emulatorPort), EMULATOR_TOKEN_DELAY_MS: '15' },
-			url: `${E2E.emulatorOrigin}/__emulator/health`,
-			reuseExistingServer: false,
-			timeout: 30_000,
-		},
-		{
-			// The app on a host that sends no headers of its own (GitHub Pages): the CSP is the page's
-			// meta tag, and nothing stops framing but the app itself (framing.spec.ts). A path that is
-			// no file gets index.html, as from `vite preview` (sw-cache.spec.ts).
-			command: `npx tsx tests/scripts/static-server.ts --root ${E2E.outDir} --port ${E2E.appPort} --no-headers --spa`,
-			cwd: '..',
-			url: `${E2E.appOrigin}/`,
-			reuseExistingServer: false,
-			timeout: 30_000,
-		},
-		// Not for a shard given no sub-path spec (tests/scripts/e2e.ts builds that app only where needed).
-		...(process.env.E2E_NO_SUBPATH
-			? []
-			: [
-					{
-						command: `npx tsx tests/scripts/static-server.ts --root ${E2E.subpath.outDir} --base ${E2E.subpath.base} --port ${E2E.subpath.port}`,
-						cwd: '..',
-						url: E2E.subpath.appUrl,
-						reuseExistingServer: false,
-						timeout: 30_000,
-					},
-				]),
-	],
+	// Each worker's own emulator, the app built against it, and the same app under a sub-path.
+	webServer: Array.from({ length: E2E_WORKERS }, (_, slot) => servers(e2ePorts(slot))).flat(),
 });

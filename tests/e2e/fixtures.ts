@@ -1,8 +1,8 @@
 import { test as base, expect, type Page, type Request } from '@playwright/test';
+import { E2E } from '../scripts/ports';
 
 /** Requests of each test's page that have not finished or failed yet. */
 const inflight = new WeakMap<Page, Set<Request>>();
-import { E2E } from '../scripts/ports';
 
 export { expect };
 
@@ -43,6 +43,10 @@ type Guard = { cspViolations: string[]; allowCspViolations(): void };
  * or reports a CSP violation.
  */
 export const test = base.extend<{ guard: Guard }>({
+	// This worker's own app (tests/scripts/ports.ts): the config's value is the first worker's.
+	// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
+	baseURL: async ({}, use, testInfo) =>
+		use(testInfo.project.name === 'subpath' ? E2E.subpath.appUrl : `${E2E.appOrigin}/`),
 	guard: [
 		async ({ page }, use) => {
 			await emulator.reset();

@@ -1,7 +1,8 @@
 /**
  * `npm test`: the one gate. Type check, format + lint, unit tests, production build, browser tests.
  * Every step runs even when an earlier one failed, so one run shows everything that is wrong. The
- * three static checks run side by side, and the browser tests in shards when cores are idle (e2e.ts).
+ * three static checks run side by side, and the browser tests in two workers when cores are idle
+ * (e2e.ts).
  * The last line is `Total: N passed, N failed` (tests plus gate checks), which CI reads.
  */
 import { spawn, spawnSync } from 'node:child_process';

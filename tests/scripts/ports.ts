@@ -1,8 +1,8 @@
 /**
  * Where the browser tests serve the app and the emulator. Uncommon ports, so a dev server can run
- * beside them. The gate may run the browser tests as shards side by side (tests/scripts/e2e.ts):
- * shard `slot` gets ports ten above the one before and build folders of its own, so each has its
- * own emulator (whose request log a test reads) and its own app built against it.
+ * beside them. The gate may run two Playwright workers side by side (tests/scripts/e2e.ts): worker
+ * `slot` gets ports ten above the one before and build folders of its own, so each has its own
+ * emulator (whose request log a test reads) and its own app built against it.
  */
 const BASE_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 18787);
 const BASE_APP_PORT = Number(process.env.E2E_APP_PORT ?? 14173);
@@ -40,5 +40,14 @@ export type E2ePorts = ReturnType<typeof e2ePorts>;
 /** The specs the sub-path build serves (the `subpath` project in playwright.config.ts). */
 export const SUBPATH_SPECS = /subpath\.spec\.ts$/;
 
-/** This process's shard (`E2E_SLOT`, set by tests/scripts/e2e.ts; 0 when run alone). */
-export const E2E = e2ePorts(Number(process.env.E2E_SLOT ?? 0));
+/**
+ * How many Playwright workers run side by side (`E2E_WORKERS`, set by tests/scripts/e2e.ts; 1 when
+ * run alone): each has its own slot of ports, emulator and builds.
+ */
+export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS) || 1);
+
+/**
+ * This process's slot: a Playwright worker's parallel index (kept by a worker that replaces a
+ * failed one), so the tests a worker runs see only its own emulator; 0 anywhere else.
+ */
+export const E2E = e2ePorts(Number(process.env.TEST_PARALLEL_INDEX ?? 0));

@@ -43,7 +43,8 @@ type Guard = { cspViolations: string[]; allowCspViolations(): void };
  * or reports a CSP violation.
  */
 export const test = base.extend<{ guard: Guard }>({
-	// This worker's own app (tests/scripts/ports.ts): the config's value is the first worker's.
+	// This worker's own app (tests/scripts/ports.ts), said here rather than left to Playwright
+	// evaluating the config again in each worker process.
 	// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
 	baseURL: async ({}, use, testInfo) =>
 		use(testInfo.project.name === 'subpath' ? E2E.subpath.appUrl : `${E2E.appOrigin}/`),

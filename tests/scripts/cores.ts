@@ -33,3 +33,12 @@ export async function sideBySide(what: string, max: number, asked?: string): Pro
 	console.log(`${idle.toFixed(1)} of ${cpus().length} cores idle: ${what} ${count}`);
 	return count;
 }
+
+/**
+ * `command args` to run at a lower priority (`nice`, 0 to 19): such a process gets only what the
+ * others leave of the cores. As is where there is no `nice` (Windows).
+ */
+export function niced(nice: number, command: string, args: string[]): [string, string[]] {
+	if (nice <= 0 || process.platform === 'win32') return [command, args];
+	return ['nice', ['-n', String(nice), command, ...args]];
+}

@@ -8,6 +8,8 @@
  * other. A test needs about one core (its page, the emulator, the host), so the worker count is the
  * number of cores idle when the tests start (one when the machine is busy), at most two;
  * `E2E_WORKERS=n` sets it. The report is `.reports/e2e.json`.
+ *
+ * The gate (gate.ts) runs the two halves apart: the builds beside the unit tests, then Playwright.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -17,36 +19,44 @@ import { e2ePorts } from './ports';
 import { buildAppAsync, e2eBuildEnv } from './servers';
 
 const REPORT = '.reports/e2e.json';
-const MAX_WORKERS = 2;
+export const MAX_E2E_WORKERS = 2;
 
-/** Each slot's two builds (the app, and the app under a sub-path), slots side by side. */
-async function buildSlots(workers: number): Promise<void> {
-	await Promise.all(
-		Array.from({ length: workers }, async (_, slot) => {
-			const ports = e2ePorts(slot);
-			await buildAppAsync(ports.outDir, e2eBuildEnv(ports));
-			await buildAppAsync(ports.subpath.outDir, {
-				...e2eBuildEnv(ports),
-				VITE_BASE: ports.subpath.base,
-			});
-		}),
-	);
+/** How many Playwright workers to run: `E2E_WORKERS`, or the cores idle now (at most two). */
+export const e2eWorkers = () =>
+	sideBySide('browser test workers', MAX_E2E_WORKERS, process.env.E2E_WORKERS);
+
+/**
+ * Each slot's two builds (the app, and the app under a sub-path), slots side by side. `nice` runs
+ * them at a lower priority, so that they take only what other steps leave of the cores.
+ */
+export async function buildE2e(workers: number, nice = 0): Promise<number> {
+	try {
+		await Promise.all(
+			Array.from({ length: workers }, async (_, slot) => {
+				const ports = e2ePorts(slot);
+				await buildAppAsync(ports.outDir, e2eBuildEnv(ports), nice);
+				await buildAppAsync(
+					ports.subpath.outDir,
+					{ ...e2eBuildEnv(ports), VITE_BASE: ports.subpath.base },
+					nice,
+				);
+			}),
+		);
+		return 0;
+	} catch (error) {
+		console.error((error as Error).message);
+		return 1;
+	}
 }
 
-export async function runE2e(extraArgs: string[] = []): Promise<number> {
+/** Playwright over the builds of `buildE2e(workers)`; resolves to its exit code. */
+export function runPlaywright(workers: number, extraArgs: string[] = []): Promise<number> {
 	let chromium: string;
 	try {
 		chromium = ensureTestBrowser();
 	} catch (error) {
 		console.error((error as Error).message);
-		return 1;
-	}
-	const workers = await sideBySide('browser test workers', MAX_WORKERS, process.env.E2E_WORKERS);
-	try {
-		await buildSlots(workers);
-	} catch (error) {
-		console.error((error as Error).message);
-		return 1;
+		return Promise.resolve(1);
 	}
 	mkdirSync('.reports', { recursive: true });
 	const child = spawn(
@@ -63,6 +73,12 @@ export async function runE2e(extraArgs: string[] = []): Promise<number> {
 		},
 	);
 	return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+}
+
+export async function runE2e(extraArgs: string[] = []): Promise<number> {
+	const workers = await e2eWorkers();
+	const built = await buildE2e(workers);
+	return built === 0 ? runPlaywright(workers, extraArgs) : built;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

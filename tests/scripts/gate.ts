@@ -1,77 +1,63 @@
 /**
  * `npm test`: the one gate. Type check, format + lint, unit tests, production build, browser tests.
- * Every step runs even when an earlier one failed, so one run shows everything that is wrong. The
- * three static checks run side by side, and the browser tests in two workers when cores are idle
- * (e2e.ts).
+ * Every step runs even when an earlier one failed, so one run shows everything that is wrong.
  * The last line is `Total: N passed, N failed` (tests plus gate checks), which CI reads.
+ *
+ * Steps overlap, so that both cores stay busy without any test losing its core:
+ * - the static checks (types, format, lint) have no time limits, so they run from the start at the
+ *   lowest priority and take only what the tests leave idle (their output is printed whole, later);
+ * - the builds (the production one, the browser tests' ones) run beside the unit tests at a lower
+ *   priority, as the unit tests keep only about one core busy;
+ * - then the browser tests, in two workers when cores are idle (e2e.ts).
+ * Each step's time is its own, from its start, so the times add up to more than the run's.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { runBudgets } from './budgets';
-import { sideBySide } from './cores';
-import { runE2e } from './e2e';
+import { niced, sideBySide } from './cores';
+import { buildE2e, e2eWorkers, runPlaywright } from './e2e';
 
 const REPORTS = '.reports';
 type Step = { name: string; passed: number; failed: number; skipped: number; seconds: number };
-const steps: Step[] = [];
-
-function sh(command: string, args: string[]): number {
-	return spawnSync(command, args, { stdio: 'inherit' }).status ?? 1;
-}
-
-function timed(name: string, body: () => Omit<Step, 'name' | 'seconds'>): void {
-	console.log(`\n━━ ${name} ━━`);
-	const start = Date.now();
-	const result = body();
-	steps.push({ name, ...result, seconds: (Date.now() - start) / 1000 });
-}
-
-async function timedAsync(
-	name: string,
-	body: () => Promise<Omit<Step, 'name' | 'seconds'>>,
-): Promise<void> {
-	console.log(`\n━━ ${name} ━━`);
-	const start = Date.now();
-	const result = await body();
-	steps.push({ name, ...result, seconds: (Date.now() - start) / 1000 });
-}
-
-type Job = { name: string; command: string; args: string[] };
+type Counts = Omit<Step, 'name' | 'seconds'>;
+type Outcome = { status: number; output: string; seconds: number };
 
 /**
- * Checks that each keep about one core busy, run side by side; each one's output is held back and
- * printed whole, in order, so the log reads as if they ran one after another. Its time is from the
- * start of all of them.
+ * Runs `command args` at priority `nice`. Its output goes straight through, or with `hold` is kept
+ * back to be printed whole, so that steps running side by side do not interleave their logs.
  */
-async function together(jobs: Job[]): Promise<void> {
+function run(
+	command: string,
+	args: string[],
+	{ nice = 0, hold = false }: { nice?: number; hold?: boolean } = {},
+): Promise<Outcome> {
 	const start = Date.now();
-	const runs = jobs.map(
-		(job) =>
-			new Promise<{ status: number; output: string; seconds: number }>((resolve) => {
-				const child = spawn(job.command, job.args, { stdio: ['ignore', 'pipe', 'pipe'] });
-				const output: Buffer[] = [];
-				child.stdout.on('data', (data: Buffer) => output.push(data));
-				child.stderr.on('data', (data: Buffer) => output.push(data));
-				child.on('close', (code) =>
-					resolve({
-						status: code ?? 1,
-						output: Buffer.concat(output).toString(),
-						seconds: (Date.now() - start) / 1000,
-					}),
-				);
+	const child = spawn(...niced(nice, command, args), {
+		stdio: ['ignore', hold ? 'pipe' : 'inherit', hold ? 'pipe' : 'inherit'],
+	});
+	const output: Buffer[] = [];
+	child.stdout?.on('data', (data: Buffer) => output.push(data));
+	child.stderr?.on('data', (data: Buffer) => output.push(data));
+	return new Promise((resolve) => {
+		child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
+		child.on('close', (code) =>
+			resolve({
+				status: code ?? 1,
+				output: Buffer.concat(output).toString(),
+				seconds: (Date.now() - start) / 1000,
 			}),
-	);
-	for (const [i, job] of jobs.entries()) {
-		const run = await runs[i];
-		if (!run) continue;
-		console.log(`\n━━ ${job.name} ━━`);
-		process.stdout.write(run.output);
-		steps.push({ name: job.name, ...check(run.status), seconds: run.seconds });
-	}
+		);
+	});
 }
 
-const check = (status: number) => ({
+async function timed(body: () => Promise<number> | number): Promise<Outcome> {
+	const start = Date.now();
+	const status = await body();
+	return { status, output: '', seconds: (Date.now() - start) / 1000 };
+}
+
+const check = (status: number): Counts => ({
 	passed: status === 0 ? 1 : 0,
 	failed: status === 0 ? 0 : 1,
 	skipped: 0,
@@ -85,30 +71,7 @@ function readJson(path: string): Record<string, unknown> | null {
 	}
 }
 
-rmSync(REPORTS, { recursive: true, force: true });
-mkdirSync(REPORTS, { recursive: true });
-
-await together([
-	{
-		name: 'svelte-check (types, no warnings)',
-		command: 'npm',
-		args: ['run', '--silent', 'typecheck'],
-	},
-	{ name: 'prettier', command: 'npx', args: ['prettier', '--check', '--log-level', 'warn', '.'] },
-	{ name: 'eslint', command: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
-]);
-// Vitest's default on two cores is one worker; a second one halves the unit tests' time when the
-// machine is otherwise idle (under load it stays one, the configuration the loaded runs proved).
-const unitWorkers = await sideBySide('unit test workers', cpus().length, process.env.UNIT_WORKERS);
-timed('unit tests (vitest)', () => {
-	const status = sh('npx', [
-		'vitest',
-		'run',
-		`--maxWorkers=${unitWorkers}`,
-		'--reporter=default',
-		'--reporter=json',
-		`--outputFile.json=${REPORTS}/unit.json`,
-	]);
+function unitCounts(status: number): Counts {
 	const report = readJson(`${REPORTS}/unit.json`);
 	if (!report) return { passed: 0, failed: 1, skipped: 0 };
 	const failed =
@@ -118,11 +81,9 @@ timed('unit tests (vitest)', () => {
 		failed,
 		skipped: Number(report.numPendingTests ?? 0) + Number(report.numTodoTests ?? 0),
 	};
-});
-timed('production build', () => check(sh('npx', ['vite', 'build', '--logLevel', 'warn'])));
-timed('bundle budgets (gzip, tests/budgets.json)', () => check(runBudgets()));
-await timedAsync('browser tests (playwright, chromium)', async () => {
-	const status = await runE2e();
+}
+
+function e2eCounts(status: number): Counts {
 	const report = readJson(`${REPORTS}/e2e.json`);
 	const stats = (report?.stats ?? null) as Record<string, number> | null;
 	if (!stats) return { passed: 0, failed: 1, skipped: 0 };
@@ -132,8 +93,70 @@ await timedAsync('browser tests (playwright, chromium)', async () => {
 		failed,
 		skipped: stats.skipped ?? 0,
 	};
-});
+}
 
+const started = Date.now();
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
+
+// Vitest's default on two cores is one worker; a second one halves the unit tests' time when the
+// machine is otherwise idle (under load it stays one, the configuration the loaded runs proved).
+// Both counts are taken before this run starts anything of its own.
+const unitWorkers = await sideBySide('unit test workers', cpus().length, process.env.UNIT_WORKERS);
+const browserWorkers = await e2eWorkers();
+
+const LOWEST = 19;
+const LOWER = 10;
+const staticChecks = [
+	{ name: 'svelte-check (types, no warnings)', args: ['run', '--silent', 'typecheck'], npm: true },
+	{ name: 'prettier', args: ['prettier', '--check', '--log-level', 'warn', '.'] },
+	{ name: 'eslint', args: ['eslint', '--max-warnings', '0', '.'] },
+].map((job) => ({
+	name: job.name,
+	outcome: run(job.npm ? 'npm' : 'npx', job.args, { nice: LOWEST, hold: true }),
+}));
+
+console.log('\n━━ unit tests (vitest), beside the builds ━━');
+const [unit, build, e2eBuild] = await Promise.all([
+	run('npx', [
+		'vitest',
+		'run',
+		`--maxWorkers=${unitWorkers}`,
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${REPORTS}/unit.json`,
+	]),
+	run('npx', ['vite', 'build', '--logLevel', 'warn'], { nice: LOWER }),
+	timed(() => buildE2e(browserWorkers, LOWER)),
+]);
+
+console.log('\n━━ bundle budgets (gzip, tests/budgets.json) ━━');
+const budgets = await timed(() => (build.status === 0 ? runBudgets() : 1));
+
+console.log('\n━━ browser tests (playwright, chromium) ━━');
+const browser = await timed(() => (e2eBuild.status === 0 ? runPlaywright(browserWorkers) : 1));
+
+const steps: Step[] = [];
+for (const job of staticChecks) {
+	const outcome = await job.outcome;
+	console.log(`\n━━ ${job.name} ━━`);
+	process.stdout.write(outcome.output);
+	steps.push({ name: job.name, ...check(outcome.status), seconds: outcome.seconds });
+}
+steps.push(
+	{ name: 'unit tests (vitest)', ...unitCounts(unit.status), seconds: unit.seconds },
+	{ name: 'production build', ...check(build.status), seconds: build.seconds },
+	{
+		name: 'bundle budgets (gzip, tests/budgets.json)',
+		...check(budgets.status),
+		seconds: budgets.seconds,
+	},
+	{
+		name: 'browser tests (playwright, chromium)',
+		...e2eCounts(browser.status),
+		seconds: e2eBuild.seconds + browser.seconds,
+	},
+);
 console.log('\n━━ summary ━━');
 for (const step of steps) {
 	const mark = step.failed > 0 ? 'FAIL' : 'ok  ';
@@ -150,6 +173,7 @@ const total = steps.reduce(
 	}),
 	{ passed: 0, failed: 0, skipped: 0 },
 );
+console.log(`(the run took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 if (existsSync(`${REPORTS}/e2e.json`) === false)
 	console.log('(no browser test report was written)');
 console.log(

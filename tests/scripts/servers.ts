@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server';
+import { niced } from './cores';
 import { E2E, type E2ePorts } from './ports';
 import { startStaticServer, type StaticServerOptions } from './static-server';
 
@@ -33,9 +34,16 @@ export function buildApp(outDir: string, env: Record<string, string> = {}): void
 	if (built.status !== 0) throw new Error(`the production build into ${outDir} failed`);
 }
 
-/** `buildApp` without blocking this process, so builds can run side by side. */
-export function buildAppAsync(outDir: string, env: Record<string, string> = {}): Promise<void> {
-	const child = spawn('npx', buildArgs(outDir), {
+/**
+ * `buildApp` without blocking this process, so builds can run side by side; `nice` lowers its
+ * priority (cores.ts).
+ */
+export function buildAppAsync(
+	outDir: string,
+	env: Record<string, string> = {},
+	nice = 0,
+): Promise<void> {
+	const child = spawn(...niced(nice, 'npx', buildArgs(outDir)), {
 		stdio: 'inherit',
 		env: { ...process.env, ...env },
 	});

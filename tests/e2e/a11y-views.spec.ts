@@ -3,19 +3,9 @@
  * answer rendered as markdown (heading, list, table, link, code block), the Code panel on each of
  * its tabs, and the Import curl dialog with an error. Plus prefers-reduced-motion on every element.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-	const builder = new AxeBuilder({ page }).withTags(TAGS);
-	const results = await (include ? builder.include(include) : builder).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 const MARKDOWN = [
 	'## Streaming, briefly',
@@ -67,7 +57,9 @@ for (const scheme of ['light', 'dark'] as const) {
 			for (let i = 0; i < count; i++) {
 				await tabs.nth(i).click();
 				await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
-				expect(await seriousViolations(page, 'section[aria-label="Code"]')).toEqual([]);
+				expect(await seriousViolations(page, { include: 'section[aria-label="Code"]' })).toEqual(
+					[],
+				);
 			}
 		});
 

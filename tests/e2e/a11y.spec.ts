@@ -2,24 +2,9 @@
  * axe-core on the main views, in the light and the dark scheme: no serious or critical violation.
  * The theme follows prefers-color-scheme (there is no in-app toggle), so each scheme is emulated.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { WCAG_TAGS, axeViolations, seriousViolations } from './axe';
 import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.impact} ${v.id}: ${v.help} — ${v.nodes
-					.slice(0, 3)
-					.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`)
-					.join(' | ')}`,
-		);
-}
 
 async function send(page: Page, model: string) {
 	await setRequest(page, {
@@ -77,6 +62,21 @@ for (const scheme of ['light', 'dark'] as const) {
 		});
 	});
 }
+
+test('the check itself: a violation planted in the page is reported, in full', async ({ page }) => {
+	await page.goto('./');
+	await expect(page.getByRole('textbox', { name: 'Request JSON' })).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.evaluate(() => {
+		for (let i = 0; i < 4; i++)
+			document.querySelector('main')?.append(document.createElement('button'));
+	});
+	// Only violations are collected, but each with every element it concerns.
+	const violations = await axeViolations(page, { tags: WCAG_TAGS });
+	expect(violations.map((v) => [v.id, v.impact, v.nodes.length])).toEqual([
+		['button-name', 'critical', 4],
+	]);
+});
 
 test('at 390 px wide nothing scrolls sideways, with or without a key', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });

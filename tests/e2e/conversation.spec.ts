@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { E2E } from '../scripts/ports';
+import { seriousViolations } from './axe';
 import {
 	KEYS,
 	draftSaved,
@@ -306,11 +306,8 @@ test('keyboard only: reply with Enter, Shift+Enter for a new line; axe in light 
 	expect(first!.messages.at(-1)).toEqual({ role: 'user', content: 'Line one\nLine two' });
 	for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });
-		const result = await new AxeBuilder({ page }).include('[aria-label="Conversation"]').analyze();
-		const serious = result.violations.filter(
-			(v) => v.impact === 'serious' || v.impact === 'critical',
-		);
-		expect(serious, `${scheme}: ${serious.map((v) => v.id).join(', ')}`).toEqual([]);
+		const include = '[aria-label="Conversation"]';
+		expect(await seriousViolations(page, { include, tags: null }), scheme).toEqual([]);
 	}
 });
 

@@ -4,9 +4,9 @@
  * sending anything; a `#lab=` link pasted into an open tab opens like one on load.
  */
 import { deflateRawSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { E2E } from '../scripts/ports';
+import { seriousViolations } from './axe';
 import { KEYS, emulator, expect, saveKey, setRequest, test } from './fixtures';
 
 const weather = {
@@ -146,16 +146,7 @@ test('a grid run is kept in history; opened after a reload, the grid shows its r
 	const dialog = page.getByRole('dialog', { name: 'History' });
 	const entry = dialog.getByRole('list', { name: 'Runs' }).getByRole('listitem').first();
 	await expect(entry).toContainText('Lab · 2 × 1 · 1/2 passed');
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.include('dialog.history')
-		.analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical',
-	);
-	expect(
-		serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-	).toEqual([]);
+	expect(await seriousViolations(page, { include: 'dialog.history' })).toEqual([]);
 	await entry.getByRole('button').click();
 	await dialog.getByRole('button', { name: 'Open in prompt lab' }).click();
 	await expect(dialog).toBeHidden();

@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { KEYS, emulator, expect, saveKey, setRequest, test } from './fixtures';
 
 async function openLab(page: Page, request: unknown): Promise<Locator> {
@@ -353,12 +353,5 @@ test('the lab with a finished grid has no serious axe violation', async ({ page 
 	await addCases(lab, 'word', ['one', 'two']);
 	await lab.getByRole('button', { name: 'Run grid' }).click();
 	await expect(cell(lab, 2, 1)).toHaveAccessibleDescription(/^done/);
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.include('dialog.lab')
-		.analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-	expect(serious).toEqual([]);
+	expect(await seriousViolations(page, { include: 'dialog.lab' })).toEqual([]);
 });

@@ -2,8 +2,8 @@
  * The model browser and a model's providers, against the emulator's 500+ model catalog (generated
  * from a fixed seed, so the cheapest image-input model with tools is always the same one).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { KEYS, emulator, expect, saveKey, setRequest, test } from './fixtures';
 
 /** The cheapest image-input model with tools under $1/M in the seeded catalog, and its providers. */
@@ -39,16 +39,6 @@ async function openBrowser(page: Page): Promise<Locator> {
 /** "$0.15/M" → 0.15, "free" → 0, "varies" → Infinity. */
 const perMillion = (text: string) =>
 	text === 'free' ? 0 : text === 'varies' ? Infinity : Number(text.replace(/[$/M]/g, ''));
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
-		.include('dialog[open]')
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 test('filter, sort and pick a model; route to its providers; the emulator gets provider.only and order', async ({
 	page,
@@ -205,7 +195,7 @@ for (const scheme of ['light', 'dark'] as const)
 			await found(dialog).first().click();
 			await expect(dialog.getByRole('table', { name: 'Providers' })).toBeVisible();
 			await dialog.getByRole('searchbox', { name: 'Search models' }).fill('');
-			expect(await seriousViolations(page)).toEqual([]);
+			expect(await seriousViolations(page, { include: 'dialog[open]' })).toEqual([]);
 			await page.screenshot({
 				path: testInfo.outputPath(`models-${width}-${scheme}.png`),
 				fullPage: false,

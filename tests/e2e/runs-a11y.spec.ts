@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './axe';
 import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
 
 const request = {
@@ -21,11 +21,9 @@ for (const scheme of ['light', 'dark'] as const)
 		await page.getByRole('button', { name: 'History' }).click();
 		const history = page.getByRole('dialog', { name: 'History' });
 		await expect(history.getByRole('list', { name: 'Runs' })).toBeVisible();
-		const list = await new AxeBuilder({ page }).include('dialog[open]').analyze();
-		expect(list.violations).toEqual([]);
+		expect(await axeViolations(page, { include: 'dialog[open]' })).toEqual([]);
 		await history.getByRole('list', { name: 'Runs' }).getByRole('button').first().click();
-		const run = await new AxeBuilder({ page }).include('dialog[open]').analyze();
-		expect(run.violations).toEqual([]);
+		expect(await axeViolations(page, { include: 'dialog[open]' })).toEqual([]);
 		await history.getByRole('button', { name: 'Close' }).click();
 
 		await page.getByRole('button', { name: 'Compare' }).click();
@@ -41,8 +39,7 @@ for (const scheme of ['light', 'dark'] as const)
 			},
 		);
 		await compare.getByText('What was sent (1 unsupported)').click();
-		const columns = await new AxeBuilder({ page }).include('dialog[open]').analyze();
-		expect(columns.violations).toEqual([]);
+		expect(await axeViolations(page, { include: 'dialog[open]' })).toEqual([]);
 	});
 
 for (const width of [390, 1440])

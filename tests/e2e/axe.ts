@@ -1,0 +1,43 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+/** WCAG 2.2 A and AA and axe's best practices: the rules every view is held to. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+export type AxeOptions = {
+	/** A CSS selector: only that part of the page is checked (a dialog, a region). */
+	include?: string;
+	/** Rule tags to run; `null`: every rule but the experimental ones. */
+	tags?: string[] | null;
+};
+
+/**
+ * axe-core's violations on the page as it is now. Only violations are collected in full: the passes
+ * and the "needs review" results, which no test reads, are left out (a sixth to a third of axe's
+ * time on the app's main view), which changes nothing about what counts as a violation
+ * (a11y.spec.ts plants one to show it).
+ */
+export async function axeViolations(page: Page, { include, tags }: AxeOptions = {}) {
+	// First: `options()` replaces what `withTags()` sets.
+	let builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+	if (tags) builder = builder.withTags(tags);
+	if (include) builder = builder.include(include);
+	return (await builder.analyze()).violations;
+}
+
+/**
+ * The serious and critical violations (by default of the WCAG_TAGS rules), one line each: impact, rule, what it asks for, and the first
+ * three elements with axe's summary of what is wrong with each.
+ */
+export async function seriousViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
+	const violations = await axeViolations(page, { tags: WCAG_TAGS, ...options });
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) =>
+				`${v.impact} ${v.id}: ${v.help} — ${v.nodes
+					.slice(0, 3)
+					.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`)
+					.join(' | ')}`,
+		);
+}

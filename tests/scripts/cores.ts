@@ -1,34 +1,52 @@
 import { cpus } from 'node:os';
 
-/** Cores idle over `ms`, from the kernel's counters (the load average lags a minute behind). */
-export async function idleCores(ms = 1000): Promise<number> {
+type Times = { idle: number; nice: number; total: number };
+
+/**
+ * Cores spent over `ms` idle and running niced processes, from the kernel's counters (the load
+ * average lags a minute behind).
+ */
+export async function coreUse(ms = 1000): Promise<{ idle: number; nice: number }> {
 	const sample = () =>
-		cpus().reduce(
+		cpus().reduce<Times>(
 			(sum, cpu) => {
 				const t = cpu.times;
 				return {
 					idle: sum.idle + t.idle,
+					nice: sum.nice + t.nice,
 					total: sum.total + t.user + t.nice + t.sys + t.irq + t.idle,
 				};
 			},
-			{ idle: 0, total: 0 },
+			{ idle: 0, nice: 0, total: 0 },
 		);
 	const before = sample();
 	await new Promise((resolve) => setTimeout(resolve, ms));
 	const after = sample();
-	const share = (after.idle - before.idle) / Math.max(1, after.total - before.total);
-	return share * cpus().length;
+	const span = Math.max(1, after.total - before.total);
+	const cores = cpus().length;
+	return {
+		idle: ((after.idle - before.idle) / span) * cores,
+		nice: ((after.nice - before.nice) / span) * cores,
+	};
 }
+
+/** Cores idle over `ms`. */
+export const idleCores = async (ms = 1000) => (await coreUse(ms)).idle;
 
 /**
  * How many CPU-bound processes a step may run side by side: the cores idle now (one when the
  * machine is busy), at most `max`. `asked` (an environment variable) overrides it. `what` names the
- * step in the line that says so.
+ * step in the line that says so. `idleNow` is a count already measured, to decide on.
  */
-export async function sideBySide(what: string, max: number, asked?: string): Promise<number> {
+export async function sideBySide(
+	what: string,
+	max: number,
+	asked?: string,
+	idleNow?: number,
+): Promise<number> {
 	const wanted = Number(asked);
 	if (asked && Number.isInteger(wanted) && wanted >= 1) return wanted;
-	const idle = await idleCores();
+	const idle = idleNow ?? (await idleCores());
 	const count = Math.max(1, Math.min(max, Math.floor(idle + 0.25)));
 	console.log(`${idle.toFixed(1)} of ${cpus().length} cores idle: ${what} ${count}`);
 	return count;

@@ -21,9 +21,12 @@ import { buildAppAsync, e2eBuildEnv } from './servers';
 const REPORT = '.reports/e2e.json';
 export const MAX_E2E_WORKERS = 2;
 
-/** How many Playwright workers to run: `E2E_WORKERS`, or the cores idle now (at most two). */
-export const e2eWorkers = () =>
-	sideBySide('browser test workers', MAX_E2E_WORKERS, process.env.E2E_WORKERS);
+/**
+ * How many Playwright workers to run: `E2E_WORKERS`, or the cores idle now (at most two); `idle`
+ * is a count already measured.
+ */
+export const e2eWorkers = (idle?: number) =>
+	sideBySide('browser test workers', MAX_E2E_WORKERS, process.env.E2E_WORKERS, idle);
 
 /**
  * Each slot's two builds (the app, and the app under a sub-path), slots side by side. `nice` runs

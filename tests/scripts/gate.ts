@@ -4,10 +4,11 @@
  * The last line is `Total: N passed, N failed` (tests plus gate checks), which CI reads.
  *
  * Steps overlap, so that both cores stay busy without any test losing its core:
- * - the static checks (types, format, lint) have no time limits, so they run from the start at the
- *   lowest priority and take only what the tests leave idle (their output is printed whole, later);
+ * - the static checks (types, format, lint) have no time limits, so on an idle machine they run
+ *   from the start at the lowest priority and take only what the tests leave idle (their output is
+ *   printed whole, later); on a busy machine, where that priority would starve them, first;
  * - the builds (the production one, the browser tests' ones) run beside the unit tests at a lower
- *   priority, as the unit tests keep only about one core busy;
+ *   priority, as the unit tests keep only about one core busy (after them on a busy machine);
  * - then the browser tests, in two workers when cores are idle (e2e.ts).
  * Each step's time is its own, from its start, so the times add up to more than the run's.
  */
@@ -15,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { runBudgets } from './budgets';
-import { niced, sideBySide } from './cores';
+import { coreUse, idleCores, niced, sideBySide } from './cores';
 import { buildE2e, e2eWorkers, runPlaywright } from './e2e';
 
 const REPORTS = '.reports';
@@ -23,33 +24,66 @@ type Step = { name: string; passed: number; failed: number; skipped: number; sec
 type Counts = Omit<Step, 'name' | 'seconds'>;
 type Outcome = { status: number; output: string; seconds: number };
 
+type Running = { outcome: Promise<Outcome>; done: boolean; stop(): Promise<void> };
+
+/** Process groups of steps still running at a lower priority: stopped if the gate is stopped. */
+const groups = new Set<number>();
+const stopGroup = (pid: number) => {
+	try {
+		process.kill(-pid, 'SIGTERM');
+	} catch {
+		// Already gone.
+	}
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+	process.on(signal, () => {
+		for (const pid of groups) stopGroup(pid);
+		process.exit(130);
+	});
+
 /**
- * Runs `command args` at priority `nice`. Its output goes straight through, or with `hold` is kept
- * back to be printed whole, so that steps running side by side do not interleave their logs.
+ * Starts `command args` at priority `nice`. Its output goes straight through, or with `hold` is kept
+ * back to be printed whole, so that steps running side by side do not interleave their logs. A step
+ * at a lower priority runs in a process group of its own, so that `stop()` ends all of it.
  */
-function run(
+function start(
 	command: string,
 	args: string[],
 	{ nice = 0, hold = false }: { nice?: number; hold?: boolean } = {},
-): Promise<Outcome> {
-	const start = Date.now();
+): Running {
+	const began = Date.now();
 	const child = spawn(...niced(nice, command, args), {
 		stdio: ['ignore', hold ? 'pipe' : 'inherit', hold ? 'pipe' : 'inherit'],
+		detached: nice > 0,
 	});
+	const pid = child.pid;
+	if (nice > 0 && pid !== undefined) groups.add(pid);
 	const output: Buffer[] = [];
 	child.stdout?.on('data', (data: Buffer) => output.push(data));
 	child.stderr?.on('data', (data: Buffer) => output.push(data));
-	return new Promise((resolve) => {
-		child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
-		child.on('close', (code) =>
-			resolve({
-				status: code ?? 1,
-				output: Buffer.concat(output).toString(),
-				seconds: (Date.now() - start) / 1000,
-			}),
-		);
-	});
+	const running: Running = {
+		done: false,
+		outcome: new Promise((resolve) => {
+			child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
+			child.on('close', (code) => {
+				running.done = true;
+				if (pid !== undefined) groups.delete(pid);
+				resolve({
+					status: code ?? 1,
+					output: Buffer.concat(output).toString(),
+					seconds: (Date.now() - began) / 1000,
+				});
+			});
+		}),
+		async stop() {
+			if (pid !== undefined && !running.done) stopGroup(pid);
+			await running.outcome;
+		},
+	};
+	return running;
 }
+
+const run = (...args: Parameters<typeof start>) => start(...args).outcome;
 
 async function timed(body: () => Promise<number> | number): Promise<Outcome> {
 	const start = Date.now();
@@ -101,23 +135,45 @@ mkdirSync(REPORTS, { recursive: true });
 
 // Vitest's default on two cores is one worker; a second one halves the unit tests' time when the
 // machine is otherwise idle (under load it stays one, the configuration the loaded runs proved).
-// Both counts are taken before this run starts anything of its own.
-const unitWorkers = await sideBySide('unit test workers', cpus().length, process.env.UNIT_WORKERS);
-const browserWorkers = await e2eWorkers();
+// All is decided on the cores idle before this run starts anything of its own.
+const idle = await idleCores();
+const quiet = idle >= cpus().length - 0.25;
+const unitWorkers = await sideBySide(
+	'unit test workers',
+	cpus().length,
+	process.env.UNIT_WORKERS,
+	idle,
+);
+const browserWorkers = await e2eWorkers(idle);
 
 const LOWEST = 19;
 const LOWER = 10;
-const staticChecks = [
-	{ name: 'svelte-check (types, no warnings)', args: ['run', '--silent', 'typecheck'], npm: true },
-	{ name: 'prettier', args: ['prettier', '--check', '--log-level', 'warn', '.'] },
-	{ name: 'eslint', args: ['eslint', '--max-warnings', '0', '.'] },
-].map((job) => ({
-	name: job.name,
-	outcome: run(job.npm ? 'npm' : 'npx', job.args, { nice: LOWEST, hold: true }),
-}));
+const STATIC_CHECKS = [
+	{
+		name: 'svelte-check (types, no warnings)',
+		command: 'npm',
+		args: ['run', '--silent', 'typecheck'],
+	},
+	{ name: 'prettier', command: 'npx', args: ['prettier', '--check', '--log-level', 'warn', '.'] },
+	{ name: 'eslint', command: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
+];
+const startStatic = (jobs: typeof STATIC_CHECKS, nice: number) =>
+	jobs.map((job) => ({
+		name: job.name,
+		running: start(job.command, job.args, { nice, hold: true }),
+	}));
+// On a quiet machine the static checks, which have no time limits, start now at the lowest priority
+// and fill what the tests leave idle. On a busy one that priority would starve them behind the other
+// load, so they run first, at the normal one, side by side.
+let staticChecks = startStatic(STATIC_CHECKS, quiet ? LOWEST : 0);
+if (!quiet) {
+	console.log(`\n━━ static checks, side by side ━━`);
+	await Promise.all(staticChecks.map((job) => job.running.outcome));
+}
 
-console.log('\n━━ unit tests (vitest), beside the builds ━━');
-const [unit, build, e2eBuild] = await Promise.all([
+// On a quiet machine the builds run beside the unit tests, at a lower priority; on a busy one that
+// would starve them, and they run after the unit tests, which then keep the cores they can get.
+const unitTests = () =>
 	run('npx', [
 		'vitest',
 		'run',
@@ -125,10 +181,16 @@ const [unit, build, e2eBuild] = await Promise.all([
 		'--reporter=default',
 		'--reporter=json',
 		`--outputFile.json=${REPORTS}/unit.json`,
-	]),
-	run('npx', ['vite', 'build', '--logLevel', 'warn'], { nice: LOWER }),
-	timed(() => buildE2e(browserWorkers, LOWER)),
-]);
+	]);
+const builds = (nice: number) =>
+	Promise.all([
+		run('npx', ['vite', 'build', '--logLevel', 'warn'], { nice }),
+		timed(() => buildE2e(browserWorkers, nice)),
+	]);
+console.log(`\n━━ unit tests (vitest)${quiet ? ', beside the builds' : ''} ━━`);
+const [unit, [build, e2eBuild]] = quiet
+	? await Promise.all([unitTests(), builds(LOWER)])
+	: [await unitTests(), await builds(0)];
 
 console.log('\n━━ bundle budgets (gzip, tests/budgets.json) ━━');
 const budgets = await timed(() => (build.status === 0 ? runBudgets() : 1));
@@ -136,9 +198,25 @@ const budgets = await timed(() => (build.status === 0 ? runBudgets() : 1));
 console.log('\n━━ browser tests (playwright, chromium) ━━');
 const browser = await timed(() => (e2eBuild.status === 0 ? runPlaywright(browserWorkers) : 1));
 
+// Checks still running at the lowest priority now have the cores to themselves, unless the machine
+// got busy since: then other load starves them, and they start again at the normal priority.
+const starved = staticChecks.filter((job) => !job.running.done);
+if (starved.length > 0 && (await coreUse()).nice < 0.5) {
+	console.log(
+		`\n${starved.map((job) => job.name).join(', ')}: still running, again at normal priority`,
+	);
+	await Promise.all(starved.map((job) => job.running.stop()));
+	const again = new Set(starved.map((job) => job.name));
+	const rerun = startStatic(
+		STATIC_CHECKS.filter((job) => again.has(job.name)),
+		0,
+	);
+	staticChecks = staticChecks.map((job) => rerun.find((r) => r.name === job.name) ?? job);
+}
+
 const steps: Step[] = [];
 for (const job of staticChecks) {
-	const outcome = await job.outcome;
+	const outcome = await job.running.outcome;
 	console.log(`\n━━ ${job.name} ━━`);
 	process.stdout.write(outcome.output);
 	steps.push({ name: job.name, ...check(outcome.status), seconds: outcome.seconds });

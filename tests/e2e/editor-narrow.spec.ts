@@ -66,8 +66,15 @@ test('Monaco shows the request with no stray empty last line', async ({ page }) 
 	const lines = JSON.stringify(DEFAULT_REQUEST, null, 2).split('\n').length;
 	await expect(json(page)).toHaveValue(JSON.stringify(DEFAULT_REQUEST, null, 2));
 	await openMonaco(page);
-	await page.keyboard.press('ControlOrMeta+End');
-	await expect(monaco(page).locator('.active-line-number')).toHaveText(String(lines));
+	// Monaco draws only the lines in view and reveals the caret for the size it has when the key
+	// lands. In one gate the caret went to the last line but the view stayed at the top, so the
+	// line was not drawn. Ctrl+End again reveals it; what is checked is the last line's number.
+	await expect(async () => {
+		await page.keyboard.press('ControlOrMeta+End');
+		await expect(monaco(page).locator('.active-line-number')).toHaveText(String(lines), {
+			timeout: 1_000,
+		});
+	}).toPass();
 	await expect(monaco(page).locator('.line-numbers', { hasText: String(lines + 1) })).toHaveCount(
 		0,
 	);

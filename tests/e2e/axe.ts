@@ -26,8 +26,8 @@ export async function axeViolations(page: Page, { include, tags }: AxeOptions = 
 }
 
 /**
- * The serious and critical violations (by default of the WCAG_TAGS rules), one line each: impact, rule, what it asks for, and the first
- * three elements with axe's summary of what is wrong with each.
+ * The serious and critical violations (of the WCAG_TAGS rules unless told), one line each: impact,
+ * rule, what it asks for, and the first three elements with axe's summary of what is wrong.
  */
 export async function seriousViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
 	const violations = await axeViolations(page, { tags: WCAG_TAGS, ...options });

@@ -19,7 +19,7 @@ import { e2ePorts } from './ports';
 import { buildAppAsync, e2eBuildEnv } from './servers';
 
 const REPORT = '.reports/e2e.json';
-export const MAX_E2E_WORKERS = 2;
+const MAX_E2E_WORKERS = 2;
 
 /**
  * How many Playwright workers to run: `E2E_WORKERS`, or the cores idle now (at most two); `idle`

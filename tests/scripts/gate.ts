@@ -157,15 +157,14 @@ const STATIC_CHECKS = [
 	{ name: 'prettier', command: 'npx', args: ['prettier', '--check', '--log-level', 'warn', '.'] },
 	{ name: 'eslint', command: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
 ];
-const startStatic = (jobs: typeof STATIC_CHECKS, nice: number) =>
-	jobs.map((job) => ({
-		name: job.name,
-		running: start(job.command, job.args, { nice, hold: true }),
-	}));
+const startStatic = (job: (typeof STATIC_CHECKS)[number], nice: number) => ({
+	...job,
+	running: start(job.command, job.args, { nice, hold: true }),
+});
 // On a quiet machine the static checks, which have no time limits, start now at the lowest priority
 // and fill what the tests leave idle. On a busy one that priority would starve them behind the other
 // load, so they run first, at the normal one, side by side.
-let staticChecks = startStatic(STATIC_CHECKS, quiet ? LOWEST : 0);
+let staticChecks = STATIC_CHECKS.map((job) => startStatic(job, quiet ? LOWEST : 0));
 if (!quiet) {
 	console.log(`\n━━ static checks, side by side ━━`);
 	await Promise.all(staticChecks.map((job) => job.running.outcome));
@@ -205,13 +204,13 @@ if (starved.length > 0 && (await coreUse()).nice < 0.5) {
 	console.log(
 		`\n${starved.map((job) => job.name).join(', ')}: still running, again at normal priority`,
 	);
-	await Promise.all(starved.map((job) => job.running.stop()));
-	const again = new Set(starved.map((job) => job.name));
-	const rerun = startStatic(
-		STATIC_CHECKS.filter((job) => again.has(job.name)),
-		0,
+	staticChecks = await Promise.all(
+		staticChecks.map(async (job) => {
+			if (job.running.done) return job;
+			await job.running.stop();
+			return startStatic(job, 0);
+		}),
 	);
-	staticChecks = staticChecks.map((job) => rerun.find((r) => r.name === job.name) ?? job);
 }
 
 const steps: Step[] = [];

@@ -189,7 +189,7 @@ test('hover on a parameter gives its type, range, default and description', asyn
 		await page.keyboard.press('ControlOrMeta+End');
 		await expect(temperature.first()).toBeInViewport({ timeout: 1_000 });
 	}).toPass();
-	await monaco(page).locator('.view-line span', { hasText: '"temperature"' }).first().hover();
+	await temperature.first().hover();
 	const hover = page.locator('.monaco-hover').filter({ hasText: 'Randomness' });
 	await expect(hover).toBeVisible();
 	await expect(hover).toContainText('number · 0 to 2 · default 1');

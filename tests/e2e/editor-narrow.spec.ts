@@ -181,8 +181,8 @@ test('Wrap lines wraps both editors and is remembered after a reload', async ({ 
 test('hover on a parameter gives its type, range, default and description', async ({ page }) => {
 	await page.goto('./');
 	// "temperature" on line 2, in view as Monaco opens: the hover is what is checked here, not the
-	// scrolling. (Scrolled to with Ctrl+End, the view went back to line 1 in two of this day's three full runs,
-	// and the hover then chased a line Monaco kept taking out: see the stray-line test above.)
+	// scrolling. Scrolled to with Ctrl+End, the view went back to line 1 in two of four full runs on
+	// 2026-12-06, and the hover then chased a line Monaco kept taking out (see the stray-line test).
 	const { temperature, ...rest } = DEFAULT_REQUEST;
 	await setRequest(page, { temperature, ...rest });
 	await openMonaco(page);

@@ -18,11 +18,28 @@ export type AxeOptions = {
  * (a11y.spec.ts plants one to show it).
  */
 export async function axeViolations(page: Page, { include, tags }: AxeOptions = {}) {
+	await transitionsSettled(page);
 	// First: `options()` replaces what `withTags()` sets.
 	let builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
 	if (tags) builder = builder.withTags(tags);
 	if (include) builder = builder.include(include);
 	return (await builder.analyze()).violations;
+}
+
+/**
+ * Waits for the page's finite animations and transitions to end. A theme switched just before (by
+ * `emulateMedia`) fades each button's background over 120 ms: axe, reading colours mid-fade, saw
+ * the dark theme's text on a still almost white button (contrast 1.21, a flaky failure).
+ */
+async function transitionsSettled(page: Page): Promise<void> {
+	await page.evaluate(() =>
+		Promise.all(
+			document
+				.getAnimations()
+				.filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+				.map((a) => a.finished.catch(() => undefined)),
+		),
+	);
 }
 
 /**

@@ -52,7 +52,7 @@ function start(
 	{ nice = 0, hold = false }: { nice?: number; hold?: boolean } = {},
 ): Running {
 	const began = Date.now();
-	const child = spawn(...niced(nice, command, args), {
+	const child = spawn(...niced(nice, command, args, { session: nice > 0 }), {
 		stdio: ['ignore', hold ? 'pipe' : 'inherit', hold ? 'pipe' : 'inherit'],
 		detached: nice > 0,
 	});

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { niced } from '../../scripts/cores';
 
@@ -15,4 +16,27 @@ describe('niced', () => {
 		const ran = spawnSync(command, args, { encoding: 'utf8' });
 		expect(Number(ran.stdout.trim())).toBe(Math.min(19, own + 19));
 	});
+
+	it('in a session of its own, lowers that session too, where the kernel groups sessions', async () => {
+		const [command, args] = niced(19, 'sh', ['-c', 'echo $(nice); cat /proc/self/autogroup'], {
+			session: true,
+		});
+		// As `detached` spawns it: a new session, so its own autogroup (the gate's own is untouched).
+		const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+		let out = '';
+		child.stdout.on('data', (data: Buffer) => (out += data.toString()));
+		await new Promise((resolve) => child.on('close', resolve));
+		const [niceness, group = ''] = out.trim().split('\n');
+		const own = Number(spawnSync('nice', { encoding: 'utf8' }).stdout.trim());
+		expect(Number(niceness)).toBe(Math.min(19, own + 19));
+		if (process.platform === 'linux' && existsSync('/proc/self/autogroup')) {
+			expect(group).toMatch(/^\/autogroup-\d+ nice 19$/);
+			expect(readOwnGroup()).not.toBe(group);
+			expect(readOwnGroup()).not.toMatch(/nice 19$/);
+		}
+	});
 });
+
+function readOwnGroup(): string {
+	return spawnSync('cat', ['/proc/self/autogroup'], { encoding: 'utf8' }).stdout.trim();
+}

@@ -13,16 +13,33 @@ export type ModalParams = { open: boolean; onopen?: () => void };
 
 export function modal(dialog: HTMLDialogElement, params: ModalParams) {
 	const trap = trapFocus(dialog);
-	// A dialog's `close` event comes a task after it closed: one closed by Esc and opened again
-	// before then (a quick Esc, Enter) would be closed by its owner for the old close. Captured on
-	// the dialog itself, this runs before the owner's listener and drops a close it outlived.
-	const staleClose = (event: Event) => {
-		if (dialog.open) event.stopImmediatePropagation();
+	// The browser fires a dialog's `close` event a task after it closed, and input goes ahead of
+	// such tasks: after Esc, an Enter on the opener could ask for the dialog while its owner still
+	// thought it open (nothing to do), and the late event then closed it for good. So the owner is
+	// told as the dialog closes, before the next task (a mutation observer), and the browser's own
+	// event, always late, is dropped. Told a microtask later still: an opener clicked in the same
+	// task as the close has its state applied first, and a dialog open again by then is not closed.
+	let shown = false;
+	let told: Event | null = null;
+	const tell = () => {
+		if (!shown || dialog.open) return;
+		shown = false;
+		told = new Event('close');
+		dialog.dispatchEvent(told);
 	};
-	dialog.addEventListener('close', staleClose, { capture: true });
+	const observer = new MutationObserver(() => {
+		if (dialog.open) shown = true;
+		else if (shown) queueMicrotask(tell);
+	});
+	observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
+	const lateClose = (event: Event) => {
+		if (event !== told) event.stopImmediatePropagation();
+	};
+	dialog.addEventListener('close', lateClose, { capture: true });
 	const apply = ({ open, onopen }: ModalParams) => {
 		if (open && !dialog.open) {
 			dialog.showModal();
+			shown = true;
 			// What it reads is not a reason to run again: only `open` is.
 			if (onopen) untrack(onopen);
 		} else if (!open && dialog.open) dialog.close();
@@ -31,7 +48,8 @@ export function modal(dialog: HTMLDialogElement, params: ModalParams) {
 	return {
 		update: apply,
 		destroy() {
-			dialog.removeEventListener('close', staleClose, { capture: true });
+			observer.disconnect();
+			dialog.removeEventListener('close', lateClose, { capture: true });
 			trap.destroy();
 		},
 	};

@@ -34,6 +34,24 @@ export async function coreUse(ms = 1000): Promise<{ idle: number; nice: number }
 export const idleCores = async (ms = 1000) => (await coreUse(ms)).idle;
 
 /**
+ * Cores idle, over the quietest of up to `samples` spans of `measure()`: a second that looks busy
+ * is measured again, so a process that is just ending (npm's own, as `npm test` starts) is not
+ * taken for load, while a steady load (a CPU hog) is busy in every span. A quiet first span is the
+ * answer at once.
+ */
+export async function quietestIdle(
+	samples = 3,
+	measure: () => Promise<number> = () => idleCores(),
+): Promise<number> {
+	let best = 0;
+	for (let i = 0; i < samples; i++) {
+		best = Math.max(best, await measure());
+		if (best >= cpus().length - 0.25) break;
+	}
+	return best;
+}
+
+/**
  * How many CPU-bound processes a step may run side by side: the cores idle now (one when the
  * machine is busy), at most `max`. `asked` (an environment variable) overrides it. `what` names the
  * step in the line that says so. `idleNow` is a count already measured, to decide on.

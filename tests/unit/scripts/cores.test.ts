@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { niced } from '../../scripts/cores';
+import { cpus } from 'node:os';
+import { niced, quietestIdle } from '../../scripts/cores';
 
 describe('niced', () => {
 	it('runs a command as is at priority 0', () => {
@@ -40,3 +41,34 @@ describe('niced', () => {
 function readOwnGroup(): string {
 	return spawnSync('cat', ['/proc/self/autogroup'], { encoding: 'utf8' }).stdout.trim();
 }
+
+describe('quietestIdle', () => {
+	const cores = cpus().length;
+	const spans = (...idle: number[]) => {
+		const measured: number[] = [];
+		const measure = async () => {
+			const next = idle[measured.length] ?? 0;
+			measured.push(next);
+			return next;
+		};
+		return { measure, measured };
+	};
+
+	it('takes a quiet first span at once', async () => {
+		const { measure, measured } = spans(cores, 0);
+		expect(await quietestIdle(3, measure)).toBe(cores);
+		expect(measured).toHaveLength(1);
+	});
+
+	it('measures a busy-looking span again, and stops at a quiet one (a process just ending)', async () => {
+		const { measure, measured } = spans(cores - 0.6, cores - 0.1, 0);
+		expect(await quietestIdle(3, measure)).toBe(cores - 0.1);
+		expect(measured).toHaveLength(2);
+	});
+
+	it('is busy when every span is (a steady load), and says how idle the quietest was', async () => {
+		const { measure, measured } = spans(0.1, 0.3, 0.2);
+		expect(await quietestIdle(3, measure)).toBe(0.3);
+		expect(measured).toHaveLength(3);
+	});
+});

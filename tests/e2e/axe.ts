@@ -27,16 +27,19 @@ export async function axeViolations(page: Page, { include, tags }: AxeOptions = 
 }
 
 /**
- * Waits for the page's finite animations and transitions to end. A theme switched just before (by
- * `emulateMedia`) fades each button's background over 120 ms: axe, reading colours mid-fade, saw
- * the dark theme's text on a still almost white button (contrast 1.21, a flaky failure).
+ * Waits for the page's running finite animations and transitions to end (a paused one would never
+ * end, a spinner never does). A theme switched just before (by `emulateMedia`) fades each button's
+ * background over 120 ms: axe, reading colours mid-fade, saw the dark theme's text on a still
+ * almost white button (contrast 1.21, a flaky failure).
  */
 async function transitionsSettled(page: Page): Promise<void> {
 	await page.evaluate(() =>
 		Promise.all(
 			document
 				.getAnimations()
-				.filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+				.filter(
+					(a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity,
+				)
 				.map((a) => a.finished.catch(() => undefined)),
 		),
 	);

@@ -33,6 +33,9 @@ export async function coreUse(ms = 1000): Promise<{ idle: number; nice: number }
 /** Cores idle over `ms`. */
 export const idleCores = async (ms = 1000) => (await coreUse(ms)).idle;
 
+/** True when `idle` is every core (within a quarter of one): the machine is quiet. */
+export const allIdle = (idle: number) => idle >= cpus().length - 0.25;
+
 /**
  * Cores idle, over the quietest of up to `samples` spans of `measure()`: a second that looks busy
  * is measured again, so a process that is just ending (npm's own, as `npm test` starts) is not
@@ -46,7 +49,7 @@ export async function quietestIdle(
 	let best = 0;
 	for (let i = 0; i < samples; i++) {
 		best = Math.max(best, await measure());
-		if (best >= cpus().length - 0.25) break;
+		if (allIdle(best)) break;
 	}
 	return best;
 }

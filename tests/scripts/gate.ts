@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { runBudgets } from './budgets';
-import { coreUse, niced, quietestIdle, sideBySide } from './cores';
+import { allIdle, coreUse, niced, quietestIdle, sideBySide } from './cores';
 import { buildE2e, e2eWorkers, runPlaywright } from './e2e';
 
 const REPORTS = '.reports';
@@ -137,7 +137,7 @@ mkdirSync(REPORTS, { recursive: true });
 // machine is otherwise idle (under load it stays one, the configuration the loaded runs proved).
 // All is decided on the cores idle before this run starts anything of its own.
 const idle = await quietestIdle();
-const quiet = idle >= cpus().length - 0.25;
+const quiet = allIdle(idle);
 const unitWorkers = await sideBySide(
 	'unit test workers',
 	cpus().length,

@@ -3,8 +3,8 @@
  * host (production bundle, production CSP) with Debian's Chromium. Extra arguments go to Playwright.
  *
  * Workers: with a second core free, two Playwright workers run side by side, each with its own
- * emulator, its own app build against it and its own ports (`ports.ts`), so no test sees another's
- * requests. A spec file goes to whichever worker is free, so both finish within a file of each
+ * emulator, its own copy of the app pointed at it and its own ports (`ports.ts`), so no test sees
+ * another's requests. A spec file goes to whichever worker is free, so both finish within a file of each
  * other. A test needs about one core (its page, the emulator, the host), so the worker count is the
  * number of cores idle when the tests start (one when the machine is busy), at most two;
  * `E2E_WORKERS=n` sets it. The report is `.reports/e2e.json`.
@@ -15,7 +15,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { ensureTestBrowser } from './chromium';
 import { sideBySide } from './cores';
-import { e2ePorts } from './ports';
+import { e2ePorts, emulatorOrigins } from './ports';
+import { retarget } from './retarget';
 import { buildAppAsync, e2eBuildEnv } from './servers';
 
 const REPORT = '.reports/e2e.json';
@@ -29,22 +30,28 @@ export const e2eWorkers = (idle?: number) =>
 	sideBySide('browser test workers', MAX_E2E_WORKERS, process.env.E2E_WORKERS, idle);
 
 /**
- * Each slot's two builds (the app, and the app under a sub-path), slots side by side. `nice` runs
- * them at a lower priority, so that they take only what other steps leave of the cores.
+ * The builds of every slot: slot 0's two (the app, and the app under a sub-path) side by side, and
+ * for each other slot a copy of them pointed at its own emulator (`retarget.ts`), which is all that
+ * differs between slots. `nice` runs the builds at a lower priority, so that they take only what
+ * other steps leave of the cores.
  */
 export async function buildE2e(workers: number, nice = 0): Promise<number> {
+	const first = e2ePorts(0);
 	try {
-		await Promise.all(
-			Array.from({ length: workers }, async (_, slot) => {
-				const ports = e2ePorts(slot);
-				await buildAppAsync(ports.outDir, e2eBuildEnv(ports), nice);
-				await buildAppAsync(
-					ports.subpath.outDir,
-					{ ...e2eBuildEnv(ports), VITE_BASE: ports.subpath.base },
-					nice,
-				);
-			}),
-		);
+		await Promise.all([
+			buildAppAsync(first.outDir, e2eBuildEnv(first), nice),
+			buildAppAsync(
+				first.subpath.outDir,
+				{ ...e2eBuildEnv(first), VITE_BASE: first.subpath.base },
+				nice,
+			),
+		]);
+		for (let slot = 1; slot < workers; slot++) {
+			const ports = e2ePorts(slot);
+			const origins = emulatorOrigins(first, ports);
+			retarget(first.outDir, ports.outDir, origins);
+			retarget(first.subpath.outDir, ports.subpath.outDir, origins);
+		}
 		return 0;
 	} catch (error) {
 		console.error((error as Error).message);

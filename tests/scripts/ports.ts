@@ -2,7 +2,7 @@
  * Where the browser tests serve the app and the emulator. Uncommon ports, so a dev server can run
  * beside them. The gate may run two Playwright workers side by side (tests/scripts/e2e.ts): worker
  * `slot` gets ports ten above the one before and build folders of its own, so each has its own
- * emulator (whose request log a test reads) and its own app built against it.
+ * emulator (whose request log a test reads) and its own copy of the app pointed at it.
  */
 const BASE_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 18787);
 const BASE_APP_PORT = Number(process.env.E2E_APP_PORT ?? 14173);
@@ -36,6 +36,13 @@ export function e2ePorts(slot = 0) {
 }
 
 export type E2ePorts = ReturnType<typeof e2ePorts>;
+
+/** What the app built for slot `from` must say instead to talk to slot `to`'s emulator. */
+export const emulatorOrigins = (from: E2ePorts, to: E2ePorts) =>
+	[
+		[from.emulatorOrigin, to.emulatorOrigin],
+		[from.altApiOrigin, to.altApiOrigin],
+	] as const;
 
 /** The specs the sub-path build serves (the `subpath` project in playwright.config.ts). */
 export const SUBPATH_SPECS = /subpath\.spec\.ts$/;

@@ -4,9 +4,9 @@
  *
  * Workers: with a second core free, two Playwright workers run side by side, each with its own
  * emulator, its own copy of the app pointed at it and its own ports (`ports.ts`), so no test sees
- * another's requests. A spec file goes to whichever worker is free, so both finish within a file of each
- * other. A test needs about one core (its page, the emulator, the host), so the worker count is the
- * number of cores idle when the tests start (one when the machine is busy), at most two;
+ * another's requests. A spec file goes to whichever worker is free, so both finish within a file of
+ * each other. A test needs about one core (its page, the emulator, the host), so the worker count
+ * is the number of cores idle when the tests start (one when the machine is busy), at most two;
  * `E2E_WORKERS=n` sets it. The report is `.reports/e2e.json`.
  *
  * The gate (gate.ts) runs the two halves apart: the builds beside the unit tests, then Playwright.

@@ -7,7 +7,7 @@
  * hash of the first build's content, which nothing checks: the service worker's version covers
  * index.html, which carries the new origins).
  */
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 /** The files a build writes its origins into; images and fonts are copied as they are. */
@@ -24,14 +24,6 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyOf = (origins: Origins) =>
 	new RegExp(`(?:${origins.map(([origin]) => escape(origin)).join('|')})(?![0-9])`, 'g');
 
-function* files(dir: string): Generator<string> {
-	for (const name of readdirSync(dir)) {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) yield* files(path);
-		else yield path;
-	}
-}
-
 /**
  * Copies the build in `from` to `to` (emptied first) with each origin of `origins` replaced. Throws
  * when one of them is nowhere in the copy: the build then writes its origins in a way this does not
@@ -43,8 +35,9 @@ export function retarget(from: string, to: string, origins: Origins): void {
 	const replacementOf = new Map(origins);
 	const pattern = anyOf(origins);
 	const found = new Set<string>();
-	for (const path of files(to)) {
-		if (!TEXT.has(extname(path))) continue;
+	for (const entry of readdirSync(to, { recursive: true, withFileTypes: true })) {
+		const path = join(entry.parentPath, entry.name);
+		if (!entry.isFile() || !TEXT.has(extname(path))) continue;
 		const text = readFileSync(path, 'utf8');
 		// One pass for all of them, so that no replacement is replaced again.
 		const next = text.replace(pattern, (origin) => {

@@ -10,6 +10,7 @@ import {
 import { endColumnRun, foldColumnRun, startColumnRun, type ColumnRun } from '../core/compare/run';
 import type { SendFn } from './playground.svelte';
 import { Dialogs } from './dialogs.svelte';
+import { frameCommits, type FrameSchedule } from './frame-commits';
 import type { Settings } from './settings.svelte';
 
 export type CompareDeps = {
@@ -18,7 +19,8 @@ export type CompareDeps = {
 	/** Every model's supported_parameters from the one model list the app loads; null without one. */
 	loadCatalog: () => Promise<SupportedParameters | null>;
 	now?: () => number;
-	schedule?: (commit: () => void) => void;
+	/** The next animation frame (frame-commits.ts); tests in Node pass a synchronous scheduler. */
+	schedule?: FrameSchedule;
 	onRunEnd?: (run: ColumnRun) => void;
 	/** The app's dialogs: Compare is one. */
 	dialogs?: Dialogs;
@@ -143,21 +145,16 @@ export class Compare {
 		const { send, schedule, now, settings } = this.#deps;
 		const signal = column.controller.signal;
 		let run = column.run;
-		let pending = false;
-		const commit = () => {
-			pending = false;
+		const commits = frameCommits(schedule, () => {
 			if (run.status === 'streaming') column.run = run;
-		};
+		});
 		let sawEnd = false;
 		let thrown: unknown;
 		try {
 			for await (const event of send(run.body, { apiKey, baseUrl: settings.apiBaseUrl, signal })) {
 				run = foldColumnRun(run, event, now());
 				if (event.type === 'end') sawEnd = true;
-				if (!pending) {
-					pending = true;
-					schedule(commit);
-				}
+				commits.request();
 			}
 		} catch (error) {
 			thrown = error; // io/openrouter yields errors as values; a throw is a bug, still shown

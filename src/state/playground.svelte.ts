@@ -1,4 +1,5 @@
 import { ownNotice, type NoticeChannel } from './notices.svelte';
+import { frameCommits, type FrameSchedule } from './frame-commits';
 import type { DraftStore } from '../core/draft';
 // The share codec (and the JSON bounds it checks) loads when a link is made or opened.
 import type { Deflate, Encoded } from '../core/share/codec';
@@ -72,8 +73,11 @@ export type PlaygroundDeps = {
 	/** Non-secret extra headers (app attribution): sent, and shown in the snippets. */
 	headers?: () => Record<string, string>;
 	now?: () => number;
-	/** Commits are batched to one per frame; tests in Node pass a synchronous scheduler. */
-	schedule?: (commit: () => void) => void;
+	/**
+	 * The next animation frame: a streaming answer is shown once a frame at most (frame-commits.ts);
+	 * tests in Node pass a synchronous scheduler.
+	 */
+	schedule?: FrameSchedule;
 	/** Told of every finished run (history keeps it). */
 	onRunEnd?: (run: Run) => void;
 	/** Shown inside another page's frame: links to requests are not loaded, and nothing is sent. */
@@ -100,7 +104,7 @@ export async function preloadStreaming(): Promise<Streaming> {
 const FRAME_WAIT_MS = 100;
 
 /** Resolves in the frame after the next one, or after FRAME_WAIT_MS when no frames come. */
-function frameAfterNext(schedule: (job: () => void) => void): Promise<void> {
+function frameAfterNext(schedule: FrameSchedule): Promise<void> {
 	return new Promise((resolve) => {
 		const timer = setTimeout(resolve, FRAME_WAIT_MS);
 		schedule(() =>
@@ -416,12 +420,10 @@ export class Playground {
 		publish();
 		const raw = run.raw;
 		const startedAt = run.startedAt;
-		let pending = false;
-		const commit = () => {
-			pending = false;
-			// Not after the end: the finished run is shown at once, then its generation lookup.
+		// Not after the end: the finished run is shown at once, then its generation lookup.
+		const commits = frameCommits(schedule, () => {
 			if (run.status === 'streaming' && this.#run?.startedAt === run.startedAt) publish();
-		};
+		});
 
 		const baseUrl = this.#deps.settings.apiBaseUrl;
 		const { headers } = this;
@@ -432,10 +434,7 @@ export class Playground {
 			for await (const event of send(body, options)) {
 				this.#fold(run, event, foldEventInto);
 				if (event.type === 'end') sawEnd = true;
-				if (!pending) {
-					pending = true;
-					schedule(commit);
-				}
+				commits.request();
 			}
 		} catch (error) {
 			// io/openrouter yields errors as values; anything thrown here is a bug we still surface.
@@ -448,7 +447,8 @@ export class Playground {
 		const endedAt = now();
 		// The last text gets a frame of its own and the finished view (the bill, the reply box, the
 		// samples) the next: together they were the longest frame of a long answer (benchmark B4).
-		if (pending && !aborted) await frameAfterNext(schedule);
+		commits.end();
+		if (commits.pending && !aborted) await frameAfterNext(schedule);
 		let completion = run.completion;
 		if (aborted) completion = finishCompletion(completion, 'aborted');
 		else if (!sawEnd && !completion.complete && !completion.error)

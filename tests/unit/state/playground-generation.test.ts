@@ -86,6 +86,37 @@ describe('Playground frame commits', () => {
 		expect(shown?.status).toBe('streaming');
 	});
 
+	it('a fast stream is shown every other frame at 60 Hz, its first text at once', async () => {
+		let next: () => void = () => undefined;
+		const fast: SendFn = async function* () {
+			yield { type: 'open', status: 200, generationId: null, providerName: null };
+			for (const word of ['a', 'b', 'c', 'd', 'e']) {
+				await new Promise<void>((resolve) => (next = resolve));
+				yield textChunk(word);
+			}
+			yield { type: 'done' };
+		};
+		const frames: ((frameTime?: number) => void)[] = [];
+		const playground = new Playground({
+			send: fast,
+			settings: await loadedSettings(),
+			schedule: (commit) => void frames.push(commit),
+		});
+		void playground.send();
+		await flush();
+		const shown: string[] = [];
+		let time = 0;
+		// A token arrives before every frame, as on a stream of thousands of tokens a second.
+		for (let frame = 0; frame < 5; frame++) {
+			next();
+			await flush();
+			time += 1000 / 60;
+			for (const job of frames.splice(0)) job(time);
+			shown.push(playground.run?.completion.text ?? '');
+		}
+		expect(shown).toEqual(['a', 'a', 'abc', 'abc', 'abcde']);
+	});
+
 	/** A playground whose frames run only when the test runs them, and whose lookup never ends. */
 	async function framed() {
 		const frames: (() => void)[] = [];

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { frameCommits, MIN_COMMIT_GAP_MS } from '../../../src/state/frame-commits';
+
+const FRAME_60HZ = 1000 / 60;
+
+/** Animation frames the test runs by hand, each with its time, as requestAnimationFrame does. */
+function frames(interval: number) {
+	let queue: ((frameTime?: number) => void)[] = [];
+	let time = 0;
+	return {
+		schedule: (job: (frameTime?: number) => void) => void queue.push(job),
+		/** Runs the next frame; its time is `interval` after the last one. */
+		run() {
+			time += interval;
+			const jobs = queue;
+			queue = [];
+			for (const job of jobs) job(time);
+		},
+		get waiting() {
+			return queue.length;
+		},
+		/** The time of the frame running now, or of the last one. */
+		get time() {
+			return time;
+		},
+	};
+}
+
+describe('frameCommits', () => {
+	it('a stream that brings text every frame is shown every other frame at 60 Hz', () => {
+		const clock = frames(FRAME_60HZ);
+		const shown: number[] = [];
+		const commits = frameCommits(clock.schedule, () => shown.push(clock.time));
+		for (let frame = 0; frame < 12; frame++) {
+			commits.request();
+			clock.run();
+		}
+		// The first update is not held back; after it one every 33 ms, never two frames in a row.
+		expect(shown[0]).toBeCloseTo(FRAME_60HZ);
+		expect(shown).toHaveLength(6);
+		for (let i = 1; i < shown.length; i++)
+			expect((shown[i] as number) - (shown[i - 1] as number)).toBeCloseTo(2 * FRAME_60HZ);
+	});
+
+	it('every third frame at 120 Hz: no update comes sooner than the gap after the last', () => {
+		const clock = frames(1000 / 120);
+		const shown: number[] = [];
+		const commits = frameCommits(clock.schedule, () => shown.push(clock.time));
+		for (let frame = 0; frame < 30; frame++) {
+			commits.request();
+			clock.run();
+		}
+		expect(shown).toHaveLength(10);
+		for (let i = 1; i < shown.length; i++)
+			expect((shown[i] as number) - (shown[i - 1] as number)).toBeGreaterThanOrEqual(
+				MIN_COMMIT_GAP_MS,
+			);
+	});
+
+	it('a slow stream is shown in the very next frame: the gap holds back no lone update', () => {
+		const clock = frames(FRAME_60HZ);
+		let shown = 0;
+		const commits = frameCommits(clock.schedule, () => shown++);
+		for (let token = 1; token <= 5; token++) {
+			commits.request();
+			clock.run();
+			expect(shown).toBe(token);
+			expect(commits.pending).toBe(false);
+			// Three quiet frames before the next token.
+			for (let i = 0; i < 3; i++) clock.run();
+		}
+	});
+
+	it('many requests before a frame make one update, and pending says one is owed', () => {
+		const clock = frames(FRAME_60HZ);
+		let shown = 0;
+		const commits = frameCommits(clock.schedule, () => shown++);
+		for (let i = 0; i < 100; i++) commits.request();
+		expect(commits.pending).toBe(true);
+		expect(clock.waiting).toBe(1);
+		clock.run();
+		expect(shown).toBe(1);
+		expect(commits.pending).toBe(false);
+	});
+
+	it('once the stream ended, an update held back by the gap goes in the next frame', () => {
+		const clock = frames(FRAME_60HZ);
+		let shown = 0;
+		const commits = frameCommits(clock.schedule, () => shown++);
+		commits.request();
+		clock.run();
+		commits.request();
+		clock.run();
+		// Held back: the last update was one frame ago.
+		expect(shown).toBe(1);
+		expect(commits.pending).toBe(true);
+		commits.end();
+		clock.run();
+		expect(shown).toBe(2);
+		expect(commits.pending).toBe(false);
+	});
+
+	it('a scheduler without frame times (tests in Node) updates as soon as it runs the job', () => {
+		let shown = 0;
+		const commits = frameCommits(
+			(job) => job(),
+			() => shown++,
+		);
+		for (let i = 0; i < 5; i++) commits.request();
+		expect(shown).toBe(5);
+	});
+});

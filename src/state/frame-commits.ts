@@ -1,27 +1,37 @@
 /**
  * When a streaming answer's view is brought up to date. Events are folded into a draft as they
  * arrive (thousands a second on a fast stream); the view gets the draft in an animation frame, at
- * most once a frame, and no sooner than MIN_COMMIT_GAP_MS after its last update.
+ * most once a frame.
  *
- * The gap halves what a fast stream costs to show (on a 60 Hz screen the view updates about 30
- * times a second instead of 60; Svelte's effects and the markdown's open block run half as often:
- * benchmark B4), for at most one frame more before new text shows. A slow stream, a token every
- * few frames, is shown in the very next frame as before: the gap only holds back an update that
- * would come right after another.
+ * A fast stream, one that brings more than about a line of text each frame, is shown no sooner than
+ * MIN_COMMIT_GAP_MS after its last update: every other frame on a 60 Hz screen. Nobody reads a line
+ * a frame, and the view's work (Svelte's effects, the markdown's open block) then runs half as
+ * often: benchmark B4 measured the script time of such streams down by a third, for at most one
+ * frame more before new text shows. A slower stream, a word or a few each frame as most models
+ * send, is shown in every frame, word by word, as before.
  */
 
 /** Runs a job in the next animation frame, with the frame's time (`requestAnimationFrame`). */
 export type FrameSchedule = (job: (frameTime?: number) => void) => void;
 
 /**
- * Below two 60 Hz frames (33.3 ms), so the view updates every other frame there; every third at
- * 120 Hz (25 ms).
+ * Below two 60 Hz frames (33.3 ms), so a fast stream updates every other frame there; every third
+ * at 120 Hz (25 ms).
  */
 export const MIN_COMMIT_GAP_MS = 24;
 
+/**
+ * Characters of output (text, reasoning) between two updates from which a stream counts as fast:
+ * about a line of the answer pane. 500 tokens a second bring some 40 a frame, 5 000 some 400.
+ */
+export const FAST_CHARS = 120;
+
 export type FrameCommits = {
-	/** Asks for an update: in the next frame, or the first frame the gap allows. */
-	request(): void;
+	/**
+	 * Asks for an update, for `chars` more characters of output: in the next frame, or for a fast
+	 * stream the first frame the gap allows.
+	 */
+	request(chars?: number): void;
 	/** True from a request until its update ran. */
 	readonly pending: boolean;
 	/** The stream is over: an update asked for runs in the next frame, whatever the gap. */
@@ -36,16 +46,21 @@ export function frameCommits(schedule: FrameSchedule, commit: () => void): Frame
 	let pending = false;
 	let ended = false;
 	let shownAt = -Infinity;
+	/** Output characters since the last update. */
+	let added = 0;
 	const onFrame = (frameTime?: number) => {
 		if (frameTime !== undefined) {
-			if (!ended && frameTime - shownAt < MIN_COMMIT_GAP_MS) return schedule(onFrame);
+			const fast = added >= FAST_CHARS;
+			if (fast && !ended && frameTime - shownAt < MIN_COMMIT_GAP_MS) return schedule(onFrame);
 			shownAt = frameTime;
 		}
 		pending = false;
+		added = 0;
 		commit();
 	};
 	return {
-		request() {
+		request(chars = 0) {
+			added += chars;
 			if (pending) return;
 			pending = true;
 			schedule(onFrame);

@@ -432,9 +432,9 @@ export class Playground {
 			const onText = (text: string) => raw.push(text, now() - startedAt);
 			const options = { apiKey, baseUrl, headers, signal: controller.signal, onText };
 			for await (const event of send(body, options)) {
-				this.#fold(run, event, foldEventInto);
+				const added = this.#fold(run, event, foldEventInto);
 				if (event.type === 'end') sawEnd = true;
-				commits.request();
+				commits.request(added);
 			}
 		} catch (error) {
 			// io/openrouter yields errors as values; anything thrown here is a bug we still surface.
@@ -488,8 +488,11 @@ export class Playground {
 		if (current() && this.#run) this.#run = { ...this.#run, generation: result };
 	}
 
-	/** Folds one event into the draft `run` in place (a fast stream brings thousands). */
-	#fold(run: Run, event: StreamEvent, foldEventInto: Streaming['foldEventInto']): void {
+	/**
+	 * Folds one event into the draft `run` in place (a fast stream brings thousands); returns how
+	 * many characters of text and reasoning it added.
+	 */
+	#fold(run: Run, event: StreamEvent, foldEventInto: Streaming['foldEventInto']): number {
 		const { completion } = run;
 		const { text, reasoning, toolCalls } = completion;
 		foldEventInto(completion, event);
@@ -503,6 +506,10 @@ export class Playground {
 			completion.reasoning !== reasoning ||
 			completion.toolCalls !== toolCalls;
 		if (run.firstTokenAt === null && produced) run.firstTokenAt = this.#deps.now();
+		return (
+			Math.max(0, completion.text.length - text.length) +
+			Math.max(0, completion.reasoning.length - reasoning.length)
+		);
 	}
 
 	stop(): void {

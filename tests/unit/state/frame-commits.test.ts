@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameCommits, MIN_COMMIT_GAP_MS } from '../../../src/state/frame-commits';
+import { FAST_CHARS, frameCommits, MIN_COMMIT_GAP_MS } from '../../../src/state/frame-commits';
 
 const FRAME_60HZ = 1000 / 60;
 
@@ -27,12 +27,12 @@ function frames(interval: number) {
 }
 
 describe('frameCommits', () => {
-	it('a stream that brings text every frame is shown every other frame at 60 Hz', () => {
+	it('a stream that brings a line of text every frame is shown every other frame at 60 Hz', () => {
 		const clock = frames(FRAME_60HZ);
 		const shown: number[] = [];
 		const commits = frameCommits(clock.schedule, () => shown.push(clock.time));
 		for (let frame = 0; frame < 12; frame++) {
-			commits.request();
+			commits.request(FAST_CHARS);
 			clock.run();
 		}
 		// The first update is not held back; after it one every 33 ms, never two frames in a row.
@@ -47,7 +47,7 @@ describe('frameCommits', () => {
 		const shown: number[] = [];
 		const commits = frameCommits(clock.schedule, () => shown.push(clock.time));
 		for (let frame = 0; frame < 30; frame++) {
-			commits.request();
+			commits.request(FAST_CHARS);
 			clock.run();
 		}
 		expect(shown).toHaveLength(10);
@@ -57,12 +57,41 @@ describe('frameCommits', () => {
 			);
 	});
 
-	it('a slow stream is shown in the very next frame: the gap holds back no lone update', () => {
+	it('a stream of a few words a frame is shown in every frame, word by word', () => {
+		const clock = frames(FRAME_60HZ);
+		let shown = 0;
+		const commits = frameCommits(clock.schedule, () => shown++);
+		for (let frame = 1; frame <= 12; frame++) {
+			// Three words of five characters and a space, each in an event of its own.
+			for (let word = 0; word < 3; word++) commits.request(6);
+			clock.run();
+			expect(shown).toBe(frame);
+		}
+	});
+
+	it('a fast stream that slows down is shown in every frame again', () => {
+		const clock = frames(FRAME_60HZ);
+		let shown = 0;
+		const commits = frameCommits(clock.schedule, () => shown++);
+		for (let frame = 0; frame < 6; frame++) {
+			commits.request(FAST_CHARS * 2);
+			clock.run();
+		}
+		expect(shown).toBe(3);
+		for (let frame = 0; frame < 6; frame++) {
+			commits.request(10);
+			clock.run();
+		}
+		// The held-back update of the fast part, then one per frame.
+		expect(shown).toBe(9);
+	});
+
+	it('a lone update is shown in the very next frame, however large', () => {
 		const clock = frames(FRAME_60HZ);
 		let shown = 0;
 		const commits = frameCommits(clock.schedule, () => shown++);
 		for (let token = 1; token <= 5; token++) {
-			commits.request();
+			commits.request(FAST_CHARS * 10);
 			clock.run();
 			expect(shown).toBe(token);
 			expect(commits.pending).toBe(false);
@@ -75,7 +104,7 @@ describe('frameCommits', () => {
 		const clock = frames(FRAME_60HZ);
 		let shown = 0;
 		const commits = frameCommits(clock.schedule, () => shown++);
-		for (let i = 0; i < 100; i++) commits.request();
+		for (let i = 0; i < 100; i++) commits.request(FAST_CHARS);
 		expect(commits.pending).toBe(true);
 		expect(clock.waiting).toBe(1);
 		clock.run();
@@ -87,9 +116,9 @@ describe('frameCommits', () => {
 		const clock = frames(FRAME_60HZ);
 		let shown = 0;
 		const commits = frameCommits(clock.schedule, () => shown++);
-		commits.request();
+		commits.request(FAST_CHARS);
 		clock.run();
-		commits.request();
+		commits.request(FAST_CHARS);
 		clock.run();
 		// Held back: the last update was one frame ago.
 		expect(shown).toBe(1);
@@ -106,7 +135,7 @@ describe('frameCommits', () => {
 			(job) => job(),
 			() => shown++,
 		);
-		for (let i = 0; i < 5; i++) commits.request();
+		for (let i = 0; i < 5; i++) commits.request(FAST_CHARS);
 		expect(shown).toBe(5);
 	});
 });

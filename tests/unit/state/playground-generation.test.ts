@@ -6,6 +6,7 @@ import {
 	type GenerationFn,
 	type SendFn,
 } from '../../../src/state/playground.svelte';
+import { FAST_CHARS } from '../../../src/state/frame-commits';
 import { loadedSettings, textChunk } from './helpers';
 
 // As in the app, where it comes in idle time: these tests count the steps of a send.
@@ -86,11 +87,12 @@ describe('Playground frame commits', () => {
 		expect(shown?.status).toBe('streaming');
 	});
 
-	it('a fast stream is shown every other frame at 60 Hz, its first text at once', async () => {
+	/** Streams `words`, a word an animation frame; returns the answer as each frame showed it. */
+	async function shownPerFrame(words: string[]): Promise<string[]> {
 		let next: () => void = () => undefined;
-		const fast: SendFn = async function* () {
+		const stream: SendFn = async function* () {
 			yield { type: 'open', status: 200, generationId: null, providerName: null };
-			for (const word of ['a', 'b', 'c', 'd', 'e']) {
+			for (const word of words) {
 				await new Promise<void>((resolve) => (next = resolve));
 				yield textChunk(word);
 			}
@@ -98,7 +100,7 @@ describe('Playground frame commits', () => {
 		};
 		const frames: ((frameTime?: number) => void)[] = [];
 		const playground = new Playground({
-			send: fast,
+			send: stream,
 			settings: await loadedSettings(),
 			schedule: (commit) => void frames.push(commit),
 		});
@@ -106,15 +108,33 @@ describe('Playground frame commits', () => {
 		await flush();
 		const shown: string[] = [];
 		let time = 0;
-		// A token arrives before every frame, as on a stream of thousands of tokens a second.
-		for (let frame = 0; frame < 5; frame++) {
+		for (let frame = 0; frame < words.length; frame++) {
 			next();
 			await flush();
 			time += 1000 / 60;
 			for (const job of frames.splice(0)) job(time);
 			shown.push(playground.run?.completion.text ?? '');
 		}
-		expect(shown).toEqual(['a', 'a', 'abc', 'abc', 'abcde']);
+		return shown;
+	}
+
+	it('a line of text a frame is shown every other frame at 60 Hz, its first text at once', async () => {
+		const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((letter) => letter.repeat(FAST_CHARS));
+		expect(await shownPerFrame([a, b, c, d, e] as string[])).toEqual([
+			a,
+			a,
+			`${a}${b}${c}`,
+			`${a}${b}${c}`,
+			`${a}${b}${c}${d}${e}`,
+		]);
+	});
+
+	it('a word a frame is shown in every frame', async () => {
+		expect(await shownPerFrame(['one ', 'two ', 'three'])).toEqual([
+			'one ',
+			'one two ',
+			'one two three',
+		]);
 	});
 
 	/** A playground whose frames run only when the test runs them, and whose lookup never ends. */

@@ -3,9 +3,9 @@
  * once, in chunks the browser may skip laying out while off-screen (`content-visibility`); only the
  * open block is replaced, or grown in place when it is a long code block, table, list or paragraph; a
  * block finished in place is kept as a settled chunk, not rendered again. The caller updates at
- * most once per animation frame (the playground state commits once per frame), so there is at most
- * one DOM commit per frame. Code blocks are highlighted as they settle, the open one only once the
- * answer is final, so a streaming code block costs no more than before; a long one a slice a frame.
+ * most once per animation frame (src/state/frame-commits.ts), so there is at most one DOM commit
+ * per frame. Code blocks are highlighted as they settle, the open one only once the answer is
+ * final, so a streaming code block costs no more than before; a long one a slice a frame.
  */
 import { MarkdownStream, type TailUpdate } from '../../../core/render/markdown';
 import { safeUrl } from '../../../core/render/safe-url';

@@ -10,7 +10,7 @@ import {
 import { endColumnRun, foldColumnRun, startColumnRun, type ColumnRun } from '../core/compare/run';
 import type { SendFn } from './playground.svelte';
 import { Dialogs } from './dialogs.svelte';
-import { frameCommits, type FrameSchedule } from './frame-commits';
+import { frameCommits, outputChars, type FrameSchedule } from './frame-commits';
 import type { Settings } from './settings.svelte';
 
 export type CompareDeps = {
@@ -152,9 +152,10 @@ export class Compare {
 		let thrown: unknown;
 		try {
 			for await (const event of send(run.body, { apiKey, baseUrl: settings.apiBaseUrl, signal })) {
+				const before = outputChars(run.completion);
 				run = foldColumnRun(run, event, now());
 				if (event.type === 'end') sawEnd = true;
-				commits.request();
+				commits.request(Math.max(0, outputChars(run.completion) - before));
 			}
 		} catch (error) {
 			thrown = error; // io/openrouter yields errors as values; a throw is a bug, still shown

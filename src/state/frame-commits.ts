@@ -26,6 +26,10 @@ export const MIN_COMMIT_GAP_MS = 24;
  */
 export const FAST_CHARS = 120;
 
+/** What `request` counts: the characters of an answer's text and reasoning. */
+export const outputChars = (completion: { text: string; reasoning: string }): number =>
+	completion.text.length + completion.reasoning.length;
+
 export type FrameCommits = {
 	/**
 	 * Asks for an update, for `chars` more characters of output: in the next frame, or for a fast

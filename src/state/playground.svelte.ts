@@ -1,5 +1,5 @@
 import { ownNotice, type NoticeChannel } from './notices.svelte';
-import { frameCommits, type FrameSchedule } from './frame-commits';
+import { frameCommits, outputChars, type FrameSchedule } from './frame-commits';
 import type { DraftStore } from '../core/draft';
 // The share codec (and the JSON bounds it checks) loads when a link is made or opened.
 import type { Deflate, Encoded } from '../core/share/codec';
@@ -495,6 +495,7 @@ export class Playground {
 	#fold(run: Run, event: StreamEvent, foldEventInto: Streaming['foldEventInto']): number {
 		const { completion } = run;
 		const { text, reasoning, toolCalls } = completion;
+		const before = outputChars(completion);
 		foldEventInto(completion, event);
 		if (event.type === 'open') {
 			run.generationId = event.generationId;
@@ -506,10 +507,7 @@ export class Playground {
 			completion.reasoning !== reasoning ||
 			completion.toolCalls !== toolCalls;
 		if (run.firstTokenAt === null && produced) run.firstTokenAt = this.#deps.now();
-		return (
-			Math.max(0, completion.text.length - text.length) +
-			Math.max(0, completion.reasoning.length - reasoning.length)
-		);
+		return Math.max(0, outputChars(completion) - before);
 	}
 
 	stop(): void {

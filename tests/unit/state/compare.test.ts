@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../src/core/stream/types';
 import { Compare } from '../../../src/state/compare.svelte';
+import { FAST_CHARS } from '../../../src/state/frame-commits';
 import type { SendFn } from '../../../src/state/playground.svelte';
 import { loadedSettings, textChunk } from './helpers';
 
@@ -81,6 +82,52 @@ describe('Compare', () => {
 		expect(compare.columns.map((c) => c.run.status)).toEqual(['done', 'done', 'done', 'done']);
 		expect(compare.matches[0]).toEqual({ same: true, others: [4] });
 		expect(ended).toHaveLength(4);
+	});
+
+	it('a column streaming a line of text a frame is shown every other frame at 60 Hz', async () => {
+		let next: () => void = () => undefined;
+		const lines: SendFn = async function* (body, { signal }) {
+			yield { type: 'open', status: 200, generationId: null, providerName: null } as StreamEvent;
+			// The second model's stream waits until it is stopped: its column has nothing to show.
+			if (body.model !== 'a/first')
+				await new Promise((resolve) => signal.addEventListener('abort', resolve));
+			if (signal.aborted) return;
+			for (const letter of ['a', 'b', 'c', 'd', 'e']) {
+				await new Promise<void>((resolve) => (next = resolve));
+				if (signal.aborted) return;
+				yield textChunk(letter.repeat(FAST_CHARS));
+			}
+			yield { type: 'done' } as StreamEvent;
+		};
+		const frames: ((frameTime?: number) => void)[] = [];
+		const compare = new Compare({
+			send: lines,
+			settings: await loadedSettings(),
+			loadCatalog: async () => null,
+			schedule: (commit) => void frames.push(commit),
+		});
+		compare.show('a/first');
+		compare.models = ['a/first', 'b/second'];
+		const done = compare.run(request);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		const shown: number[][] = [];
+		let time = 0;
+		for (let frame = 0; frame < 4; frame++) {
+			next();
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			time += 1000 / 60;
+			for (const job of frames.splice(0)) job(time);
+			shown.push(compare.columns.map((column) => column.run.completion.text.length));
+		}
+		expect(shown).toEqual([
+			[FAST_CHARS, 0],
+			[FAST_CHARS, 0],
+			[3 * FAST_CHARS, 0],
+			[3 * FAST_CHARS, 0],
+		]);
+		compare.stopAll();
+		next();
+		await done;
 	});
 
 	it('stops one column and leaves the others streaming; Stop all stops the rest', async () => {

@@ -152,10 +152,9 @@ export class Compare {
 		let thrown: unknown;
 		try {
 			for await (const event of send(run.body, { apiKey, baseUrl: settings.apiBaseUrl, signal })) {
-				const before = outputChars(run.completion);
 				run = foldColumnRun(run, event, now());
 				if (event.type === 'end') sawEnd = true;
-				commits.request(Math.max(0, outputChars(run.completion) - before));
+				commits.request(outputChars(run.completion));
 			}
 		} catch (error) {
 			thrown = error; // io/openrouter yields errors as values; a throw is a bug, still shown

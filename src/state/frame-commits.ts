@@ -26,14 +26,14 @@ export const MIN_COMMIT_GAP_MS = 24;
  */
 export const FAST_CHARS = 120;
 
-/** What `request` counts: the characters of an answer's text and reasoning. */
+/** What `request` is given: the characters of an answer's text and reasoning so far. */
 export const outputChars = (completion: { text: string; reasoning: string }): number =>
 	completion.text.length + completion.reasoning.length;
 
 export type FrameCommits = {
 	/**
-	 * Asks for an update, for `chars` more characters of output: in the next frame, or for a fast
-	 * stream the first frame the gap allows.
+	 * Asks for an update of the answer, `chars` characters of output so far (`outputChars`): in the
+	 * next frame, or for a fast stream the first frame the gap allows.
 	 */
 	request(chars?: number): void;
 	/** True from a request until its update ran. */
@@ -50,21 +50,22 @@ export function frameCommits(schedule: FrameSchedule, commit: () => void): Frame
 	let pending = false;
 	let ended = false;
 	let shownAt = -Infinity;
-	/** Output characters since the last update. */
-	let added = 0;
+	/** Output characters asked for last, and at the last update. */
+	let chars = 0;
+	let shownChars = 0;
 	const onFrame = (frameTime?: number) => {
 		if (frameTime !== undefined) {
-			const fast = added >= FAST_CHARS;
+			const fast = chars - shownChars >= FAST_CHARS;
 			if (fast && !ended && frameTime - shownAt < MIN_COMMIT_GAP_MS) return schedule(onFrame);
 			shownAt = frameTime;
 		}
 		pending = false;
-		added = 0;
+		shownChars = chars;
 		commit();
 	};
 	return {
-		request(chars = 0) {
-			added += chars;
+		request(total = chars) {
+			chars = total;
 			if (pending) return;
 			pending = true;
 			schedule(onFrame);

@@ -432,9 +432,9 @@ export class Playground {
 			const onText = (text: string) => raw.push(text, now() - startedAt);
 			const options = { apiKey, baseUrl, headers, signal: controller.signal, onText };
 			for await (const event of send(body, options)) {
-				const added = this.#fold(run, event, foldEventInto);
+				this.#fold(run, event, foldEventInto);
 				if (event.type === 'end') sawEnd = true;
-				commits.request(added);
+				commits.request(outputChars(run.completion));
 			}
 		} catch (error) {
 			// io/openrouter yields errors as values; anything thrown here is a bug we still surface.
@@ -488,14 +488,10 @@ export class Playground {
 		if (current() && this.#run) this.#run = { ...this.#run, generation: result };
 	}
 
-	/**
-	 * Folds one event into the draft `run` in place (a fast stream brings thousands); returns how
-	 * many characters of text and reasoning it added.
-	 */
-	#fold(run: Run, event: StreamEvent, foldEventInto: Streaming['foldEventInto']): number {
+	/** Folds one event into the draft `run` in place (a fast stream brings thousands). */
+	#fold(run: Run, event: StreamEvent, foldEventInto: Streaming['foldEventInto']): void {
 		const { completion } = run;
 		const { text, reasoning, toolCalls } = completion;
-		const before = outputChars(completion);
 		foldEventInto(completion, event);
 		if (event.type === 'open') {
 			run.generationId = event.generationId;
@@ -507,7 +503,6 @@ export class Playground {
 			completion.reasoning !== reasoning ||
 			completion.toolCalls !== toolCalls;
 		if (run.firstTokenAt === null && produced) run.firstTokenAt = this.#deps.now();
-		return Math.max(0, outputChars(completion) - before);
 	}
 
 	stop(): void {

@@ -53,13 +53,26 @@ export function openBlock(token: Token, start: number, text: string, r: Render):
 	return null;
 }
 
+/** codeEnding's answers per renderer, for the few endings a code body has: it is asked per update. */
+const endings = new WeakMap<Render, Map<string, string>>();
+const KEPT_ENDING_NEWLINES = 8;
+
 /**
  * How the renderer ends an open fenced code body that ends in `newlines` line breaks (marked keeps
- * or drops some of them depending on their number): worked out on a tiny body with the same ending.
+ * or drops some of them depending on their number): worked out on a tiny body with the same ending,
+ * once per renderer and ending. A code block streaming fast asked for it on every update: a call to
+ * the lexer a frame, about a tenth of the block's whole markdown cost (B4).
  */
 function codeEnding(newlines: number, empty: boolean, r: Render): string {
+	const key = `${newlines}${empty ? ' empty' : ''}`;
+	let known = endings.get(r);
+	if (!known) endings.set(r, (known = new Map()));
+	const seen = known.get(key);
+	if (seen !== undefined) return seen;
 	const token = r.lex(`\`\`\`\n${empty ? '' : 'x'}${'\n'.repeat(newlines)}`)[0] as Tokens.Code;
-	return `${token.text.replace(/\n$/, '')}\n`.slice(empty ? 0 : 1);
+	const ending = `${token.text.replace(/\n$/, '')}\n`.slice(empty ? 0 : 1);
+	if (newlines <= KEPT_ENDING_NEWLINES) known.set(key, ending);
+	return ending;
 }
 
 /** Where `text` (from `from` on) ends once its ending line breaks are left out, less `from`. */

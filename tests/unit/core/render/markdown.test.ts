@@ -5,7 +5,9 @@ import {
 	renderMarkdown,
 	type TailUpdate,
 } from '../../../../src/core/render/markdown';
+import { openBlock, type Render } from '../../../../src/core/render/open-block';
 import { escapeHtml } from '../../../../src/core/render/safe-url';
+import { marked, type Token } from 'marked';
 
 const CORPUS = readFileSync(
 	new URL('../../../fixtures/markdown/corpus.txt', import.meta.url),
@@ -224,6 +226,30 @@ describe('long open blocks grow in place', () => {
 		const cuts = Array.from({ length: Math.ceil(text.length / 20) }, (_, i) => (i + 1) * 20);
 		feed(text, cuts, kinds);
 		expect(kinds.filter((k) => k === kind).length).toBeGreaterThan(cuts.length * 0.6);
+	});
+
+	it('a growing code block does not lex anything per update once its few endings are known', () => {
+		let lexed = 0;
+		const counting: Render = {
+			lex: (src) => (lexed++, marked.lexer(src)),
+			html: (tokens) => marked.parser(tokens as Token[]),
+			inlineTokens: (src) => marked.Lexer.lexInline(src),
+			inlineHtml: (tokens) => marked.Parser.parseInline(tokens),
+		};
+		let text = '```ts\nconst a = 1;\n';
+		const block = openBlock(marked.lexer(text)[0] as Token, 0, text, counting);
+		expect(block).not.toBeNull();
+		const endings = new Set<string>();
+		for (let i = 0; i < 300; i++) {
+			const previous = text;
+			// Lines end in one, two or no line breaks, as a model's code does between tokens.
+			text += i % 3 === 0 ? `x${i}` : i % 3 === 1 ? '\n' : '\n\n';
+			const update = block?.extend(text, previous);
+			expect(update?.kind).toBe('code');
+			if (update?.kind === 'code') endings.add(update.ending);
+		}
+		expect(endings.size).toBeGreaterThan(1);
+		expect(lexed).toBeLessThanOrEqual(3);
 	});
 
 	it('a code block is finished in place when its fence closes, then kept as it is', () => {

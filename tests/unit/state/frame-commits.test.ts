@@ -26,17 +26,42 @@ function frames(interval: number) {
 	};
 }
 
+/** The frame times at which a stream bringing a line of text (FAST_CHARS) every frame is shown. */
+function fastStreamShown(interval: number, frameCount: number): number[] {
+	const clock = frames(interval);
+	const shown: number[] = [];
+	// Output characters so far, as the playground counts them.
+	let total = 0;
+	const commits = frameCommits(clock.schedule, () => shown.push(clock.time));
+	for (let frame = 0; frame < frameCount; frame++) {
+		commits.request((total += FAST_CHARS));
+		clock.run();
+	}
+	return shown;
+}
+
+/**
+ * A frameCommits at 60 Hz that counts its updates; `grow(n)` asks for one with n more characters of
+ * output, as the playground does per event (it gives the running total).
+ */
+function counted() {
+	const clock = frames(FRAME_60HZ);
+	let shown = 0;
+	let total = 0;
+	const commits = frameCommits(clock.schedule, () => shown++);
+	return {
+		clock,
+		commits,
+		grow: (chars: number) => commits.request((total += chars)),
+		get shown() {
+			return shown;
+		},
+	};
+}
+
 describe('frameCommits', () => {
 	it('a stream that brings a line of text every frame is shown every other frame at 60 Hz', () => {
-		const clock = frames(FRAME_60HZ);
-		const shown: number[] = [];
-		// Output characters so far, as the playground counts them.
-		let total = 0;
-		const commits = frameCommits(clock.schedule, () => shown.push(clock.time));
-		for (let frame = 0; frame < 12; frame++) {
-			commits.request((total += FAST_CHARS));
-			clock.run();
-		}
+		const shown = fastStreamShown(FRAME_60HZ, 12);
 		// The first update is not held back; after it one every 33 ms, never two frames in a row.
 		expect(shown[0]).toBeCloseTo(FRAME_60HZ);
 		expect(shown).toHaveLength(6);
@@ -45,14 +70,7 @@ describe('frameCommits', () => {
 	});
 
 	it('every third frame at 120 Hz: no update comes sooner than the gap after the last', () => {
-		const clock = frames(1000 / 120);
-		const shown: number[] = [];
-		let total = 0;
-		const commits = frameCommits(clock.schedule, () => shown.push(clock.time));
-		for (let frame = 0; frame < 30; frame++) {
-			commits.request((total += FAST_CHARS));
-			clock.run();
-		}
+		const shown = fastStreamShown(1000 / 120, 30);
 		expect(shown).toHaveLength(10);
 		for (let i = 1; i < shown.length; i++)
 			expect((shown[i] as number) - (shown[i - 1] as number)).toBeGreaterThanOrEqual(
@@ -61,45 +79,39 @@ describe('frameCommits', () => {
 	});
 
 	it('a stream of a few words a frame is shown in every frame, word by word', () => {
-		const clock = frames(FRAME_60HZ);
-		let shown = 0;
-		let total = 0;
-		const commits = frameCommits(clock.schedule, () => shown++);
+		const c = counted();
+		const { clock } = c;
 		for (let frame = 1; frame <= 12; frame++) {
 			// Three words of five characters and a space, each in an event of its own.
-			for (let word = 0; word < 3; word++) commits.request((total += 6));
+			for (let word = 0; word < 3; word++) c.grow(6);
 			clock.run();
-			expect(shown).toBe(frame);
+			expect(c.shown).toBe(frame);
 		}
 	});
 
 	it('a fast stream that slows down is shown in every frame again', () => {
-		const clock = frames(FRAME_60HZ);
-		let shown = 0;
-		let total = 0;
-		const commits = frameCommits(clock.schedule, () => shown++);
+		const c = counted();
+		const { clock } = c;
 		for (let frame = 0; frame < 6; frame++) {
-			commits.request((total += FAST_CHARS * 2));
+			c.grow(FAST_CHARS * 2);
 			clock.run();
 		}
-		expect(shown).toBe(3);
+		expect(c.shown).toBe(3);
 		for (let frame = 0; frame < 6; frame++) {
-			commits.request((total += 10));
+			c.grow(10);
 			clock.run();
 		}
 		// The held-back update of the fast part, then one per frame.
-		expect(shown).toBe(9);
+		expect(c.shown).toBe(9);
 	});
 
 	it('a lone update is shown in the very next frame, however large', () => {
-		const clock = frames(FRAME_60HZ);
-		let shown = 0;
-		let total = 0;
-		const commits = frameCommits(clock.schedule, () => shown++);
+		const c = counted();
+		const { clock, commits } = c;
 		for (let token = 1; token <= 5; token++) {
-			commits.request((total += FAST_CHARS * 10));
+			c.grow(FAST_CHARS * 10);
 			clock.run();
-			expect(shown).toBe(token);
+			expect(c.shown).toBe(token);
 			expect(commits.pending).toBe(false);
 			// Three quiet frames before the next token.
 			for (let i = 0; i < 3; i++) clock.run();
@@ -107,32 +119,29 @@ describe('frameCommits', () => {
 	});
 
 	it('many requests before a frame make one update, and pending says one is owed', () => {
-		const clock = frames(FRAME_60HZ);
-		let shown = 0;
-		let total = 0;
-		const commits = frameCommits(clock.schedule, () => shown++);
-		for (let i = 0; i < 100; i++) commits.request((total += FAST_CHARS));
+		const c = counted();
+		const { clock, commits } = c;
+		for (let i = 0; i < 100; i++) c.grow(FAST_CHARS);
 		expect(commits.pending).toBe(true);
 		expect(clock.waiting).toBe(1);
 		clock.run();
-		expect(shown).toBe(1);
+		expect(c.shown).toBe(1);
 		expect(commits.pending).toBe(false);
 	});
 
 	it('once the stream ended, an update held back by the gap goes in the next frame', () => {
-		const clock = frames(FRAME_60HZ);
-		let shown = 0;
-		const commits = frameCommits(clock.schedule, () => shown++);
-		commits.request(FAST_CHARS);
+		const c = counted();
+		const { clock, commits } = c;
+		c.grow(FAST_CHARS);
 		clock.run();
-		commits.request(2 * FAST_CHARS);
+		c.grow(FAST_CHARS);
 		clock.run();
 		// Held back: the last update was one frame ago.
-		expect(shown).toBe(1);
+		expect(c.shown).toBe(1);
 		expect(commits.pending).toBe(true);
 		commits.end();
 		clock.run();
-		expect(shown).toBe(2);
+		expect(c.shown).toBe(2);
 		expect(commits.pending).toBe(false);
 	});
 

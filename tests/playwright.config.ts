@@ -8,7 +8,7 @@ const servers = (ports: E2ePorts) => [
 	{
 		command: `npx tsx tests/emulator/main.ts`,
 		cwd: '..',
-		env: { PORT: String(ports.emulatorPort), EMULATOR_TOKEN_DELAY_MS: '15' },
+		env: { PORT: String(ports.emulatorPort) },
 		url: `${ports.emulatorOrigin}/__emulator/health`,
 		reuseExistingServer: false,
 		timeout: 30_000,

@@ -1,7 +1,16 @@
 import type { Locator, Page } from '@playwright/test';
 import { generateCurl } from '../../src/core/codegen/curl';
 import { E2E } from '../scripts/ports';
-import { KEYS, emulator, expect, response, saveKey, setRequest, test } from './fixtures';
+import {
+	KEYS,
+	emulator,
+	expect,
+	response,
+	saveKey,
+	setRequest,
+	test,
+	WATCHED_PACE,
+} from './fixtures';
 
 /** The everyday loop (edit, send, read, continue): what is on screen is what is sent. */
 
@@ -229,50 +238,53 @@ test('two notices at 1440×900 leave the bottom of every pane in the window', as
 	await page.context().setOffline(false);
 });
 
-test('the answer follows the stream until the user scrolls up; Jump to latest and Esc', async ({
-	page,
-}) => {
-	await page.setViewportSize({ width: 1440, height: 900 });
-	await page.goto('./');
-	await saveKey(page, KEYS.good);
-	await setRequest(page, {
-		model: 'emulator/long',
-		messages: [{ role: 'user', content: 'Write a long story.' }],
-		max_tokens: 2000,
-		stream: true,
+test.describe(() => {
+	test.use({ tokenDelayMs: WATCHED_PACE });
+	test('the answer follows the stream until the user scrolls up; Jump to latest and Esc', async ({
+		page,
+	}) => {
+		await page.setViewportSize({ width: 1440, height: 900 });
+		await page.goto('./');
+		await saveKey(page, KEYS.good);
+		await setRequest(page, {
+			model: 'emulator/long',
+			messages: [{ role: 'user', content: 'Write a long story.' }],
+			max_tokens: 2000,
+			stream: true,
+		});
+		await page.getByRole('button', { name: 'Send' }).click();
+		const { region, status } = response(page);
+		const scroller = region.locator('.pane-body');
+		const gap = () =>
+			scroller.evaluate((el) => ({
+				below: el.scrollHeight - el.scrollTop - el.clientHeight,
+				top: el.scrollTop,
+				overflow: el.scrollHeight - el.clientHeight,
+			}));
+		// Long enough to scroll, and pinned to the newest text while it streams.
+		await expect.poll(async () => (await gap()).overflow, { timeout: 20_000 }).toBeGreaterThan(200);
+		await expect(status).toContainText('Streaming');
+		await expect.poll(async () => (await gap()).below).toBeLessThanOrEqual(40);
+
+		// Scrolling up stops following: the text stays where the user reads while more arrives.
+		await scroller.hover();
+		await page.mouse.wheel(0, -400);
+		const jump = region.getByRole('button', { name: 'Jump to latest' });
+		await expect(jump).toBeVisible();
+		const reading = (await gap()).top;
+		const grown = (await gap()).overflow;
+		await expect.poll(async () => (await gap()).overflow).toBeGreaterThan(grown + 50);
+		expect((await gap()).top).toBe(reading);
+
+		await jump.click();
+		await expect(jump).toBeHidden();
+		await expect.poll(async () => (await gap()).below).toBeLessThanOrEqual(40);
+
+		// Esc stops the stream (no dialog is open) and keeps what arrived.
+		await page.keyboard.press('Escape');
+		await expect(status).toContainText('Stopped');
+		await expect(response(page).answer).not.toBeEmpty();
 	});
-	await page.getByRole('button', { name: 'Send' }).click();
-	const { region, status } = response(page);
-	const scroller = region.locator('.pane-body');
-	const gap = () =>
-		scroller.evaluate((el) => ({
-			below: el.scrollHeight - el.scrollTop - el.clientHeight,
-			top: el.scrollTop,
-			overflow: el.scrollHeight - el.clientHeight,
-		}));
-	// Long enough to scroll, and pinned to the newest text while it streams.
-	await expect.poll(async () => (await gap()).overflow, { timeout: 20_000 }).toBeGreaterThan(200);
-	await expect(status).toContainText('Streaming');
-	await expect.poll(async () => (await gap()).below).toBeLessThanOrEqual(40);
-
-	// Scrolling up stops following: the text stays where the user reads while more arrives.
-	await scroller.hover();
-	await page.mouse.wheel(0, -400);
-	const jump = region.getByRole('button', { name: 'Jump to latest' });
-	await expect(jump).toBeVisible();
-	const reading = (await gap()).top;
-	const grown = (await gap()).overflow;
-	await expect.poll(async () => (await gap()).overflow).toBeGreaterThan(grown + 50);
-	expect((await gap()).top).toBe(reading);
-
-	await jump.click();
-	await expect(jump).toBeHidden();
-	await expect.poll(async () => (await gap()).below).toBeLessThanOrEqual(40);
-
-	// Esc stops the stream (no dialog is open) and keeps what arrived.
-	await page.keyboard.press('Escape');
-	await expect(status).toContainText('Stopped');
-	await expect(response(page).answer).not.toBeEmpty();
 });
 
 test('at 390 px, Send brings the answer into view', async ({ page }) => {

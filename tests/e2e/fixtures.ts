@@ -21,9 +21,24 @@ export const KEYS = {
 	unknown: 'sk-or-v1-0000-not-a-real-key',
 } as const;
 
+/**
+ * Milliseconds between streamed tokens. A test that only reads what a stream ends with gets it at
+ * 1 000 tok/s (a fast model): the slower pace had a tenth of the suite's CPU spent painting answers
+ * token by token that no test looked at. A test that watches a stream on its way (Streaming, Stop,
+ * following the text, a tab hidden mid-stream) says `test.use({ tokenDelayMs: WATCHED_PACE })`.
+ */
+export const FAST_PACE = 1;
+/** About 65 tok/s, a typical model: a stream of a hundred tokens lasts long enough to act on. */
+export const WATCHED_PACE = 15;
+
+/** The pace of the running test's streams (the `tokenDelayMs` option), kept across its resets. */
+let paceMs = FAST_PACE;
+
 export const emulator = {
 	async reset(): Promise<void> {
-		const res = await fetch(`${E2E.emulatorOrigin}/__emulator/reset`, { method: 'POST' });
+		const res = await fetch(`${E2E.emulatorOrigin}/__emulator/reset?token-delay=${paceMs}`, {
+			method: 'POST',
+		});
 		expect(res.ok).toBe(true);
 	},
 	async requests(): Promise<RecordedRequest[]> {
@@ -42,14 +57,16 @@ type Guard = { cspViolations: string[]; allowCspViolations(): void };
  * origin but the app's and the API's, sends Authorization anywhere but the API, logs a key, throws,
  * or reports a CSP violation.
  */
-export const test = base.extend<{ guard: Guard }>({
+export const test = base.extend<{ guard: Guard; tokenDelayMs: number }>({
+	tokenDelayMs: [FAST_PACE, { option: true }],
 	// This worker's own app (tests/scripts/ports.ts), said here rather than left to Playwright
 	// evaluating the config again in each worker process.
 	// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
 	baseURL: async ({}, use, testInfo) =>
 		use(testInfo.project.name === 'subpath' ? E2E.subpath.appUrl : `${E2E.appOrigin}/`),
 	guard: [
-		async ({ page }, use) => {
+		async ({ page, tokenDelayMs }, use) => {
+			paceMs = tokenDelayMs;
 			await emulator.reset();
 			const problems: string[] = [];
 			const guard: Guard = {

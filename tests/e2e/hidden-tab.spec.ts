@@ -3,7 +3,9 @@
  * (ui/output/markdown/MarkdownView.svelte): the run still ends, and nothing is lost. Visibility is
  * switched by hand: headless Chromium reports every Playwright page as visible.
  */
-import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
+import { KEYS, WATCHED_PACE, expect, response, saveKey, setRequest, test } from './fixtures';
+
+test.use({ tokenDelayMs: WATCHED_PACE });
 
 test('an answer streamed in a hidden tab is rendered when the tab is shown, whole', async ({
 	page,

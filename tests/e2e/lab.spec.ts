@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { KEYS, emulator, expect, saveKey, setRequest, test } from './fixtures';
+import { KEYS, emulator, expect, saveKey, setRequest, test, WATCHED_PACE } from './fixtures';
 
 async function openLab(page: Page, request: unknown): Promise<Locator> {
 	await page.goto('./');
@@ -253,22 +253,25 @@ test('a 60-case grid renders only the rows in view, reaches its last case, sorts
 	await expect(cell(lab, 1, 1)).toHaveAccessibleDescription(/✗ fail/);
 });
 
-test('Stop all keeps the finished cells and stops the rest', async ({ page }) => {
-	const lab = await openLab(page, {
-		model: 'emulator/by-content',
-		messages: [{ role: 'user', content: 'Say {{word}}' }],
-		stream: true,
+test.describe(() => {
+	test.use({ tokenDelayMs: WATCHED_PACE });
+	test('Stop all keeps the finished cells and stops the rest', async ({ page }) => {
+		const lab = await openLab(page, {
+			model: 'emulator/by-content',
+			messages: [{ role: 'user', content: 'Say {{word}}' }],
+			stream: true,
+		});
+		await addCases(lab, 'word', ['short', 'very [long]', 'never started']);
+		await lab.getByLabel('At most at once').fill('1');
+		await lab.getByRole('button', { name: 'Run grid' }).click();
+		await expect(cell(lab, 1, 1)).toHaveAccessibleDescription(/^done/);
+		await expect(cell(lab, 2, 1)).toHaveAccessibleDescription(/^streaming/);
+		await lab.getByRole('button', { name: 'Stop all' }).click();
+		await expect(cell(lab, 2, 1)).toHaveAccessibleDescription(/^stopped/);
+		await expect(cell(lab, 3, 1)).toHaveAccessibleDescription(/^cancelled/);
+		await expect(cell(lab, 1, 1)).toHaveAccessibleDescription(/^done/);
+		expect(await emulator.chatRequests()).toHaveLength(2);
 	});
-	await addCases(lab, 'word', ['short', 'very [long]', 'never started']);
-	await lab.getByLabel('At most at once').fill('1');
-	await lab.getByRole('button', { name: 'Run grid' }).click();
-	await expect(cell(lab, 1, 1)).toHaveAccessibleDescription(/^done/);
-	await expect(cell(lab, 2, 1)).toHaveAccessibleDescription(/^streaming/);
-	await lab.getByRole('button', { name: 'Stop all' }).click();
-	await expect(cell(lab, 2, 1)).toHaveAccessibleDescription(/^stopped/);
-	await expect(cell(lab, 3, 1)).toHaveAccessibleDescription(/^cancelled/);
-	await expect(cell(lab, 1, 1)).toHaveAccessibleDescription(/^done/);
-	expect(await emulator.chatRequests()).toHaveLength(2);
 });
 
 test('a catastrophic regex is stopped in its worker; the page and the other checks carry on', async ({

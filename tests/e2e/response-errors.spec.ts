@@ -1,4 +1,4 @@
-import { emulator, expect, response, test } from './fixtures';
+import { emulator, expect, response, test, WATCHED_PACE } from './fixtures';
 import { ask, sendRequest } from './response-helpers';
 
 test('moderation: code, message, reasons, flagged input and provider', async ({ page }) => {
@@ -68,19 +68,22 @@ test('a missing [DONE] after the finish reason is still a whole answer', async (
 	await expect(region.getByRole('alert')).toHaveCount(0);
 });
 
-test('Stop keeps the text, the time and what was received', async ({ page }) => {
-	const { status, answer, region } = await sendRequest(
-		page,
-		ask('long', { max_tokens: 1500 }),
-		'Streaming',
-	);
-	await expect.poll(async () => (await answer.textContent())?.length ?? 0).toBeGreaterThan(40);
-	await page.getByRole('button', { name: 'Stop' }).click();
-	await expect(status).toContainText('Stopped');
-	const usage = region.getByRole('region', { name: 'Usage' });
-	await expect(usage).toContainText('Total');
-	await expect(usage).toContainText('First token');
-	await expect(usage).toContainText(/\d+ chunks, \d+ chars/);
+test.describe(() => {
+	test.use({ tokenDelayMs: WATCHED_PACE });
+	test('Stop keeps the text, the time and what was received', async ({ page }) => {
+		const { status, answer, region } = await sendRequest(
+			page,
+			ask('long', { max_tokens: 1500 }),
+			'Streaming',
+		);
+		await expect.poll(async () => (await answer.textContent())?.length ?? 0).toBeGreaterThan(40);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expect(status).toContainText('Stopped');
+		const usage = region.getByRole('region', { name: 'Usage' });
+		await expect(usage).toContainText('Total');
+		await expect(usage).toContainText('First token');
+		await expect(usage).toContainText(/\d+ chunks, \d+ chars/);
+	});
 });
 
 test('Retry sends the same request again', async ({ page }) => {

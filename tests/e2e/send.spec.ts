@@ -8,6 +8,7 @@ import {
 	test,
 	settled,
 	draftSaved,
+	WATCHED_PACE,
 } from './fixtures';
 
 const longRequest = {
@@ -17,28 +18,31 @@ const longRequest = {
 	stream: true,
 };
 
-test('Send streams text that grows while Streaming, then Done with usage', async ({ page }) => {
-	await page.goto('./');
-	await saveKey(page, KEYS.good);
-	await setRequest(page, { ...longRequest, max_tokens: 120 });
-	await page.getByRole('button', { name: 'Send' }).click();
+test.describe(() => {
+	test.use({ tokenDelayMs: WATCHED_PACE });
+	test('Send streams text that grows while Streaming, then Done with usage', async ({ page }) => {
+		await page.goto('./');
+		await saveKey(page, KEYS.good);
+		await setRequest(page, { ...longRequest, max_tokens: 120 });
+		await page.getByRole('button', { name: 'Send' }).click();
 
-	const { status, answer, region } = response(page);
-	await expect(status).toContainText('Streaming');
-	await expect(answer).not.toBeEmpty();
-	const early = (await answer.textContent())?.length ?? 0;
-	await expect
-		.poll(async () => (await answer.textContent())?.length ?? 0, { timeout: 5000 })
-		.toBeGreaterThan(early);
-	await expect(status).toContainText('Streaming');
-	await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+		const { status, answer, region } = response(page);
+		await expect(status).toContainText('Streaming');
+		await expect(answer).not.toBeEmpty();
+		const early = (await answer.textContent())?.length ?? 0;
+		await expect
+			.poll(async () => (await answer.textContent())?.length ?? 0, { timeout: 5000 })
+			.toBeGreaterThan(early);
+		await expect(status).toContainText('Streaming');
+		await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
 
-	await expect(status).toContainText('Done', { timeout: 15_000 });
-	const usage = region.getByRole('region', { name: 'Usage' });
-	await expect(usage).toContainText('Prompt');
-	await expect(usage).toContainText('Completion');
-	await expect(usage).toContainText('Cost');
-	await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+		await expect(status).toContainText('Done', { timeout: 15_000 });
+		const usage = region.getByRole('region', { name: 'Usage' });
+		await expect(usage).toContainText('Prompt');
+		await expect(usage).toContainText('Completion');
+		await expect(usage).toContainText('Cost');
+		await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+	});
 });
 
 test('Ctrl+Enter sends, and the app posts only to the API with the key in the header', async ({
@@ -54,21 +58,24 @@ test('Ctrl+Enter sends, and the app posts only to the API with the key in the he
 	expect(chat?.path).toBe('/api/v1/chat/completions');
 });
 
-test('Stop keeps the partial answer and says Stopped', async ({ page }) => {
-	await page.goto('./');
-	await saveKey(page, KEYS.good);
-	await setRequest(page, longRequest);
-	await page.getByRole('button', { name: 'Send' }).click();
-	const { status, answer } = response(page);
-	await expect.poll(async () => (await answer.textContent())?.length ?? 0).toBeGreaterThan(40);
-	await page.getByRole('button', { name: 'Stop' }).click();
-	await expect(status).toContainText('Stopped');
-	const kept = await answer.textContent();
-	expect(kept?.length).toBeGreaterThan(40);
-	// The stream's request has ended (a stream still open would hold this off); nothing came after.
-	await settled(page);
-	expect(await answer.textContent()).toBe(kept);
-	await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+test.describe(() => {
+	test.use({ tokenDelayMs: WATCHED_PACE });
+	test('Stop keeps the partial answer and says Stopped', async ({ page }) => {
+		await page.goto('./');
+		await saveKey(page, KEYS.good);
+		await setRequest(page, longRequest);
+		await page.getByRole('button', { name: 'Send' }).click();
+		const { status, answer } = response(page);
+		await expect.poll(async () => (await answer.textContent())?.length ?? 0).toBeGreaterThan(40);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expect(status).toContainText('Stopped');
+		const kept = await answer.textContent();
+		expect(kept?.length).toBeGreaterThan(40);
+		// The stream's request has ended (a stream still open would hold this off); nothing came after.
+		await settled(page);
+		expect(await answer.textContent()).toBe(kept);
+		await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+	});
 });
 
 test('a wrong key shows the API message and the 401 status', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { XSS_GROUPS } from '../fixtures/xss/payloads';
-import { KEYS, expect, response, saveKey, setRequest, test } from './fixtures';
+import { KEYS, expect, response, saveKey, setRequest, test, WATCHED_PACE } from './fixtures';
 
 /**
  * Installed before the app: a sentinel the payloads call, and an observer that inspects the answer
@@ -49,37 +49,40 @@ function watchAnswer() {
 	});
 }
 
-for (const [name, payloads] of Object.entries(XSS_GROUPS)) {
-	test(`hostile output streamed token by token stays inert: ${name}`, async ({ page }) => {
-		await page.addInitScript(watchAnswer);
-		await page.goto('./');
-		await saveKey(page, KEYS.good);
-		const content = payloads.join('\n\n');
-		await setRequest(page, {
-			model: 'emulator/echo',
-			messages: [{ role: 'user', content }],
-			stream: true,
+test.describe(() => {
+	test.use({ tokenDelayMs: WATCHED_PACE });
+	for (const [name, payloads] of Object.entries(XSS_GROUPS)) {
+		test(`hostile output streamed token by token stays inert: ${name}`, async ({ page }) => {
+			await page.addInitScript(watchAnswer);
+			await page.goto('./');
+			await saveKey(page, KEYS.good);
+			const content = payloads.join('\n\n');
+			await setRequest(page, {
+				model: 'emulator/echo',
+				messages: [{ role: 'user', content }],
+				stream: true,
+			});
+			await page.getByRole('button', { name: 'Send' }).click();
+			const { status, answer } = response(page);
+			await expect(status).toContainText('Done', { timeout: 25_000 });
+			// The payloads are there, as text.
+			await expect(answer).toContainText(/__xss\(\)|attacker\.example/);
+			const result = await page.evaluate(() => {
+				const w = window as unknown as { __xssFired: boolean; __domProblems: string[] };
+				return { fired: w.__xssFired, problems: [...new Set(w.__domProblems)] };
+			});
+			expect(result.problems).toEqual([]);
+			expect(result.fired).toBe(false);
+			// Links that survive are http(s) and open without opener or referrer.
+			for (const link of await answer.locator('a').all()) {
+				await expect(link).toHaveAttribute('href', /^https?:|^mailto:/);
+				await expect(link).toHaveAttribute('rel', /noopener noreferrer/);
+				await expect(link).toHaveAttribute('target', '_blank');
+			}
+			// The guard (fixtures.ts) fails the test on any request to attacker.example or a CSP violation.
 		});
-		await page.getByRole('button', { name: 'Send' }).click();
-		const { status, answer } = response(page);
-		await expect(status).toContainText('Done', { timeout: 25_000 });
-		// The payloads are there, as text.
-		await expect(answer).toContainText(/__xss\(\)|attacker\.example/);
-		const result = await page.evaluate(() => {
-			const w = window as unknown as { __xssFired: boolean; __domProblems: string[] };
-			return { fired: w.__xssFired, problems: [...new Set(w.__domProblems)] };
-		});
-		expect(result.problems).toEqual([]);
-		expect(result.fired).toBe(false);
-		// Links that survive are http(s) and open without opener or referrer.
-		for (const link of await answer.locator('a').all()) {
-			await expect(link).toHaveAttribute('href', /^https?:|^mailto:/);
-			await expect(link).toHaveAttribute('rel', /noopener noreferrer/);
-			await expect(link).toHaveAttribute('target', '_blank');
-		}
-		// The guard (fixtures.ts) fails the test on any request to attacker.example or a CSP violation.
-	});
-}
+	}
+});
 
 test('a remote image is a placeholder until clicked, and then opens in a new tab only', async ({
 	page,

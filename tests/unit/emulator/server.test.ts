@@ -325,3 +325,30 @@ describe('OAuth PKCE', () => {
 		expect(location.searchParams.get('code')).toMatch(/^[0-9a-f]{32}$/);
 	});
 });
+
+describe('POST /__emulator/reset?token-delay', () => {
+	const reset = (query: string) =>
+		fetch(`${emu.origin}/__emulator/reset${query}`, { method: 'POST' });
+	const streamed = async () => {
+		const started = performance.now();
+		const res = await chat({ ...hello, model: 'emulator/long', max_tokens: 8, stream: true });
+		await res.text();
+		return performance.now() - started;
+	};
+
+	it('paces the streams that follow until the next reset, which restores the default', async () => {
+		expect((await reset('?token-delay=40')).status).toBe(200);
+		// Eight tokens each after a 40 ms sleep: at least 320 ms, where the default (0) takes a few.
+		expect(await streamed()).toBeGreaterThanOrEqual(8 * 40);
+		expect((await reset('')).status).toBe(200);
+		expect(await streamed()).toBeLessThan(8 * 40);
+	});
+
+	it('refuses a pace that is not a number of milliseconds', async () => {
+		for (const bad of ['abc', '-1', '1e9']) {
+			const res = await reset(`?token-delay=${bad}`);
+			expect(res.status).toBe(400);
+			expect((await res.json()).error.message).toContain('token-delay');
+		}
+	});
+});

@@ -23,9 +23,10 @@ export const KEYS = {
 
 /**
  * Milliseconds between streamed tokens. A test that only reads what a stream ends with gets it at
- * 1 000 tok/s (a fast model): the slower pace had a tenth of the suite's CPU spent painting answers
- * token by token that no test looked at. A test that watches a stream on its way (Streaming, Stop,
- * following the text, a tab hidden mid-stream) says `test.use({ tokenDelayMs: WATCHED_PACE })`.
+ * 1 000 tok/s (a fast model). At 15 ms a token for every test, the page painted each answer token by
+ * token that no test looked at: the gate's browser tests took 441 s, and 364 s at this pace. A test
+ * that watches a stream on its way (Streaming, Stop, following the text, a tab hidden mid-stream,
+ * the DOM checked after every change) says `test.use({ tokenDelayMs: WATCHED_PACE })`.
  */
 export const FAST_PACE = 1;
 /** About 65 tok/s, a typical model: a stream of a hundred tokens lasts long enough to act on. */

@@ -28,7 +28,7 @@ export const KEYS = {
  * that watches a stream on its way (Streaming, Stop, following the text, a tab hidden mid-stream,
  * the DOM checked after every change) says `test.use({ tokenDelayMs: WATCHED_PACE })`.
  */
-export const FAST_PACE = 1;
+const FAST_PACE = 1;
 /** About 65 tok/s, a typical model: a stream of a hundred tokens lasts long enough to act on. */
 export const WATCHED_PACE = 15;
 

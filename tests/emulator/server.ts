@@ -77,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	let duplicateModels = false;
 	/** Milliseconds between streamed tokens: `POST /__emulator/reset?token-delay=N`, until reset. */
 	let paceMs = tokenDelayMs;
+	let tap: ((text: string) => void) | null = null;
 
 	/** Forgets every request and setting of the tests so far; `pace` paces streams from now on. */
 	function reset(pace = tokenDelayMs) {
@@ -88,7 +89,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		promptCache.reset();
 		seenBodies.clear();
 	}
-	let tap: ((text: string) => void) | null = null;
 
 	function baseHeaders(res: ServerResponse) {
 		res.setHeader('Access-Control-Allow-Origin', '*');

@@ -1,4 +1,11 @@
-import { test as base, expect, type Page, type Request } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page,
+	type Request,
+} from '@playwright/test';
 import { E2E } from '../scripts/ports';
 
 /** Requests of each test's page that have not finished or failed yet. */
@@ -51,20 +58,161 @@ export const emulator = {
 	},
 };
 
-type Guard = { cspViolations: string[]; allowCspViolations(): void };
+/** The worker's browser context, shared by its tests while their context options are the same. */
+type Shared = { key: string; context: BrowserContext } | null;
+
+/** The origins a page of a test may store data for: the app's, under both hosts, and the API's. */
+const STORED_ORIGINS = [E2E.appOrigin, E2E.subpath.origin, E2E.emulatorOrigin, E2E.altApiOrigin];
 
 /**
- * Runs around every test: the emulator starts clean, and the test fails if the page requests any
- * origin but the app's and the API's, sends Authorization anywhere but the API, logs a key, throws,
- * or reports a CSP violation.
+ * Puts the shared context back as a new one would be: no page, no permission, online, no route, no
+ * cookie, and no stored data or cached response for any origin a test uses.
  */
-export const test = base.extend<{ guard: Guard; tokenDelayMs: number }>({
+async function resetShared(context: BrowserContext): Promise<void> {
+	// Pages first: a page saves its draft as it closes, which must not outlive the test.
+	await Promise.all(context.pages().map((p) => p.close()));
+	await context.setOffline(false);
+	await context.unrouteAll({ behavior: 'ignoreErrors' });
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	for (const origin of STORED_ORIGINS)
+		await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+	await cdp.send('Network.clearBrowserCache');
+	await cdp.detach();
+	await page.close();
+	await context.clearPermissions();
+	await context.clearCookies();
+}
+
+type Guard = { cspViolations: string[]; allowCspViolations(): void };
+
+export const test = base.extend<
+	{ guard: Guard; tokenDelayMs: number },
+	{ sharedContext: { current: Shared } }
+>({
 	tokenDelayMs: [FAST_PACE, { option: true }],
+	sharedContext: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
+		async ({}, use) => {
+			const holder = { current: null as Shared };
+			await use(holder);
+			await holder.current?.context.close();
+		},
+		{ scope: 'worker' },
+	],
+	/**
+	 * A new context per test cost about a quarter of the browser tests' CPU: the context, its network
+	 * service and renderer process set up and torn down 285 times. Tests with the same context
+	 * options now share one, put back after each test as a new one would be (resetShared). A test
+	 * that lets the service worker in, or starts from a storage state, still gets a context of its
+	 * own, and a test that loaded Monaco ends the shared one (see below).
+	 */
+	context: async (
+		{
+			browser,
+			sharedContext,
+			acceptDownloads,
+			bypassCSP,
+			clientCertificates,
+			colorScheme,
+			contrast,
+			deviceScaleFactor,
+			extraHTTPHeaders,
+			forcedColors,
+			hasTouch,
+			geolocation,
+			httpCredentials,
+			ignoreHTTPSErrors,
+			isMobile,
+			javaScriptEnabled,
+			locale,
+			offline,
+			permissions,
+			proxy,
+			reducedMotion,
+			screen,
+			storageState,
+			viewport,
+			timezoneId,
+			userAgent,
+			baseURL,
+			contextOptions,
+			serviceWorkers,
+		},
+		use,
+	) => {
+		// What Playwright's own context fixture passes: each option the test set, over contextOptions.
+		const set = Object.entries({
+			acceptDownloads,
+			bypassCSP,
+			clientCertificates,
+			colorScheme,
+			contrast,
+			deviceScaleFactor,
+			extraHTTPHeaders,
+			forcedColors,
+			hasTouch,
+			geolocation,
+			httpCredentials,
+			ignoreHTTPSErrors,
+			isMobile,
+			javaScriptEnabled,
+			locale,
+			offline,
+			permissions,
+			proxy,
+			reducedMotion,
+			screen,
+			storageState,
+			viewport,
+			timezoneId,
+			userAgent,
+			baseURL,
+			serviceWorkers,
+		}).filter(([, value]) => value !== undefined);
+		const options: BrowserContextOptions = { ...contextOptions, ...Object.fromEntries(set) };
+		if (serviceWorkers === 'allow' || storageState) {
+			const context = await browser.newContext(options);
+			await use(context);
+			await context.close();
+			return;
+		}
+		const key = JSON.stringify(options);
+		let shared = sharedContext.current;
+		if (shared?.key !== key) {
+			await shared?.context.close();
+			const context = await browser.newContext(options);
+			shared = sharedContext.current = { key, context };
+			context.on('close', () => {
+				if (sharedContext.current?.context === context) sharedContext.current = null;
+			});
+		}
+		// In a context shared after a test that loaded Monaco, Monaco's input-latency probe sometimes
+		// threw in a later Monaco test (\`performance.getEntriesByName(name)[0]\` undefined; in three
+		// full runs of three, one or two tests): each such test ends its context instead.
+		let monaco = false;
+		const onRequest = (request: Request) => {
+			monaco ||= /\/editor\.api-[^/]*\.js$/.test(request.url());
+		};
+		shared.context.on('request', onRequest);
+		await use(shared.context);
+		shared.context.off('request', onRequest);
+		if (sharedContext.current !== shared) return;
+		if (monaco) {
+			sharedContext.current = null;
+			await shared.context.close();
+		} else await resetShared(shared.context);
+	},
 	// This worker's own app (tests/scripts/ports.ts), said here rather than left to Playwright
 	// evaluating the config again in each worker process.
 	// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
 	baseURL: async ({}, use, testInfo) =>
 		use(testInfo.project.name === 'subpath' ? E2E.subpath.appUrl : `${E2E.appOrigin}/`),
+	/**
+	 * Runs around every test: the emulator starts clean, and the test fails if the page requests any
+	 * origin but the app's and the API's, sends Authorization anywhere but the API, logs a key, throws,
+	 * or reports a CSP violation.
+	 */
 	guard: [
 		async ({ page, tokenDelayMs }, use) => {
 			paceMs = tokenDelayMs;

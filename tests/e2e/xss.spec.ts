@@ -1,6 +1,11 @@
 import { XSS_GROUPS } from '../fixtures/xss/payloads';
 import { KEYS, expect, response, saveKey, setRequest, test, WATCHED_PACE } from './fixtures';
 
+// The longest file of the suite (its four streams are watched at a model's pace) and the last to
+// start: alone on one worker it ended the run 27 s after the other. Its tests share nothing, so
+// both workers take them.
+test.describe.configure({ mode: 'parallel' });
+
 /**
  * Installed before the app: a sentinel the payloads call, and an observer that inspects the answer
  * after every DOM mutation, so a dangerous state that exists for one frame of a half-streamed link

@@ -142,6 +142,8 @@ export const test = base.extend<
 		use,
 	) => {
 		// What Playwright's own context fixture passes: each option the test set, over contextOptions.
+		// Listed again, as Playwright reads a fixture's needs from its parameter pattern, which may
+		// not end in a rest element.
 		const set = Object.entries({
 			acceptDownloads,
 			bypassCSP,

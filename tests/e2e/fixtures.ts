@@ -190,7 +190,7 @@ export const test = base.extend<
 			});
 		}
 		// In a context shared after a test that loaded Monaco, Monaco's input-latency probe sometimes
-		// threw in a later Monaco test (\`performance.getEntriesByName(name)[0]\` undefined; in three
+		// threw in a later Monaco test (`performance.getEntriesByName(name)[0]` undefined; in three
 		// full runs of three, one or two tests): each such test ends its context instead.
 		let monaco = false;
 		const onRequest = (request: Request) => {

@@ -105,7 +105,7 @@ export const test = base.extend<
 	 * service and renderer process set up and torn down 285 times. Tests with the same context
 	 * options now share one, put back after each test as a new one would be (resetShared). A test
 	 * that lets the service worker in, or starts from a storage state, still gets a context of its
-	 * own, and a test that loaded Monaco ends the shared one (see below).
+	 * own.
 	 */
 	context: async (
 		{
@@ -189,21 +189,8 @@ export const test = base.extend<
 				if (sharedContext.current?.context === context) sharedContext.current = null;
 			});
 		}
-		// In a context shared after a test that loaded Monaco, Monaco's input-latency probe sometimes
-		// threw in a later Monaco test (`performance.getEntriesByName(name)[0]` undefined; in three
-		// full runs of three, one or two tests): each such test ends its context instead.
-		let monaco = false;
-		const onRequest = (request: Request) => {
-			monaco ||= /\/editor\.api-[^/]*\.js$/.test(request.url());
-		};
-		shared.context.on('request', onRequest);
 		await use(shared.context);
-		shared.context.off('request', onRequest);
-		if (sharedContext.current !== shared) return;
-		if (monaco) {
-			sharedContext.current = null;
-			await shared.context.close();
-		} else await resetShared(shared.context);
+		if (sharedContext.current === shared) await resetShared(shared.context);
 	},
 	// This worker's own app (tests/scripts/ports.ts), said here rather than left to Playwright
 	// evaluating the config again in each worker process.

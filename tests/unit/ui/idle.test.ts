@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { whenQuiet } from '../../../src/ui/idle';
+
+type WhenQuiet = typeof import('../../../src/ui/idle').whenQuiet;
+let whenQuiet: WhenQuiet;
 
 /** A page after its load event, with or without an open dialog, and the keys pressed in it. */
 function page() {
@@ -18,7 +20,13 @@ function page() {
 }
 
 describe('whenQuiet: heavy work nobody asked for waits while the user is busy', () => {
-	beforeEach(() => void vi.useFakeTimers());
+	beforeEach(async () => {
+		vi.useFakeTimers();
+		// The module remembers the last key pressed: each test gets it fresh, so none depends on
+		// the keys of the test before it.
+		vi.resetModules();
+		({ whenQuiet } = await import('../../../src/ui/idle'));
+	});
 	afterEach(() => {
 		vi.useRealTimers();
 		vi.unstubAllGlobals();

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateLabScript } from '../../../../src/core/codegen/lab-script';
 import { evaluateAll, type Assertion } from '../../../../src/core/lab/assertions';
 import { planGrid } from '../../../../src/core/lab/plan';
@@ -23,6 +23,8 @@ beforeAll(async () => {
 	emu = await startEmulator({ tokenDelayMs: 0 });
 	mkdirSync(DIR, { recursive: true });
 });
+// Each test reads only its own requests, whatever ran before it.
+beforeEach(() => emu.reset());
 afterAll(async () => {
 	await emu.close();
 	rmSync(DIR, { recursive: true, force: true });

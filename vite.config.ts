@@ -210,8 +210,16 @@ export default defineConfig(({ mode }) => {
 					test: {
 						name: 'unit',
 						include: ['tests/unit/**/*.test.ts'],
-						exclude: ['tests/unit/app/**'],
+						exclude: ['tests/unit/app/**', 'tests/unit/core/**'],
 					},
+				},
+				// core/ is pure: its modules hold no state but caches, and its tests stub nothing. So
+				// its test files share the modules they import within a worker instead of loading
+				// them again for each file: the whole unit run took 75 and 70 CPU-s and 45.7 and 43.9 s
+				// against 88 and 87 CPU-s and 53.1 and 52.0 s (two workers, alternating runs).
+				{
+					extends: true,
+					test: { name: 'core', include: ['tests/unit/core/**/*.test.ts'], isolate: false },
 				},
 				// The composition root's effects (draft saving, the lab's early load) run only in
 				// Svelte's client runtime: these tests compile for the browser and run in Node.

@@ -113,6 +113,12 @@ function builtWorker() {
 	};
 }
 
+/**
+ * Reload lets the new worker take over, then loads the app again under it: seen to take over 10 s
+ * (the usual wait) with three browser-test workers on two cores.
+ */
+const RELOADED = { timeout: 30_000 };
+
 test('a new version waits beside the open tab, which keeps working, until Reload', async ({
 	page,
 }) => {
@@ -147,7 +153,7 @@ test('a new version waits beside the open tab, which keeps working, until Reload
 		expect(await cacheNames()).toContain(`playground-shell-${version}`);
 
 		await update.getByRole('button', { name: 'Reload' }).click();
-		await expect(update).toBeHidden();
+		await expect(update).toBeHidden(RELOADED);
 		await expect.poll(cacheNames).toEqual(expect.arrayContaining(['playground-shell-next1']));
 		await expect.poll(cacheNames).not.toContain(`playground-shell-${version}`);
 		await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
@@ -182,7 +188,7 @@ test('Reload takes the new version while the old one is still downloading the ed
 		const update = page.getByRole('status', { name: 'Update' });
 		await expect(update).toContainText('A new version is ready');
 		await update.getByRole('button', { name: 'Reload' }).click();
-		await expect(update).toBeHidden();
+		await expect(update).toBeHidden(RELOADED);
 		const cacheNames = () => page.evaluate(() => caches.keys());
 		await expect.poll(cacheNames).toEqual(expect.arrayContaining(['playground-shell-next2']));
 		await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
@@ -218,7 +224,7 @@ test('Reload takes the new version when the running one was stopped while idle',
 		await expect.poll(() => running()).toBeUndefined();
 
 		await update.getByRole('button', { name: 'Reload' }).click();
-		await expect(update).toBeHidden();
+		await expect(update).toBeHidden(RELOADED);
 		const cacheNames = () => page.evaluate(() => caches.keys());
 		await expect.poll(cacheNames).toEqual(expect.arrayContaining(['playground-shell-next3']));
 		await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();

@@ -84,6 +84,37 @@ async function resetShared(context: BrowserContext): Promise<void> {
 	await context.clearCookies();
 }
 
+/**
+ * Playwright's clock belongs to the context: once a test installs it, every later page of the
+ * context starts with it, its time moved on as that test moved it, and with a stand-in
+ * `performance` whose getEntriesByName finds nothing. No call takes it out again, so a test that
+ * used it ends the shared context (isolation.spec.ts shows what was left behind otherwise).
+ */
+const CLOCK_CALLS = [
+	'install',
+	'fastForward',
+	'pauseAt',
+	'resume',
+	'runFor',
+	'setFixedTime',
+	'setSystemTime',
+] as const;
+
+function watchClock(context: BrowserContext): { readonly used: boolean; restore(): void } {
+	const clock = context.clock as unknown as Record<string, (...args: unknown[]) => unknown>;
+	const watch = { used: false, restore: () => undefined as void };
+	const originals = CLOCK_CALLS.map((name) => [name, clock[name]] as const);
+	for (const [name, call] of originals)
+		clock[name] = (...args: unknown[]) => {
+			watch.used = true;
+			return call?.apply(context.clock, args);
+		};
+	watch.restore = () => {
+		for (const [name, call] of originals) clock[name] = call as (...args: unknown[]) => unknown;
+	};
+	return watch;
+}
+
 type Guard = { cspViolations: string[]; allowCspViolations(): void };
 
 export const test = base.extend<
@@ -189,8 +220,14 @@ export const test = base.extend<
 				if (sharedContext.current?.context === context) sharedContext.current = null;
 			});
 		}
+		const clock = watchClock(shared.context);
 		await use(shared.context);
-		if (sharedContext.current === shared) await resetShared(shared.context);
+		clock.restore();
+		if (sharedContext.current !== shared) return;
+		if (clock.used) {
+			sharedContext.current = null;
+			await shared.context.close();
+		} else await resetShared(shared.context);
 	},
 	// This worker's own app (tests/scripts/ports.ts), said here rather than left to Playwright
 	// evaluating the config again in each worker process.

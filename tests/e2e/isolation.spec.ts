@@ -1,7 +1,7 @@
 /**
- * Tests with the same options share their worker's browser context (fixtures.ts). These two, in
- * order in one worker, show that the second starts as in a new context all the same: what the first
- * stored, granted, cached and switched off is gone.
+ * Tests with the same options share their worker's browser context (fixtures.ts). These tests, in
+ * order in one worker, show that each starts as in a new context all the same: what the one before
+ * stored, granted, cached, switched off or did to the clock is gone.
  */
 import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -49,4 +49,24 @@ test('the next test in the same context finds none of it', async ({ page, contex
 		clipboard: 'prompt',
 		fetched: true,
 	});
+});
+
+test('a test moves the page clock an hour on', async ({ page }) => {
+	await page.clock.install();
+	await page.goto('./');
+	await page.clock.fastForward('01:00:00');
+	expect(await page.evaluate(() => Date.now())).toBeGreaterThan(Date.now() + 3_000_000);
+});
+
+test('the next test has the real clock and the real performance timeline', async ({ page }) => {
+	await page.goto('./');
+	const shown = await page.evaluate(() => {
+		performance.mark('isolation-check');
+		return {
+			now: Date.now(),
+			marks: performance.getEntriesByName('isolation-check').length,
+		};
+	});
+	expect(Math.abs(shown.now - Date.now())).toBeLessThan(60_000);
+	expect(shown.marks).toBe(1);
 });

@@ -6,7 +6,6 @@ import { buildCsp, buildHeadersFile, inlineScripts } from './src/core/security/c
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { applyPatch, MONACO_PATCHES, patchFor } from './src/core/editor/monaco-patches.ts';
 import {
 	laterList,
 	manifestVersion,
@@ -84,31 +83,6 @@ function inlineEntryCss(): Plugin {
 	};
 }
 
-/**
- * Makes the fixes of src/core/editor/monaco-patches.ts in Monaco's source, in the build and in the
- * dev server's pre-bundle. A build that included Monaco without making each of them fails.
- */
-function monacoPatches(): Plugin {
-	const made = new Set<string>();
-	return {
-		name: 'playground-monaco-patches',
-		transform(code, id) {
-			const patch = patchFor(id);
-			if (!patch) return null;
-			made.add(patch.file);
-			return { code: applyPatch(code, patch), map: null };
-		},
-		generateBundle(_options, bundle) {
-			const monaco = Object.values(bundle).some(
-				(item) => item.type === 'chunk' && item.moduleIds.some((m) => patchFor(m) !== undefined),
-			);
-			const missed = MONACO_PATCHES.filter((patch) => !made.has(patch.file));
-			if (monaco && missed.length > 0)
-				throw new Error(`Monaco fixes not made: ${missed.map((p) => p.file).join(', ')}`);
-		},
-	};
-}
-
 const SW_PLACEHOLDER = /(["'`])__PLAYGROUND_SW_MANIFEST__\1/g;
 
 /**
@@ -169,7 +143,6 @@ export default defineConfig(({ mode }) => {
 		base: env.VITE_BASE || './',
 		plugins: [
 			svelte(),
-			monacoPatches(),
 			productionCsp(apiBaseUrl, extraOrigins),
 			inlineEntryCss(),
 			serviceWorker([new URL(apiBaseUrl).origin, ...extraOrigins]),
@@ -194,8 +167,6 @@ export default defineConfig(({ mode }) => {
 				},
 			},
 		},
-		// The dev server serves Monaco pre-bundled: the same fixes there.
-		optimizeDeps: { rolldownOptions: { plugins: [monacoPatches()] } },
 		preview: { port: 4173, strictPort: true },
 		server: { port: 5173 },
 		test: {

@@ -171,20 +171,17 @@ export const HTTP_ERRORS = {
 	'http-429-retry': {
 		status: 429,
 		description:
-			'a short per-minute limit: metadata.headers X-RateLimit-Reset three seconds ahead (by-content)',
-		// The reset is taken from the time of the answer, so a client that waits for it succeeds on
-		// retry. Three seconds, not one: the lab test watches for the wait, and Playwright looks
-		// again only once a second; a wait of one second less the answer's way to the page fell
-		// between two looks, once in three runs on a busy machine.
+			'a short per-minute limit: metadata.headers X-RateLimit-Reset one second ahead (by-content)',
+		// The reset is the time of the answer, so a client that waits for it succeeds on retry.
 		body: () =>
 			envelope(429, 'Rate limit exceeded: limit_rpm/emulator. Retry shortly.', {
 				headers: {
 					'X-RateLimit-Limit': '20',
 					'X-RateLimit-Remaining': '0',
-					'X-RateLimit-Reset': String(Date.now() + 3000),
+					'X-RateLimit-Reset': String(Date.now() + 1000),
 				},
 			}),
-		headers: { 'Retry-After': '3' },
+		headers: { 'Retry-After': '1' },
 	},
 	'http-429-upstream': {
 		status: 429,

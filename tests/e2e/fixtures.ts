@@ -101,18 +101,23 @@ const CLOCK_CALLS = [
 ] as const;
 
 function watchClock(context: BrowserContext): { readonly used: boolean; restore(): void } {
-	const clock = context.clock as unknown as Record<string, (...args: unknown[]) => unknown>;
-	const watch = { used: false, restore: () => undefined as void };
-	const originals = CLOCK_CALLS.map((name) => [name, clock[name]] as const);
+	type Call = (...args: unknown[]) => unknown;
+	const clock = context.clock as unknown as Record<string, Call>;
+	const originals = CLOCK_CALLS.map((name) => [name, clock[name] as Call] as const);
+	let used = false;
 	for (const [name, call] of originals)
-		clock[name] = (...args: unknown[]) => {
-			watch.used = true;
-			return call?.apply(context.clock, args);
+		clock[name] = (...args) => {
+			used = true;
+			return call.apply(context.clock, args);
 		};
-	watch.restore = () => {
-		for (const [name, call] of originals) clock[name] = call as (...args: unknown[]) => unknown;
+	return {
+		get used() {
+			return used;
+		},
+		restore() {
+			for (const [name, call] of originals) clock[name] = call;
+		},
 	};
-	return watch;
 }
 
 type Guard = { cspViolations: string[]; allowCspViolations(): void };

@@ -52,7 +52,14 @@ export default defineConfig({
 		// A failed test keeps a trace of its actions with their logs, the console and errors (and a
 		// screenshot). DOM snapshots and network capture cost about a seventh of the suite's CPU, for
 		// traces almost all thrown away; `--trace on` records everything when a failure needs it.
-		trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false, sources: false },
+		// Under CI nothing is kept but the printed log, so no trace is recorded there at all: even
+		// this light one cost about 3 % of the suite's CPU. The log has each failure's call log.
+		trace: {
+			mode: process.env.CI ? 'off' : 'retain-on-failure',
+			snapshots: false,
+			screenshots: false,
+			sources: false,
+		},
 		// The service worker installs, caches the shell and then fetches the rich editor's files
 		// (4 MB) in every new context: about half a second of CPU a test, for no test's sake. The
 		// specs about offline use and the worker allow it (`test.use({ serviceWorkers: 'allow' })`).

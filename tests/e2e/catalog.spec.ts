@@ -47,12 +47,18 @@ test('variants and fallback models', async ({ page }) => {
 test('offline, the model list saved earlier is used and says so', async ({ page, context }) => {
 	await page.goto('./');
 	const request = page.getByRole('region', { name: 'Request' });
-	await expect(request.getByText(/models, fetched/)).toBeVisible();
+	// The time of the list, as a clock on its day, in a <time> a machine can read.
+	const fetched = request.getByText(/\d+ models, fetched \d\d:\d\d\./);
+	await expect(fetched).toBeVisible();
+	const fetchedAt = await fetched.locator('time').getAttribute('datetime');
+	expect(Math.abs(Date.now() - Date.parse(fetchedAt ?? ''))).toBeLessThan(10 * 60_000);
 	// Later visit with the API unreachable: the cached list still finds models.
 	await context.route('**/api/v1/models**', (route) => route.abort('internetdisconnected'));
 	await page.reload();
 	await request.getByRole('button', { name: 'Refresh models' }).click();
-	await expect(request.getByText(/offline\?\): showing the list saved/)).toBeVisible();
+	const saved = request.getByText(/offline\?\): showing the list saved \d\d:\d\d\./);
+	await expect(saved).toBeVisible();
+	await expect(saved.locator('time')).toHaveAttribute('datetime', fetchedAt ?? '');
 	await request.getByRole('combobox', { name: 'Search models' }).fill('grok');
 	await expect(request.getByRole('option', { name: /Grok 4 Fast/ })).toBeVisible();
 });

@@ -11,7 +11,7 @@ export const ms = (value: number | null): string =>
 export const usd = (value: unknown): string => (typeof value === 'number' ? formatUsd(value) : '–');
 
 /**
- * A run's time for people and for `<time datetime>`. Records are checked on the way in, but a view
+ * A run's time for people (`isoTime` in core/time.ts gives its `<time datetime>`). Records are checked on the way in, but a view
  * must not throw over one that slipped through: an impossible date prints as such.
  */
 export const when = (at: number): string => {
@@ -19,8 +19,4 @@ export const when = (at: number): string => {
 	return Number.isNaN(date.getTime())
 		? '(unknown time)'
 		: date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-};
-export const isoTime = (at: number): string | undefined => {
-	const date = new Date(at);
-	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 };

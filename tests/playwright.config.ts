@@ -6,7 +6,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A worker slot's servers: its emulator, the app built against it, the same app under a sub-path. */
 const servers = (ports: E2ePorts) => [
 	{
-		command: `npx tsx tests/emulator/main.ts`,
+		command: `node --import tsx tests/emulator/main.ts`,
 		cwd: '..',
 		env: { PORT: String(ports.emulatorPort) },
 		url: `${ports.emulatorOrigin}/__emulator/health`,
@@ -17,7 +17,7 @@ const servers = (ports: E2ePorts) => [
 		// The app on a host that sends no headers of its own (GitHub Pages): the CSP is the page's
 		// meta tag, and nothing stops framing but the app itself (framing.spec.ts). A path that is
 		// no file gets index.html, as from `vite preview` (sw-cache.spec.ts).
-		command: `npx tsx tests/scripts/static-server.ts --root ${ports.outDir} --port ${ports.appPort} --no-headers --spa`,
+		command: `node --import tsx tests/scripts/static-server.ts --root ${ports.outDir} --port ${ports.appPort} --no-headers --spa`,
 		cwd: '..',
 		url: `${ports.appOrigin}/`,
 		reuseExistingServer: false,
@@ -25,7 +25,7 @@ const servers = (ports: E2ePorts) => [
 	},
 	{
 		// Built with VITE_BASE, served under that path with the production headers of _headers.
-		command: `npx tsx tests/scripts/static-server.ts --root ${ports.subpath.outDir} --base ${ports.subpath.base} --port ${ports.subpath.port}`,
+		command: `node --import tsx tests/scripts/static-server.ts --root ${ports.subpath.outDir} --base ${ports.subpath.base} --port ${ports.subpath.port}`,
 		cwd: '..',
 		url: ports.subpath.appUrl,
 		reuseExistingServer: false,

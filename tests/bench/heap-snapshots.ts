@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type CDPSession } from '@playwright/test';
 import { startEmulator } from '../emulator/server';
+import { bin } from '../scripts/bin';
 import { ensureChromium } from '../scripts/chromium';
 import { serveStatic } from '../scripts/servers';
 import { saveKeyInUi } from './app-driver';
@@ -30,18 +31,9 @@ async function main() {
 	mkdirSync(out, { recursive: true });
 	const emulator = await startEmulator({ tokenDelayMs: 2, generationDelayMs: 100 });
 	const minify = process.env.MINIFY ? [] : ['--minify', 'false'];
-	const args = [
-		'vite',
-		'build',
-		'--outDir',
-		DIST,
-		'--emptyOutDir',
-		'--logLevel',
-		'warn',
-		...minify,
-	];
+	const args = ['build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn', ...minify];
 	const env = { ...process.env, VITE_OPENROUTER_BASE_URL: emulator.apiBaseUrl };
-	if (spawnSync('npx', args, { stdio: 'inherit', env }).status !== 0)
+	if (spawnSync(bin('vite'), args, { stdio: 'inherit', env }).status !== 0)
 		throw new Error('build failed');
 	const app = await serveStatic({ root: DIST });
 	const browser = await chromium.launch({

@@ -4,10 +4,11 @@
  */
 import { spawn } from 'node:child_process';
 import { startEmulator } from '../emulator/server';
+import { bin } from './bin';
 import { closeOnSignal } from './servers';
 
 const emulator = await startEmulator({ port: Number(process.env.PORT ?? 8787) });
-const vite = spawn('npx', ['vite'], {
+const vite = spawn(bin('vite'), [], {
 	stdio: 'inherit',
 	env: { ...process.env, VITE_OPENROUTER_BASE_URL: emulator.apiBaseUrl },
 });

@@ -13,11 +13,13 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { bin } from './bin';
 import { ensureTestBrowser } from './chromium';
 import { sideBySide } from './cores';
 import { e2ePorts, emulatorOrigins } from './ports';
 import { retarget } from './retarget';
-import { buildAppAsync, e2eBuildEnv } from './servers';
+import type { BuildTarget } from './build-apps';
+import { buildApps, e2eBuildEnv } from './servers';
 
 const REPORT = '.reports/e2e.json';
 const MAX_E2E_WORKERS = 2;
@@ -29,23 +31,22 @@ const MAX_E2E_WORKERS = 2;
 export const e2eWorkers = (idle?: number) =>
 	sideBySide('browser test workers', MAX_E2E_WORKERS, process.env.E2E_WORKERS, idle);
 
+/** Slot 0's builds: the app, and the app under a sub-path, both pointed at its emulator. */
+export function e2eBuilds(): BuildTarget[] {
+	const first = e2ePorts(0);
+	return [
+		{ outDir: first.outDir, env: e2eBuildEnv(first) },
+		{ outDir: first.subpath.outDir, env: { ...e2eBuildEnv(first), VITE_BASE: first.subpath.base } },
+	];
+}
+
 /**
- * The builds of every slot: slot 0's two (the app, and the app under a sub-path) side by side, and
- * for each other slot a copy of them pointed at its own emulator (`retarget.ts`), which is all that
- * differs between slots. `nice` runs the builds at a lower priority, so that they take only what
- * other steps leave of the cores.
+ * Each other slot's copy of slot 0's builds, pointed at its own emulator (`retarget.ts`), which is
+ * all that differs between slots. Resolves to 0, or 1 when a copy failed (having said why).
  */
-export async function buildE2e(workers: number, nice = 0): Promise<number> {
+export function copyForSlots(workers: number): number {
 	const first = e2ePorts(0);
 	try {
-		await Promise.all([
-			buildAppAsync(first.outDir, e2eBuildEnv(first), nice),
-			buildAppAsync(
-				first.subpath.outDir,
-				{ ...e2eBuildEnv(first), VITE_BASE: first.subpath.base },
-				nice,
-			),
-		]);
 		for (let slot = 1; slot < workers; slot++) {
 			const ports = e2ePorts(slot);
 			const origins = emulatorOrigins(first, ports);
@@ -59,6 +60,16 @@ export async function buildE2e(workers: number, nice = 0): Promise<number> {
 	}
 }
 
+/**
+ * The builds of every slot: slot 0's in one process (`buildApps`), then a copy of them for each
+ * other slot. `nice` runs the builds at a lower priority, so that they take only what other steps
+ * leave of the cores.
+ */
+export async function buildE2e(workers: number, nice = 0): Promise<number> {
+	const failed = await buildApps(e2eBuilds(), nice);
+	return failed.length > 0 ? 1 : copyForSlots(workers);
+}
+
 /** Playwright over the builds of `buildE2e(workers)`; resolves to its exit code. */
 export function runPlaywright(workers: number, extraArgs: string[] = []): Promise<number> {
 	let chromium: string;
@@ -70,8 +81,8 @@ export function runPlaywright(workers: number, extraArgs: string[] = []): Promis
 	}
 	mkdirSync('.reports', { recursive: true });
 	const child = spawn(
-		'npx',
-		['playwright', 'test', '-c', 'tests/playwright.config.ts', ...extraArgs],
+		bin('playwright'),
+		['test', '-c', 'tests/playwright.config.ts', ...extraArgs],
 		{
 			stdio: 'inherit',
 			env: {

@@ -17,7 +17,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { runBudgets } from './budgets';
 import { allIdle, coreUse, niced, quietestIdle, sideBySide } from './cores';
-import { buildE2e, e2eWorkers, runPlaywright } from './e2e';
+import { bin } from './bin';
+import { copyForSlots, e2eBuilds, e2eWorkers, runPlaywright } from './e2e';
+import { buildApps } from './servers';
 
 const REPORTS = '.reports';
 type Step = { name: string; passed: number; failed: number; skipped: number; seconds: number };
@@ -154,8 +156,8 @@ const STATIC_CHECKS = [
 		command: 'npm',
 		args: ['run', '--silent', 'typecheck'],
 	},
-	{ name: 'prettier', command: 'npx', args: ['prettier', '--check', '--log-level', 'warn', '.'] },
-	{ name: 'eslint', command: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
+	{ name: 'prettier', command: bin('prettier'), args: ['--check', '--log-level', 'warn', '.'] },
+	{ name: 'eslint', command: bin('eslint'), args: ['--max-warnings', '0', '.'] },
 ];
 const startStatic = (job: (typeof STATIC_CHECKS)[number], nice: number) => ({
 	...job,
@@ -173,19 +175,24 @@ if (!quiet) {
 // On a quiet machine the builds run beside the unit tests, at a lower priority; on a busy one that
 // would starve them, and they run after the unit tests, which then keep the cores they can get.
 const unitTests = () =>
-	run('npx', [
-		'vitest',
+	run(bin('vitest'), [
 		'run',
 		`--maxWorkers=${unitWorkers}`,
 		'--reporter=default',
 		'--reporter=json',
 		`--outputFile.json=${REPORTS}/unit.json`,
 	]);
-const builds = (nice: number) =>
-	Promise.all([
-		run('npx', ['vite', 'build', '--logLevel', 'warn'], { nice }),
-		timed(() => buildE2e(browserWorkers, nice)),
-	]);
+// The production build (for the budgets) and the browser tests' builds, in one process.
+const builds = async (nice: number): Promise<[production: Outcome, e2e: Outcome]> => {
+	const began = Date.now();
+	const failed = await buildApps([{ outDir: 'dist' }, ...e2eBuilds()], nice);
+	const seconds = (Date.now() - began) / 1000;
+	const e2e = failed.some((outDir) => outDir !== 'dist') ? 1 : copyForSlots(browserWorkers);
+	return [
+		{ status: failed.includes('dist') ? 1 : 0, output: '', seconds },
+		{ status: e2e, output: '', seconds },
+	];
+};
 console.log(`\n━━ unit tests (vitest)${quiet ? ', beside the builds' : ''} ━━`);
 const [unit, [build, e2eBuild]] = quiet
 	? await Promise.all([unitTests(), builds(LOWER)])

@@ -5,53 +5,56 @@
  * its own declarative `webServer` list.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server';
+import { TYPESCRIPT } from './bin';
+import type { BuildTarget } from './build-apps';
 import { niced } from './cores';
 import { E2E, type E2ePorts } from './ports';
 import { startStaticServer, type StaticServerOptions } from './static-server';
 
-const buildArgs = (outDir: string) => [
-	'vite',
-	'build',
-	'--outDir',
-	outDir,
-	'--emptyOutDir',
-	'--logLevel',
-	'warn',
-	// Profiles name the source functions (tests/bench/README.md, BENCH_PROFILE).
-	...(process.env.BENCH_PROFILE ? ['--sourcemap'] : []),
-];
+const BUILD_SCRIPT = fileURLToPath(new URL('./build-apps.ts', import.meta.url));
+
+/** The command that builds `targets` in one process (build-apps.ts), and the file it reports to. */
+function buildCommand(targets: readonly BuildTarget[]): { args: string[]; report: string } {
+	const report = join(mkdtempSync(join(tmpdir(), 'playground-builds-')), 'failed.json');
+	return { args: [...TYPESCRIPT.slice(1), BUILD_SCRIPT, JSON.stringify(targets), report], report };
+}
+
+/** The `outDir` of each target that failed (all of them when the build process said nothing). */
+function failedBuilds(targets: readonly BuildTarget[], report: string): string[] {
+	try {
+		return JSON.parse(readFileSync(report, 'utf8')) as string[];
+	} catch {
+		return targets.map((target) => target.outDir);
+	} finally {
+		rmSync(dirname(report), { recursive: true, force: true });
+	}
+}
 
 /** `vite build` into `outDir` with extra environment (VITE_*); throws when the build fails. */
 export function buildApp(outDir: string, env: Record<string, string> = {}): void {
-	const built = spawnSync('npx', buildArgs(outDir), {
-		stdio: 'inherit',
-		env: { ...process.env, ...env },
-	});
-	if (built.status !== 0) throw new Error(`the production build into ${outDir} failed`);
+	const targets = [{ outDir, env }];
+	const { args, report } = buildCommand(targets);
+	spawnSync(process.execPath, args, { stdio: 'inherit' });
+	if (failedBuilds(targets, report).length > 0)
+		throw new Error(`the production build into ${outDir} failed`);
 }
 
 /**
- * `buildApp` without blocking this process, so builds can run side by side; `nice` lowers its
- * priority (cores.ts).
+ * Builds each target, one after the other in one process of its own (build-apps.ts), without
+ * blocking this one; `nice` lowers its priority (cores.ts). Resolves to the `outDir` of each build
+ * that failed.
  */
-export function buildAppAsync(
-	outDir: string,
-	env: Record<string, string> = {},
-	nice = 0,
-): Promise<void> {
-	const child = spawn(...niced(nice, 'npx', buildArgs(outDir)), {
-		stdio: 'inherit',
-		env: { ...process.env, ...env },
-	});
-	return new Promise((resolve, reject) =>
-		child.on('close', (code) =>
-			code === 0 ? resolve() : reject(new Error(`the production build into ${outDir} failed`)),
-		),
-	);
+export function buildApps(targets: readonly BuildTarget[], nice = 0): Promise<string[]> {
+	const { args, report } = buildCommand(targets);
+	const child = spawn(...niced(nice, process.execPath, args), { stdio: 'inherit' });
+	return new Promise((resolve) => child.on('close', () => resolve(failedBuilds(targets, report))));
 }
 
 /** The build the browser tests and screenshots use: the e2e emulator's API, Monaco on focus. */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bin } from '../scripts/bin';
 
 const ROOT = join(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -126,7 +127,7 @@ describe('the compiler catches the page in core/', () => {
 			join(DIR, 'allowed.ts'),
 			"export const e = (u: string) => new URL(u).origin + new TextEncoder().encode('x').length;\n",
 		);
-		const result = await run('npx', ['tsc', '-p', join(DIR, 'tsconfig.json')], { cwd: ROOT }).then(
+		const result = await run(bin('tsc'), ['-p', join(DIR, 'tsconfig.json')], { cwd: ROOT }).then(
 			() => ({ stdout: '' }),
 			(error: { stdout: string }) => error,
 		);

@@ -14,7 +14,7 @@ import { Marked, type Token, type Tokens } from 'marked';
 import { openBlock, type OpenBlock, type Render, type TailUpdate } from './open-block';
 import { escapeHtml, hostOf, safeUrl } from './safe-url';
 
-export type { TailUpdate } from './open-block';
+export type { Align, TailUpdate } from './open-block';
 
 const marked = new Marked({
 	gfm: true,

@@ -5,7 +5,8 @@
  * benchmark B4, tests/bench/README.md). For those three, while the new text cannot change what is
  * already shown, an update only says what to add:
  * - code: the fence is not closed and the new text has no fence character: append the text;
- * - table: append the rows completed since, and replace the row being written;
+ * - table: append the rows completed since, and replace the row being written (rows of plain text
+ *   are split into their cells here, without the lexer);
  * - list (tight, its markers at the margin): append the items completed since, replace the last;
  * - paragraph (a single line): freeze a prefix ending at a space once its inline markdown has no
  *   delimiter left that later text could pair with, and re-render only the rest.
@@ -22,10 +23,17 @@ export type TailUpdate =
 	| { kind: 'code'; append: string; ending: string }
 	/** Drop the last body row if `dropLive`, then append these rows and the live row (HTML). */
 	| { kind: 'rows'; dropLive: boolean; rows: string; live: string }
+	/**
+	 * The same for rows whose cells are plain text (no markdown in them): each row's cells, as text,
+	 * with the table's alignment per column; the live row is the last one when `partial`.
+	 */
+	| { kind: 'cells'; dropLive: boolean; rows: string[][]; partial: boolean; align: Align[] }
 	/** The same for the items of a list: drop the last `<li>`, then append these and the live one. */
 	| { kind: 'items'; dropLive: boolean; items: string; live: string }
 	/** Replace the paragraph's live part: append `frozen`, then `live` (inline HTML). */
 	| { kind: 'inline'; frozen: string; live: string };
+
+export type Align = 'left' | 'right' | 'center' | null;
 
 export type Render = {
 	lex(src: string): Token[];
@@ -123,6 +131,27 @@ function openCode(token: Tokens.Code, start: number, text: string, r: Render): O
 	};
 }
 
+/**
+ * A table row whose cells are plain text whatever follows: it starts with a pipe, so no other block
+ * can start on its line, and it has no character that inline markdown or an autolink starts with
+ * (nor NUL, which the HTML parser drops from a full render's cells).
+ */
+const PLAIN_ROW = /^\|[^\\`*_~[\]<>!&@:\0]*$/;
+const plainRow = (line: string) => PLAIN_ROW.test(line) && !/www\./i.test(line);
+
+/**
+ * The cells of a plain row, as marked splits a row (its `splitCells` with no escaped pipe): empty
+ * first and last cells without a pipe past them dropped, then as many cells as the header has.
+ */
+function plainCells(line: string, count: number): string[] {
+	const cells = line.replace(/\|/g, ' |').split(' |');
+	if (!cells[0]?.trim()) cells.shift();
+	if (cells.length > 0 && !cells.at(-1)?.trim()) cells.pop();
+	cells.length = Math.min(cells.length, count);
+	while (cells.length < count) cells.push('');
+	return cells.map((cell) => cell.trim());
+}
+
 function openTable(token: Tokens.Table, start: number, text: string, r: Render): OpenBlock | null {
 	const lines = token.raw.split('\n');
 	const head = `${lines[0]}\n${lines[1]}\n`;
@@ -131,27 +160,40 @@ function openTable(token: Tokens.Table, start: number, text: string, r: Render):
 	let frozenEnd = start + head.length + body.lastIndexOf('\n') + 1;
 	let domLive = frozenEnd < text.length;
 	if (token.rows.length !== body.split('\n').filter(Boolean).length) return null;
+	const width = token.header.length;
+	/** The update for the rows in `live`, its last line a row still being written when `partial`. */
+	const rowsOf = (live: string, parts: string[], partial: boolean): TailUpdate | null => {
+		const complete = parts.length - 1;
+		const written = partial ? parts : parts.slice(0, -1);
+		// Most rows a model writes are words and numbers: those are split here, with no lexer, no
+		// HTML and nothing for the page to parse and check (B4's table).
+		if (written.every(plainRow)) {
+			const rows = written.map((line) => plainCells(line, width));
+			return { kind: 'cells', dropLive: domLive, rows, partial, align: token.align };
+		}
+		const tokens = r.lex(head + live).filter((t) => t.type !== 'space');
+		const table = tokens[0] as Tokens.Table | undefined;
+		if (tokens.length !== 1 || table?.type !== 'table') return null;
+		if (table.header.length !== width) return null;
+		if (table.rows.length !== complete + (partial ? 1 : 0)) return null;
+		const html = r.html([table]);
+		const inner = html.slice(html.indexOf('<tbody>') + 7, html.lastIndexOf('</tbody>'));
+		const rows = inner.split(/(?=<tr>)/).filter(Boolean);
+		return {
+			kind: 'rows',
+			dropLive: domLive,
+			rows: rows.slice(0, complete).join(''),
+			live: partial ? (rows[complete] ?? '') : '',
+		};
+	};
 	return {
 		extend(text) {
 			const live = text.slice(frozenEnd);
 			if (live.startsWith('\n') || live.includes('\n\n')) return null;
-			const tokens = r.lex(head + live).filter((t) => t.type !== 'space');
-			const table = tokens[0] as Tokens.Table | undefined;
 			const parts = live.split('\n');
 			const partial = (parts.at(-1) ?? '') !== '';
-			const complete = parts.length - 1;
-			if (tokens.length !== 1 || table?.type !== 'table') return null;
-			if (table.header.length !== token.header.length) return null;
-			if (table.rows.length !== complete + (partial ? 1 : 0)) return null;
-			const html = r.html([table]);
-			const inner = html.slice(html.indexOf('<tbody>') + 7, html.lastIndexOf('</tbody>'));
-			const rows = inner.split(/(?=<tr>)/).filter(Boolean);
-			const update: TailUpdate = {
-				kind: 'rows',
-				dropLive: domLive,
-				rows: rows.slice(0, complete).join(''),
-				live: partial ? (rows[complete] ?? '') : '',
-			};
+			const update = rowsOf(live, parts, partial);
+			if (!update) return null;
 			frozenEnd += live.lastIndexOf('\n') + 1;
 			domLive = partial;
 			return update;

@@ -7,7 +7,7 @@
  * per frame. Code blocks are highlighted as they settle, the open one only once the answer is
  * final, so a streaming code block costs no more than before; a long one a slice a frame.
  */
-import { MarkdownStream, type TailUpdate } from '../../../core/render/markdown';
+import { MarkdownStream, type Align, type TailUpdate } from '../../../core/render/markdown';
 import { safeUrl } from '../../../core/render/safe-url';
 import { highlightCode, unhighlightCode, type Schedule } from './highlight-dom';
 import { sanitizeToFragment } from './sanitize';
@@ -120,6 +120,9 @@ function tailView(box: HTMLElement, columns: HeldColumns) {
 				const table = box.querySelector('table');
 				if (table)
 					growTable(table, update.dropLive, nodesOf(update.rows + update.live, 'tbody'), columns);
+			} else if (update.kind === 'cells') {
+				const table = box.querySelector('table');
+				if (table) growTable(table, update.dropLive, textRows(update.rows, update.align), columns);
 			} else if (update.kind === 'items') {
 				const list = box.querySelector(':scope > ul, :scope > ol');
 				if (update.dropLive) list?.lastElementChild?.remove();
@@ -135,6 +138,23 @@ function tailView(box: HTMLElement, columns: HeldColumns) {
 			}
 		},
 	};
+}
+
+/**
+ * Table rows of plain-text cells, as a full render lays them out (`<td align>` per column), made
+ * as elements and text nodes: nothing here is parsed as HTML, so there is nothing to sanitise.
+ */
+function textRows(rows: string[][], align: Align[]): HTMLTableRowElement[] {
+	return rows.map((cells) => {
+		const row = document.createElement('tr');
+		for (const [i, text] of cells.entries()) {
+			const cell = row.appendChild(document.createElement('td'));
+			const side = align[i];
+			if (side) cell.setAttribute('align', side);
+			cell.textContent = text;
+		}
+		return row;
+	});
 }
 
 /** Rows an open table takes as a table; past them it is held, in bodies of this many rows each. */

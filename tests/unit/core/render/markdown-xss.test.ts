@@ -47,6 +47,7 @@ describe('hostile reasoning and excerpts render inert', () => {
 					update.settled,
 					tail.kind === 'html' ? tail.html : '',
 					tail.kind === 'rows' ? tail.rows + tail.live : '',
+					tail.kind === 'items' ? tail.items + tail.live : '',
 					tail.kind === 'inline' ? tail.frozen + tail.live : '',
 				];
 				for (const piece of pieces) expect(problemsIn(piece)).toEqual([]);

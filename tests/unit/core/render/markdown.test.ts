@@ -47,6 +47,16 @@ function tailModel() {
 					html = html.slice(0, html.lastIndexOf('<tr>')) + html.slice(html.lastIndexOf('</tbody>'));
 				const at = html.lastIndexOf('</tbody>');
 				html = html.slice(0, at) + update.rows + update.live + html.slice(at);
+			} else if (update.kind === 'cells') {
+				// marked's layout of a row, its cells' text escaped as marked escapes text.
+				const rows = update.rows.map(
+					(cells) =>
+						`<tr>\n${cells.map((cell, i) => `<td${update.align[i] ? ` align="${update.align[i]}"` : ''}>${escapeHtml(cell)}</td>\n`).join('')}</tr>\n`,
+				);
+				if (update.dropLive)
+					html = html.slice(0, html.lastIndexOf('<tr>')) + html.slice(html.lastIndexOf('</tbody>'));
+				const at = html.lastIndexOf('</tbody>');
+				html = html.slice(0, at) + rows.join('') + html.slice(at);
 			} else if (update.kind === 'items') {
 				const close = html.lastIndexOf('</');
 				let body = html.slice(0, close);
@@ -195,7 +205,9 @@ describe('long open blocks grow in place', () => {
 		'Words keep coming with **strong**, _em_, `code`, [a link](https://example.org), <img src=x> and www.example.org here. ';
 	const paragraph = `${words.repeat(90)}and a *late star that never closes ${words.repeat(20)}`;
 	const list = `Steps:\n\n${Array.from({ length: 80 }, (_, i) => `${i % 9 === 4 ? `- item ${i} with **bold** and \`a | pipe\`\n  - nested ${i}\n  - nested <b>x</b>\n` : `- item ${i} [link](https://example.org/${i}) _em_\n`}`).join('')}\nAfter the list.`;
-	const cases = { code, table, paragraph, list } as const;
+	// Rows of words and numbers, split without the lexer (open-block.ts), every 100th with markup.
+	const plainTable = `| n | name | value |\n| ---: | :-- | --- |\n${Array.from({ length: 300 }, (_, i) => (i % 100 === 99 ? `| ${i} | **n${i}** | \`v\` |\n` : `| ${i} | name "${i}" it's | ${(i * 1.5).toFixed(1)} |\n`)).join('')}\nAfter the table.`;
+	const cases = { code, table, plainTable, paragraph, list } as const;
 
 	it.each(Object.keys(cases) as (keyof typeof cases)[])(
 		'%s: equals a full render at random cuts',
@@ -218,6 +230,7 @@ describe('long open blocks grow in place', () => {
 	it.each([
 		['code', 'code'],
 		['table', 'rows'],
+		['plainTable', 'cells'],
 		['paragraph', 'inline'],
 		['list', 'items'],
 	] as const)('%s: most updates only add to what is shown (%s)', (name, kind) => {
@@ -311,7 +324,31 @@ describe('long open blocks grow in place', () => {
 	});
 
 	it.each([
+		[
+			'odd rows of plain text',
+			'| a | b |\n| -: | :-: |\n| 1 | "q" it\'s |\n|||\n| 1 | 2 | 3 |\n| only |\n|  |\n| x |  y  |',
+		],
+		[
+			'plain rows, then markup, then plain again',
+			'| a | b |\n| - | - |\n| 1 | 2 |\n| *3* | 4 |\n| 5 | 6 |\n| 7 | www.example.org |\n| 8 | a@b.co |\n| 9 | x: y |\n| 10 | see https://example.org/a |\n',
+		],
+		[
+			'plain rows, then a line that ends the table',
+			'| a | b |\n| - | - |\n| 1 | 2 |\n| 3 | 4 |\n# Title\n| 5 | 6 |\n\nNext.',
+		],
+		['a plain row cut before its first pipe is closed', '| a |\n| - |\n| 1\n| 2 |\n|'],
+	])('a table equals a full render at every cut, from every start: %s', (_, text) => {
+		const cuts = Array.from({ length: text.length }, (_, i) => i + 1);
+		for (let from = 1; from < text.length; from++) {
+			const pieces = feed(text, [from, ...cuts.filter((c) => c > from)]);
+			for (const { prefix, html } of pieces)
+				expect(html, `${from}: ${prefix}`).toBe(renderMarkdown(prefix));
+		}
+	});
+
+	it.each([
 		['table', table],
+		['plain table', plainTable],
 		['list', list],
 		['paragraph', `${paragraph}\n\nAfter the paragraph.`],
 	])('a %s grown in place settles as shown, not rendered again', (_, text) => {

@@ -100,6 +100,8 @@ const FIXTURES: Record<string, string> = {
 	code: `Intro.\n\n\`\`\`ts\n${'const x = "<b>" + `t`; // ~~ | no fence\n\n'.repeat(12)}\`\`\`\n\nAfter.`,
 	'long code': `\`\`\`\n${Array.from({ length: 160 }, (_, i) => `let line${i} = "<i>${i}</i>"; // ${'x'.repeat(i % 40)}`).join('\n')}\n\`\`\`\n\nAfter.`,
 	table: `| n | name | value |\n| ---: | :-- | --- |\n${Array.from({ length: 8 }, (_, i) => `| ${i} | **n${i}** \\| <b onclick=x()> | \`a|b\` |\n`).join('')}\nAfter the table.`,
+	// Plain-text rows (split without the lexer), odd ones among them, then one with markdown.
+	'plain table': `| n | name | note |\n| ---: | :-: | --- |\n${Array.from({ length: 10 }, (_, i) => ['| 1 | "quoted" it\'s | 2.5 |', '|||', '| a | b | c | d | e |', '| only |', '|   | x |', '| café | 日本語 | #3 (ok) |', '| nul \0 here | 1 | 2 |'][i % 7]).join('\n')}\n| **b** | \`c\` | y |\n| 9 | 10 | 11 |\n\nAfter.`,
 	list: `Steps:\n\n${Array.from({ length: 7 }, (_, i) => (i % 4 === 3 ? `- item ${i} **b**\n  - nested <i>${i}</i>\n` : `${'-'} item ${i} [l](https://example.org/${i}) _e_\n`)).join('')}\nAfter the list.`,
 	paragraph: `${'Words with **strong**, _em_, `code` and <img src=x onerror=alert(1)> here. '.repeat(12)}and a *star that never closes`,
 	paragraphs: `${'Plain words, and **strong** ones, kept when the paragraph settles. '.repeat(10)}\n\nA second paragraph.`,

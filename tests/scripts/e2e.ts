@@ -42,7 +42,7 @@ export function e2eBuilds(): BuildTarget[] {
 
 /**
  * Each other slot's copy of slot 0's builds, pointed at its own emulator (`retarget.ts`), which is
- * all that differs between slots. Resolves to 0, or 1 when a copy failed (having said why).
+ * all that differs between slots. Returns 0, or 1 when a copy failed (having said why).
  */
 export function copyForSlots(workers: number): number {
 	const first = e2ePorts(0);

@@ -11,8 +11,9 @@ export const ms = (value: number | null): string =>
 export const usd = (value: unknown): string => (typeof value === 'number' ? formatUsd(value) : '–');
 
 /**
- * A run's time for people (`isoTime` in core/time.ts gives its `<time datetime>`). Records are checked on the way in, but a view
- * must not throw over one that slipped through: an impossible date prints as such.
+ * A run's time for people (`isoTime` in core/time.ts gives its `<time datetime>`). Records are
+ * checked on the way in, but a view must not throw over one that slipped through: an impossible
+ * date prints as such.
  */
 export const when = (at: number): string => {
 	const date = new Date(at);

@@ -9,5 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const bin = (name: string): string =>
 	fileURLToPath(new URL(`../../node_modules/.bin/${name}`, import.meta.url));
 
-/** Node running a TypeScript file through tsx's loader, without tsx's own process in front. */
-export const TYPESCRIPT = [process.execPath, '--import', 'tsx'] as const;
+/** Node running the TypeScript `file` through tsx's loader, without tsx's own process in front. */
+export const typescript = (file: string, args: string[] = []): [string, string[]] => [
+	process.execPath,
+	['--import', 'tsx', file, ...args],
+];

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server';
-import { TYPESCRIPT } from './bin';
+import { typescript } from './bin';
 import type { BuildTarget } from './build-apps';
 import { niced } from './cores';
 import { E2E, type E2ePorts } from './ports';
@@ -21,9 +21,12 @@ import { startStaticServer, type StaticServerOptions } from './static-server';
 const BUILD_SCRIPT = fileURLToPath(new URL('./build-apps.ts', import.meta.url));
 
 /** The command that builds `targets` in one process (build-apps.ts), and the file it reports to. */
-function buildCommand(targets: readonly BuildTarget[]): { args: string[]; report: string } {
+function buildCommand(targets: readonly BuildTarget[]): {
+	command: [string, string[]];
+	report: string;
+} {
 	const report = join(mkdtempSync(join(tmpdir(), 'playground-builds-')), 'failed.json');
-	return { args: [...TYPESCRIPT.slice(1), BUILD_SCRIPT, JSON.stringify(targets), report], report };
+	return { command: typescript(BUILD_SCRIPT, [JSON.stringify(targets), report]), report };
 }
 
 /** The `outDir` of each target that failed (all of them when the build process said nothing). */
@@ -40,8 +43,8 @@ function failedBuilds(targets: readonly BuildTarget[], report: string): string[]
 /** `vite build` into `outDir` with extra environment (VITE_*); throws when the build fails. */
 export function buildApp(outDir: string, env: Record<string, string> = {}): void {
 	const targets = [{ outDir, env }];
-	const { args, report } = buildCommand(targets);
-	spawnSync(process.execPath, args, { stdio: 'inherit' });
+	const { command, report } = buildCommand(targets);
+	spawnSync(...command, { stdio: 'inherit' });
 	if (failedBuilds(targets, report).length > 0)
 		throw new Error(`the production build into ${outDir} failed`);
 }
@@ -52,8 +55,8 @@ export function buildApp(outDir: string, env: Record<string, string> = {}): void
  * that failed.
  */
 export function buildApps(targets: readonly BuildTarget[], nice = 0): Promise<string[]> {
-	const { args, report } = buildCommand(targets);
-	const child = spawn(...niced(nice, process.execPath, args), { stdio: 'inherit' });
+	const { command, report } = buildCommand(targets);
+	const child = spawn(...niced(nice, ...command), { stdio: 'inherit' });
 	return new Promise((resolve) => child.on('close', () => resolve(failedBuilds(targets, report))));
 }
 

@@ -203,12 +203,49 @@ function openTable(token: Tokens.Table, start: number, text: string, r: Render):
 
 const SEGMENT = 512;
 const MARGIN = 128;
-/** Characters that could still open or close inline markdown later in the paragraph. */
-const DELIMITERS = /[*_~`[\]<>!\\]/;
+/**
+ * Characters that could still open or close inline markdown later in the paragraph. Not `!`: an
+ * image opens with `![`, and the `[` is here.
+ */
+const DELIMITERS = /[*_~`[\]<>\\]/g;
+const WORD = /[\p{L}\p{N}]/u;
 
-/** True when no token of the segment leaves a delimiter that later text could pair with. */
-const settledInline = (tokens: Token[]) =>
-	tokens.every((t) => (t.type !== 'text' && t.type !== 'escape') || !DELIMITERS.test(t.raw));
+/**
+ * True when the delimiter at `i` of `src` can pair with nothing, whatever follows: `_` inside a
+ * word (snake_case), `*` `_` `~` with a space on both sides (2 * 3), `<` before a space (a < b: no
+ * tag or autolink starts so). Its neighbours are read from the text, not from its token: marked
+ * ends a text token before a `*`. Without this a long paragraph that once said `a < b` or `my_var`
+ * froze nothing after it, and every update lexed all the rest of it again.
+ */
+function inertAt(src: string, i: number): boolean {
+	const [before, char, after] = [src[i - 1] ?? '', src[i], src[i + 1] ?? ''];
+	if (char === '<') return after === ' ';
+	if (char === '_' && WORD.test(before) && WORD.test(after)) return true;
+	return (char === '*' || char === '_' || char === '~') && before === ' ' && after === ' ';
+}
+
+/** True when `src` from `from` to `to` has a delimiter later text could pair with. */
+function liveDelimiter(src: string, from: number, to: number): boolean {
+	DELIMITERS.lastIndex = from;
+	for (let m = DELIMITERS.exec(src); m && m.index < to; m = DELIMITERS.exec(src))
+		if (!inertAt(src, m.index)) return true;
+	return false;
+}
+
+/**
+ * Where the first of `tokens` (the inline tokens of `src` from `from` on, their raws end to end)
+ * that leaves a delimiter later text could pair with starts, counted from `from`; -1 when none does.
+ */
+function unsettledAt(tokens: Token[], src: string, from: number): number {
+	let at = from;
+	for (const token of tokens) {
+		const end = at + token.raw.length;
+		if (token.type === 'escape' && liveDelimiter(token.raw, 0, token.raw.length)) return at - from;
+		if (token.type === 'text' && liveDelimiter(src, at, end)) return at - from;
+		at = end;
+	}
+	return -1;
+}
 
 function openParagraph(token: Tokens.Paragraph, start: number, r: Render): OpenBlock | null {
 	// A long single line starting with a letter or digit stays a paragraph whatever is appended.
@@ -221,9 +258,18 @@ function openParagraph(token: Tokens.Paragraph, start: number, r: Render): OpenB
 			if (live.includes('\n')) return null;
 			let frozen = '';
 			if (live.length > SEGMENT) {
-				const cut = live.lastIndexOf(' ', live.length - MARGIN);
-				const segment = cut > 0 ? r.inlineTokens(live.slice(0, cut + 1)) : [];
-				if (cut > 0 && settledInline(segment)) {
+				let cut = live.lastIndexOf(' ', live.length - MARGIN);
+				let segment = cut > 0 ? r.inlineTokens(live.slice(0, cut + 1)) : [];
+				let open = cut > 0 ? unsettledAt(segment, text, liveStart) : -1;
+				// A cut inside a construct (an HTML tag's attributes, a link's text) leaves its opening
+				// delimiter unpaired: cut again at the last space before that delimiter's token, or the
+				// next update lexes the whole segment again, and again while cuts keep landing there.
+				if (open >= 0) {
+					cut = live.lastIndexOf(' ', open - 1);
+					segment = cut > 0 ? r.inlineTokens(live.slice(0, cut + 1)) : [];
+					open = cut > 0 ? unsettledAt(segment, text, liveStart) : -1;
+				}
+				if (cut > 0 && open < 0) {
 					frozen = r.inlineHtml(segment);
 					liveStart += cut + 1;
 					live = live.slice(cut + 1);

@@ -7,6 +7,7 @@ import {
 } from '../../../../src/core/render/markdown';
 import { openBlock, type Render } from '../../../../src/core/render/open-block';
 import { escapeHtml } from '../../../../src/core/render/safe-url';
+import { benchTokens } from '../../../emulator/bench-text';
 import { marked, type Token } from 'marked';
 
 const CORPUS = readFileSync(
@@ -207,7 +208,20 @@ describe('long open blocks grow in place', () => {
 	const list = `Steps:\n\n${Array.from({ length: 80 }, (_, i) => `${i % 9 === 4 ? `- item ${i} with **bold** and \`a | pipe\`\n  - nested ${i}\n  - nested <b>x</b>\n` : `- item ${i} [link](https://example.org/${i}) _em_\n`}`).join('')}\nAfter the list.`;
 	// Rows of words and numbers, split without the lexer (open-block.ts), every 100th with markup.
 	const plainTable = `| n | name | value |\n| ---: | :-- | --- |\n${Array.from({ length: 300 }, (_, i) => (i % 100 === 99 ? `| ${i} | **n${i}** | \`v\` |\n` : `| ${i} | name "${i}" it's | ${(i * 1.5).toFixed(1)} |\n`)).join('')}\nAfter the table.`;
-	const cases = { code, table, plainTable, paragraph, list } as const;
+	// Prose with delimiter characters nothing can pair with (snake_case, a < b, 2 * 3, x ~ y, Hi!),
+	// and near misses that later text can still pair with (<b, _word, *word, ![).
+	const inert =
+		'Set my_var and MAX_SIZE when a < b, 2 * 3 = 6 and x ~ y hold. Hi! Wow!! Done. '.repeat(40);
+	const nearMiss =
+		' Then <b and _lead or *star and ![alt so later text <b>closes</b> _them_ *both* ](x).';
+	// Constructs that open, run on past a freeze and close later: their openers must not freeze.
+	const filler = 'and the words go on for a while with 2 * 3 and a < b '.repeat(16);
+	const spanning = ['*', '_', '~', '`', '[', '**', '<span title="'].map(
+		(open) =>
+			`${inert.slice(0, 300)}x ${open}opens ${filler}closes${({ '[': '](https://example.org)', '<span title="': '">' } as Record<string, string>)[open] ?? [...open].reverse().join('')} then more. `,
+	);
+	const prose = `${inert}${spanning.join('')}${nearMiss}${inert}`;
+	const cases = { code, table, plainTable, paragraph, prose, list } as const;
 
 	it.each(Object.keys(cases) as (keyof typeof cases)[])(
 		'%s: equals a full render at random cuts',
@@ -232,6 +246,7 @@ describe('long open blocks grow in place', () => {
 		['table', 'rows'],
 		['plainTable', 'cells'],
 		['paragraph', 'inline'],
+		['prose', 'inline'],
 		['list', 'items'],
 	] as const)('%s: most updates only add to what is shown (%s)', (name, kind) => {
 		const text = cases[name];
@@ -382,6 +397,74 @@ describe('long open blocks grow in place', () => {
 				expect(html, `${from}: ${prefix}`).toBe(renderMarkdown(prefix));
 		}
 	});
+
+	it.each([
+		// Cut 128 characters back from the end, this text's cuts keep landing inside the tag, whose
+		// `<` later text could still close: the cut must move back before the tag, not give up.
+		[
+			'a cut inside an HTML tag',
+			'The paragraph keeps going with **strong**, _emphasis_ and `code`, a <img src=x onerror=alert(1)> tag that stays text, and words. '.repeat(
+				120,
+			),
+		],
+		// B4's paragraph: marked ends a text token before the `*` of "2 * 3", and a freeze can end
+		// right before it, so whether it is inert is read from the text around it, not its token.
+		['B4’s paragraph', benchTokens('bench-paragraph').join('').slice(0, 20_000)],
+	])('a paragraph freezes on every update: %s', (_, text) => {
+		const stream = new MarkdownStream();
+		const frozenPerUpdate: number[] = [];
+		for (let end = 500; end <= text.length; end += 500) {
+			const { tail } = stream.update(text.slice(0, end));
+			if (tail.kind === 'inline') frozenPerUpdate.push(tail.frozen.length);
+		}
+		expect(frozenPerUpdate.length).toBeGreaterThan(25);
+		// The first update's text is all live; every later one freezes what settled.
+		expect(frozenPerUpdate.slice(1).filter((length) => length === 0)).toEqual([]);
+		// And what is shown is still a full render, at these cuts and at cuts off their rhythm.
+		const cuts = Array.from({ length: 40 }, (_, i) => (i + 1) * 500 - (i % 3) * 37);
+		for (const { prefix, html } of feed(text, cuts))
+			expect(html, prefix.slice(-80)).toBe(renderMarkdown(prefix));
+	});
+
+	it('a paragraph of snake_case, a < b and 2 * 3 keeps freezing as it grows', () => {
+		const sentence = 'Set my_var and MAX_SIZE when a < b, 2 * 3 = 6 and x ~ y hold. Hi! Wow!! ';
+		const text = sentence.repeat(200);
+		const stream = new MarkdownStream();
+		let frozen = 0;
+		let longestLive = 0;
+		for (let end = 300; end <= text.length; end += 300) {
+			const { tail } = stream.update(text.slice(0, end));
+			if (tail.kind !== 'inline') continue;
+			frozen += tail.frozen.length;
+			longestLive = Math.max(longestLive, tail.live.length);
+		}
+		// Only the last stretch is lexed again on each update, not everything since the first `_`.
+		expect(frozen).toBeGreaterThan(text.length * 0.9);
+		expect(longestLive).toBeLessThan(1200);
+	});
+
+	it.each(['*', '_', '~', '`', '**', '[', '<span title="', '![', '<b '])(
+		'an opener %s that closes long after is never frozen, while inert ones around it are',
+		(open) => {
+			const closers: Record<string, string> = {
+				'[': '](https://example.org)',
+				'![': '](https://example.org/i.png)',
+				'<span title="': '">',
+				'<b ': 'class=x>',
+			};
+			const close = closers[open] ?? [...open].reverse().join('');
+			const inert = 'Set my_var when a < b, 2 * 3 = 6 and x ~ y hold. Hi! Wow!! ';
+			const run = 'and the words go on for a while with snake_case, 5 * 5 and c < d '.repeat(14);
+			const text = `${inert.repeat(6)}x ${open}opens ${run}closes${close} then ${inert.repeat(12)}`;
+			for (const step of [7, 30, 50, 128, 500]) {
+				const cuts = Array.from({ length: Math.ceil(text.length / step) }, (_, i) =>
+					Math.min(text.length, (i + 1) * step),
+				);
+				for (const { prefix, html } of feed(text, cuts))
+					expect(html, `${step}: ${prefix.slice(-60)}`).toBe(renderMarkdown(prefix));
+			}
+		},
+	);
 
 	it('a paragraph freezes settled text and re-renders only the rest', () => {
 		const stream = new MarkdownStream();

@@ -42,8 +42,9 @@ const MIXED = [
 
 const CODE_LINE =
 	'\tconst value = compute(index, "text <b>not html</b>"); // a comment </code></pre><script>x()</script>\n';
+// Prose says my_var, a < b and 2 * 3 as well: characters markdown could pair, here inert.
 const PROSE =
-	'The paragraph keeps going without a blank line, with **strong**, _emphasis_ and `code`, a <img src=x onerror=alert(1)> tag that must stay text, and words. ';
+	'The paragraph keeps going without a blank line, with **strong**, _emphasis_ and `code`, a <img src=x onerror=alert(1)> tag that must stay text, and words. It sets my_var when a < b and 2 * 3 = 6! ';
 
 const words = (text: string): string[] => text.match(/\s*\S+|\s+/g) ?? [];
 const plainWord = (token: string | undefined) => /^\s*[A-Za-z]+[,.]?$/.test(token ?? '');

@@ -443,14 +443,13 @@ describe('long open blocks grow in place', () => {
 		expect(longestLive).toBeLessThan(1200);
 	});
 
-	it.each(['*', '_', '~', '`', '**', '[', '<span title="', '![', '<b '])(
+	it.each(['*', '_', '~', '`', '**', '[', '<span title="', '!['])(
 		'an opener %s that closes long after is never frozen, while inert ones around it are',
 		(open) => {
 			const closers: Record<string, string> = {
 				'[': '](https://example.org)',
 				'![': '](https://example.org/i.png)',
 				'<span title="': '">',
-				'<b ': 'class=x>',
 			};
 			const close = closers[open] ?? [...open].reverse().join('');
 			const inert = 'Set my_var when a < b, 2 * 3 = 6 and x ~ y hold. Hi! Wow!! ';

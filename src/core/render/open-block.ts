@@ -240,8 +240,9 @@ function unsettledAt(tokens: Token[], src: string, from: number): number {
 	let at = from;
 	for (const token of tokens) {
 		const end = at + token.raw.length;
-		if (token.type === 'escape' && liveDelimiter(token.raw, 0, token.raw.length)) return at - from;
-		if (token.type === 'text' && liveDelimiter(src, at, end)) return at - from;
+		// An escape is a backslash and what it escapes: kept unsettled, as it always was.
+		if (token.type === 'escape' || (token.type === 'text' && liveDelimiter(src, at, end)))
+			return at - from;
 		at = end;
 	}
 	return -1;
@@ -258,21 +259,20 @@ function openParagraph(token: Tokens.Paragraph, start: number, r: Render): OpenB
 			if (live.includes('\n')) return null;
 			let frozen = '';
 			if (live.length > SEGMENT) {
-				let cut = live.lastIndexOf(' ', live.length - MARGIN);
-				let segment = cut > 0 ? r.inlineTokens(live.slice(0, cut + 1)) : [];
-				let open = cut > 0 ? unsettledAt(segment, text, liveStart) : -1;
+				/** The text up to the space at `cut`, lexed, and where its first unsettled token starts. */
+				const upTo = (cut: number) => {
+					const segment = cut > 0 ? r.inlineTokens(live.slice(0, cut + 1)) : [];
+					return { cut, segment, open: cut > 0 ? unsettledAt(segment, text, liveStart) : -1 };
+				};
+				let tried = upTo(live.lastIndexOf(' ', live.length - MARGIN));
 				// A cut inside a construct (an HTML tag's attributes, a link's text) leaves its opening
 				// delimiter unpaired: cut again at the last space before that delimiter's token, or the
 				// next update lexes the whole segment again, and again while cuts keep landing there.
-				if (open >= 0) {
-					cut = live.lastIndexOf(' ', open - 1);
-					segment = cut > 0 ? r.inlineTokens(live.slice(0, cut + 1)) : [];
-					open = cut > 0 ? unsettledAt(segment, text, liveStart) : -1;
-				}
-				if (cut > 0 && open < 0) {
-					frozen = r.inlineHtml(segment);
-					liveStart += cut + 1;
-					live = live.slice(cut + 1);
+				if (tried.open >= 0) tried = upTo(live.lastIndexOf(' ', tried.open - 1));
+				if (tried.cut > 0 && tried.open < 0) {
+					frozen = r.inlineHtml(tried.segment);
+					liveStart += tried.cut + 1;
+					live = live.slice(tried.cut + 1);
 				}
 			}
 			return { kind: 'inline', frozen, live: r.inlineHtml(r.inlineTokens(live)) };

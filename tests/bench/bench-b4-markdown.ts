@@ -16,12 +16,10 @@
 import type { Page } from '@playwright/test';
 import { LIST_ITEMS, TABLE_ROWS, UNCLOSED_TAIL } from '../emulator/bench-text';
 import { round } from './stats';
-import { latencyRows, streamOnce } from './stream-run';
+import { latencyRows, longestFrameRow, scriptRow, streamOnce } from './stream-run';
 import type { Bench, BenchContext, Row } from './types';
 
 const RATE = 5000;
-const FRAME_MS = 1000 / 60;
-const LONG_FRAME_MS = 50;
 
 type Shape = {
 	pre: number;
@@ -171,27 +169,9 @@ const bench: Bench = {
 					target: '≤ baseline + 250 ms',
 					pass: app.toDone - base.toDone <= 250,
 				},
-				{
-					id: 'B4',
-					metric: `${label}: longest frame while streaming`,
-					value: ms(app.longestFrame),
-					unit: 'ms',
-					baseline: { label: 'plain-text append', value: ms(base.longestFrame) },
-					target: `≤ ${LONG_FRAME_MS} ms (or ≤ baseline + 1 frame)`,
-					pass: app.longestFrame <= Math.max(LONG_FRAME_MS, base.longestFrame + FRAME_MS),
-					note: `${app.longestFrameAt ? `at ${ms(app.longestFrameAt.at)} ms of ${ms(app.longestFrameAt.of)} ms; ` : ''}long animation frames ${app.loafCount}, longest ${ms(app.loafMax)} ms (baseline ${base.loafCount}, ${ms(base.loafMax)} ms); script ${ms(app.script)} ms (baseline ${ms(base.script)})`,
-				},
+				longestFrameRow('B4', label, app, base),
 				...latencyRows('B4', label, app, base).slice(0, 2),
-				{
-					id: 'B4',
-					metric: `${label}: script time over the stream`,
-					value: ms(app.script),
-					unit: 'ms',
-					baseline: { label: 'plain-text append', value: ms(base.script) },
-					target: '≤ 2 × baseline',
-					pass: app.script <= 2 * base.script,
-					note: `${round(app.script / Math.max(1, base.script), 1)} × (CDP ScriptDuration, from Send to Done shown)`,
-				},
+				scriptRow('B4', label, app, base),
 				await linearity(ctx, c, app.script),
 				{
 					id: 'B4',

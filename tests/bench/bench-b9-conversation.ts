@@ -5,18 +5,29 @@
  * - scroll: the transcript scrolled top to bottom, 240 px per frame, p95 frame interval, against the
  *   same static page;
  * - stream: a 4 000-token markdown answer at the end of that conversation at 500 tok/s, against the
- *   plain-text append page (B3's targets).
+ *   plain-text append page: B3's and B4's targets (latency, longest frame, script time); and the
+ *   settled turns do no work: the app's script time per second over the stream's middle half after
+ *   199 turns, against the same answer with none before it, same run.
  */
 import type { Page } from '@playwright/test';
 import { saveKeyInUi } from './app-driver';
 import { median, quantile, round } from './stats';
-import { latencyRows, streamOnce } from './stream-run';
+import {
+	latencyRows,
+	longestFrameRow,
+	scriptRow,
+	streamOnce,
+	type StreamRun,
+	type StreamSpec,
+} from './stream-run';
 import type { Bench, BenchContext, Row } from './types';
 
 const TURNS = 200;
 const TURN_CHARS = 5000;
 const RUNS = 3;
 const FRAME_MS = 1000 / 60;
+/** Settled turns may cost an update a little (a longer page around it), not work of their own. */
+const SETTLED_RATIO = 1.2;
 
 /** Deterministic prose with some markdown, so every run and both pages hold the same text. */
 function conversation(): Record<string, unknown>[] {
@@ -133,6 +144,35 @@ async function openStatic(ctx: BenchContext, html: string) {
 	return { context, page, at };
 }
 
+/**
+ * The settled turns do no work while an answer streams: the app's script time per second of the
+ * stream's middle half (no Send, no Done: those carry the 1 MB request either way) after 199 turns,
+ * against the same answer with none before it; best of two each, the first after the turns being
+ * the one measured above.
+ */
+async function settledTurnsRow(
+	ctx: BenchContext,
+	spec: StreamSpec,
+	first: StreamRun,
+): Promise<Row> {
+	const steadyOf = async (s: StreamSpec) => (await streamOnce(ctx, 'app', s)).steadyScript;
+	const best = (values: (number | null)[]) =>
+		values.some((v) => v === null) ? null : Math.min(...(values as number[]));
+	const after = best([first.steadyScript, await steadyOf(spec)]);
+	const alone = { ...spec, history: undefined };
+	const fresh = best([await steadyOf(alone), await steadyOf(alone)]);
+	const ratio = after !== null && fresh ? after / fresh : null;
+	return {
+		id: 'B9',
+		metric: 'script time per second of the answer after 199 turns ÷ with none before it',
+		value: ratio === null ? null : round(ratio, 2),
+		unit: '×',
+		target: `≤ ${SETTLED_RATIO}`,
+		pass: ratio !== null && ratio <= SETTLED_RATIO,
+		note: `middle half of the stream: ${round(fresh, 0)} ms/s alone → ${round(after, 0)} ms/s after 199 turns (best of two each)`,
+	};
+}
+
 const bench: Bench = {
 	id: 'B9',
 	title: 'a 200-turn conversation (1 MB): open, scroll, stream at its end',
@@ -184,7 +224,13 @@ const bench: Bench = {
 		const spec = { model: 'emulator/bench-markdown', maxTokens: 4000, delayMs: 2, history };
 		const app = await streamOnce(ctx, 'app', spec);
 		const base = await streamOnce(ctx, 'baseline', spec);
-		rows.push(...latencyRows('B9', '4 000 tokens @ 500 tok/s after 199 turns', app, base));
+		const label = '4 000 tokens @ 500 tok/s after 199 turns';
+		rows.push(
+			...latencyRows('B9', label, app, base),
+			longestFrameRow('B9', label, app, base),
+			scriptRow('B9', label, app, base),
+			await settledTurnsRow(ctx, spec, app),
+		);
 		return rows;
 	},
 };

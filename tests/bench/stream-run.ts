@@ -51,6 +51,16 @@ export type StreamRun = {
 	loafMax: number;
 	/** CDP ScriptDuration over the stream, ms. */
 	script: number;
+	/**
+	 * CDP TaskDuration over the stream, ms: all the main thread's work (script, style, layout,
+	 * paint). A plain-text page spends its time laying out one growing text node, which is not script.
+	 */
+	mainThread: number;
+	/**
+	 * Script ms per second of stream over its middle half, from the emulator writing token 25 % to
+	 * writing token 75 %: the per-update cost alone, without the Send and the Done around it.
+	 */
+	steadyScript: number | null;
 	/** First byte written → Done shown (app) or the last commit painted (baseline), ms. */
 	toDone: number;
 };
@@ -160,6 +170,14 @@ const PROFILE_DIR = process.env.BENCH_PROFILE ?? '';
  * Performance panel: where the time a frame takes goes when it is not script.
  */
 const TRACE_DIR = process.env.BENCH_TRACE ?? '';
+/** Script ms per second between the two samples, or null without both. */
+async function steady(quarters: Promise<{ at: number; script: number }>[]): Promise<number | null> {
+	const [from, to] = await Promise.all(quarters);
+	return from && to && to.at > from.at
+		? ((to.script - from.script) * 1e6) / (to.at - from.at)
+		: null;
+}
+
 const TRACE = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz'];
 
 export async function streamOnce(
@@ -178,13 +196,20 @@ export async function streamOnce(
 		await resetPaintProbe(page);
 		const sent = new Map<string, number>();
 		let firstWrite: number | null = null;
+		const quarters: Promise<{ at: number; script: number }>[] = [];
+		const sample = async () => ({ at: wall(), script: (await metrics(cdp)).ScriptDuration ?? 0 });
 		ctx.emulator.tap((text) => {
 			const at = wall();
 			firstWrite ??= at;
-			for (const m of markersIn(text)) sent.set(m, at);
+			for (const m of markersIn(text)) {
+				sent.set(m, at);
+				const index = Number(m.slice(2));
+				if (quarters.length < 2 && index >= spec.maxTokens * (quarters.length ? 0.75 : 0.25))
+					quarters.push(sample());
+			}
 		});
 		const loafsBefore = (await loafs(page)).length;
-		const scriptBefore = (await metrics(cdp)).ScriptDuration ?? 0;
+		const before = await metrics(cdp);
 		const profiling = PROFILE_DIR && target === 'app';
 		if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
 		const tracing = TRACE_DIR && target === 'app';
@@ -196,7 +221,8 @@ export async function streamOnce(
 		await run.start();
 		const ended = await run.done();
 		if (tracing) await ctx.browser.stopTracing();
-		const script = ((await metrics(cdp)).ScriptDuration ?? 0) - scriptBefore;
+		const after = await metrics(cdp);
+		const spent = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
 		if (profiling) {
 			const { profile } = await cdp.send('Profiler.stop');
 			mkdirSync(PROFILE_DIR, { recursive: true });
@@ -231,7 +257,9 @@ export async function streamOnce(
 			longestFrameAt: longestAt(probe, gaps, streaming),
 			loafCount: long.length,
 			loafMax: Math.max(0, ...long.map((l) => l.duration)),
-			script: script * 1000,
+			script: spent('ScriptDuration') * 1000,
+			mainThread: spent('TaskDuration') * 1000,
+			steadyScript: await steady(quarters),
 			toDone: ended - (firstWrite ?? ended),
 		};
 	} finally {
@@ -241,6 +269,38 @@ export async function streamOnce(
 }
 
 const FRAME_MS = 1000 / 60;
+/** The long-animation-frame threshold. */
+const LONG_FRAME_MS = 50;
+const ms = (v: number | null) => round(v, 0);
+
+/** The longest frame while streaming: ≤ 50 ms, or no worse than the baseline's on a loaded machine. */
+export function longestFrameRow(id: string, label: string, app: StreamRun, base: StreamRun): Row {
+	const at = app.longestFrameAt;
+	return {
+		id,
+		metric: `${label}: longest frame while streaming`,
+		value: ms(app.longestFrame),
+		unit: 'ms',
+		baseline: { label: 'plain-text append', value: ms(base.longestFrame) },
+		target: `≤ ${LONG_FRAME_MS} ms (or ≤ baseline + 1 frame)`,
+		pass: app.longestFrame <= Math.max(LONG_FRAME_MS, base.longestFrame + FRAME_MS),
+		note: `${at ? `at ${ms(at.at)} ms of ${ms(at.of)} ms; ` : ''}long animation frames ${app.loafCount}, longest ${ms(app.loafMax)} ms (baseline ${base.loafCount}, ${ms(base.loafMax)} ms)`,
+	};
+}
+
+/** The app's script time against the plain-text page's: ≤ 2×. */
+export function scriptRow(id: string, label: string, app: StreamRun, base: StreamRun): Row {
+	return {
+		id,
+		metric: `${label}: script time over the stream`,
+		value: ms(app.script),
+		unit: 'ms',
+		baseline: { label: 'plain-text append', value: ms(base.script) },
+		target: '≤ 2 × baseline',
+		pass: app.script <= 2 * base.script,
+		note: `${round(app.script / Math.max(1, base.script), 1)} × (CDP ScriptDuration, from Send to Done shown); all main-thread work ${ms(app.mainThread)} ms (baseline ${ms(base.mainThread)})`,
+	};
+}
 
 /** p50, p95 and commits rows for one rate. */
 export function latencyRows(id: string, label: string, app: StreamRun, base: StreamRun): Row[] {
@@ -250,7 +310,6 @@ export function latencyRows(id: string, label: string, app: StreamRun, base: Str
 		quantile(base.latencies, 0.5),
 		quantile(base.latencies, 0.95),
 	];
-	const ms = (v: number | null) => round(v, 0);
 	const max = (r: StreamRun) => ms(Math.max(...r.latencies));
 	const baseline = (value: number | null) => ({ label: 'plain-text append', value: ms(value) });
 	return [

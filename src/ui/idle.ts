@@ -53,21 +53,26 @@ export function whenIdle(task: () => void, delayMs = 0, timeoutMs = 2000): () =>
 	};
 }
 
-let lastKey = -Infinity;
-const keyDown = () => void (lastKey = performance.now());
-/** The user is at work: a dialog is open, or a key went down within the last second. */
+let lastActive = -Infinity;
+const active = () => void (lastActive = performance.now());
+/** The user is at work: a dialog is open, or a key went down or something scrolled within a second. */
 function busy(): boolean {
-	return performance.now() - lastKey < 1000 || document.querySelector('dialog[open]') !== null;
+	return performance.now() - lastActive < 1000 || document.querySelector('dialog[open]') !== null;
 }
 
 /**
- * `whenIdle`, then put off for as long as the user is busy elsewhere (typing, or in a dialog): for
- * heavy work nobody asked for yet (Monaco's start, ~100 ms of script), so it never lands between
- * two keystrokes in the model browser or a form. Returns a cancel function.
+ * `whenIdle`, then put off for as long as the user is busy elsewhere (typing, scrolling, or in a
+ * dialog): for heavy work nobody asked for yet (Monaco's start, ~250 ms of script), so it never
+ * lands between two keystrokes in the model browser or a form, nor in the middle of a scroll. A
+ * scroll leaves the main thread idle between frames, so idle work started there: on a 200-turn
+ * conversation scrolled right after it opened, Monaco's start and the layout it caused made frames
+ * of 300–400 ms (benchmark B9). Returns a cancel function.
  */
 export function whenQuiet(task: () => void, delayMs: number, timeoutMs: number): () => void {
-	// The same listener twice is added once.
-	addEventListener('keydown', keyDown, { capture: true });
+	// The same listener twice is added once. Scroll events do not bubble: the capture phase sees
+	// every element's.
+	addEventListener('keydown', active, { capture: true });
+	addEventListener('scroll', active, { capture: true, passive: true });
 	let cancel = () => {};
 	const attempt = () => {
 		if (busy()) cancel = whenIdle(attempt, 1000, timeoutMs);

@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 type WhenQuiet = typeof import('../../../src/ui/idle').whenQuiet;
 let whenQuiet: WhenQuiet;
 
-/** A page after its load event, with or without an open dialog, and the keys pressed in it. */
+/** A page after its load event, with or without an open dialog, and the keys pressed and scrolls in it. */
 function page() {
-	const listeners: (() => void)[] = [];
+	const listeners: Record<string, (() => void)[]> = {};
 	const state = { dialogOpen: false };
 	vi.stubGlobal('window', {}); // no requestIdleCallback: idle work runs when its timer fires
 	vi.stubGlobal('document', {
@@ -14,9 +14,11 @@ function page() {
 			selector === 'dialog[open]' && state.dialogOpen ? {} : null,
 	});
 	vi.stubGlobal('addEventListener', (type: string, listener: () => void) => {
-		if (type === 'keydown' && !listeners.includes(listener)) listeners.push(listener);
+		const of = (listeners[type] ??= []);
+		if (!of.includes(listener)) of.push(listener);
 	});
-	return { state, key: () => listeners.forEach((l) => l()) };
+	const fire = (type: string) => () => listeners[type]?.forEach((l) => l());
+	return { state, key: fire('keydown'), scroll: fire('scroll') };
 }
 
 describe('whenQuiet: heavy work nobody asked for waits while the user is busy', () => {
@@ -61,6 +63,19 @@ describe('whenQuiet: heavy work nobody asked for waits while the user is busy', 
 		for (let t = 0; t < 10_000; t += 200) {
 			key();
 			await vi.advanceTimersByTimeAsync(200);
+		}
+		expect(task).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(task).toHaveBeenCalledOnce();
+	});
+
+	it('waits while the page scrolls, and runs a second after the last scroll', async () => {
+		const { scroll } = page();
+		const task = vi.fn();
+		whenQuiet(task, 1500, 4000);
+		for (let t = 0; t < 10_000; t += 16) {
+			scroll();
+			await vi.advanceTimersByTimeAsync(16);
 		}
 		expect(task).not.toHaveBeenCalled();
 		await vi.advanceTimersByTimeAsync(2000);

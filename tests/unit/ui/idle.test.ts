@@ -56,26 +56,17 @@ describe('whenQuiet: heavy work nobody asked for waits while the user is busy', 
 		expect(task).toHaveBeenCalledOnce();
 	});
 
-	it('waits while keys are being pressed, and runs a second after the last one', async () => {
-		const { key } = page();
+	// A key every 200 ms (typing); a scroll event every frame (a scroll, the answer's auto-scroll).
+	it.each([
+		['keys are being pressed', 'key', 200],
+		['the page scrolls', 'scroll', 16],
+	] as const)('waits while %s, and runs a second after the last', async (_, event, everyMs) => {
+		const fire = page()[event];
 		const task = vi.fn();
 		whenQuiet(task, 1500, 4000);
-		for (let t = 0; t < 10_000; t += 200) {
-			key();
-			await vi.advanceTimersByTimeAsync(200);
-		}
-		expect(task).not.toHaveBeenCalled();
-		await vi.advanceTimersByTimeAsync(2000);
-		expect(task).toHaveBeenCalledOnce();
-	});
-
-	it('waits while the page scrolls, and runs a second after the last scroll', async () => {
-		const { scroll } = page();
-		const task = vi.fn();
-		whenQuiet(task, 1500, 4000);
-		for (let t = 0; t < 10_000; t += 16) {
-			scroll();
-			await vi.advanceTimersByTimeAsync(16);
+		for (let t = 0; t < 10_000; t += everyMs) {
+			fire();
+			await vi.advanceTimersByTimeAsync(everyMs);
 		}
 		expect(task).not.toHaveBeenCalled();
 		await vi.advanceTimersByTimeAsync(2000);

@@ -128,7 +128,7 @@ export function createApp(env: AppEnv): App {
 		deflate: io.deflate,
 		// Stored after the frame that shows the finished run, in a task of its own: the branches and
 		// the history entry each copy the whole request, which at the end of a 200-turn (1 MB)
-		// conversation made that frame over twice as long (benchmark B9).
+		// conversation added 19–24 ms to that frame (benchmark B9).
 		onRunEnd: (run) => void setTimeout(() => void recordRun(run)),
 		framed: env.framed,
 		ready: labReady,

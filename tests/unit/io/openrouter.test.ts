@@ -439,4 +439,27 @@ describe('send: a key that comes back is redacted on the way in', () => {
 		}
 		expect(fold(denied).error).toMatchObject({ message: 'Authorization: Bearer [key hidden]' });
 	});
+
+	it('in SSE comments, a key cut between two reads included, after clean ones', async () => {
+		const [head, tail] = [KEY.slice(0, 10), KEY.slice(10)];
+		const events = await collect(
+			respond(
+				new Response(
+					body([
+						': OPENROUTER PROCESSING\n\n',
+						data('hi'),
+						`: echo ${head}`,
+						`${tail}\n\n`,
+						FINISH,
+					]),
+					{ headers: SSE },
+				),
+			),
+		);
+		const comments = events.filter((e) => e.type === 'comment');
+		expect(comments).toEqual([
+			{ type: 'comment', text: 'OPENROUTER PROCESSING' },
+			{ type: 'comment', text: 'echo [key hidden]' },
+		]);
+	});
 });

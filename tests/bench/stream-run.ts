@@ -163,7 +163,10 @@ async function whenShown(
 	return (await handle.jsonValue()) as { at: number; text: string };
 }
 
-/** `BENCH_PROFILE=dir npm run bench -- B4`: a CPU profile of each app stream, for DevTools. */
+/**
+ * `BENCH_PROFILE=dir npm run bench -- B4`: a CPU profile of each stream, the app's and the plain
+ * page's (named after the page), for DevTools: the two side by side show what the app adds.
+ */
 const PROFILE_DIR = process.env.BENCH_PROFILE ?? '';
 /**
  * `BENCH_TRACE=dir`: a Chromium trace of each app stream (layout, paint, raster), for DevTools'
@@ -210,7 +213,7 @@ export async function streamOnce(
 		});
 		const loafsBefore = (await loafs(page)).length;
 		const before = await metrics(cdp);
-		const profiling = PROFILE_DIR && target === 'app';
+		const profiling = !!PROFILE_DIR;
 		if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
 		const tracing = TRACE_DIR && target === 'app';
 		if (tracing) {
@@ -226,7 +229,7 @@ export async function streamOnce(
 		if (profiling) {
 			const { profile } = await cdp.send('Profiler.stop');
 			mkdirSync(PROFILE_DIR, { recursive: true });
-			const name = `${spec.model.replace(/\W+/g, '-')}-${spec.maxTokens}-${Date.now()}.cpuprofile`;
+			const name = `${target}-${spec.model.replace(/\W+/g, '-')}-${spec.maxTokens}-${Date.now()}.cpuprofile`;
 			writeFileSync(`${PROFILE_DIR}/${name}`, JSON.stringify(profile));
 		}
 		ctx.emulator.tap(null);

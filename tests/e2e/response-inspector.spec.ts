@@ -6,6 +6,9 @@ test('the raw inspector shows the request without the key, headers, every line w
 	page,
 }) => {
 	const { region } = await sendRequest(page, ask('text'));
+	// Closed, it holds nothing: the request as text is a copy of the whole body (B9: 1 MB).
+	const raw = region.locator('details', { hasText: 'Raw request and response' });
+	await expect(raw).toHaveText('Raw request and response');
 	await region.getByText('Raw request and response').click();
 	const inspector = region.getByRole('region', { name: 'Raw inspector' });
 	await expect(inspector).toContainText('POST http://');

@@ -59,16 +59,13 @@ export class Conversation {
 	turns: readonly Message[] = $derived(shownTurns(this.messages));
 	siblings: (Siblings | null)[] = $derived(siblingsOf(this.#branches, this.turns));
 	// What the run sent and how it ended, as references that stay the same while the run's other
-	// fields change (each streamed frame, each /generation try): `place` is worked out again only
-	// when these or the turns change, not on every frame of a stream.
+	// fields change (each streamed frame, each /generation try), from sources a streamed frame does
+	// not set: `place`, and every turn that reads it, is not even checked on a frame of a stream.
 	#sent: unknown[] | null = $derived.by(() => {
-		const body = this.#deps.playground.run?.body;
+		const body = this.#deps.playground.runBody;
 		return body && Array.isArray(body.messages) ? body.messages : null;
 	});
-	#ended: Completion | null = $derived.by(() => {
-		const run = this.#deps.playground.run;
-		return run && run.status !== 'streaming' ? run.completion : null;
-	});
+	#ended: Completion | null = $derived.by(() => this.#deps.playground.runEnded);
 	/** The last run's answer as the next request would carry it, once the run has ended. */
 	answer: Message | null = $derived.by(() => {
 		const c = this.#ended;

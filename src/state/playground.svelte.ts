@@ -7,7 +7,7 @@ import type { PlaygroundError } from '../core/errors';
 import { normalizeRequest, DEFAULT_REQUEST_TEXT } from '../core/request/normalize';
 import { parseRequest } from '../core/request/parse';
 import type { ChatRequest } from '../core/request/types';
-import type { StreamEvent } from '../core/stream/types';
+import type { Completion, StreamEvent } from '../core/stream/types';
 // Continuing a conversation loads its code when an answer is added (after a run, never at load).
 const answers = () => import('../core/conversation/answer');
 const NOT_LOADED = 'This part of the app did not load (offline?): try again once online.';
@@ -127,9 +127,33 @@ export class Playground {
 	#lookup: AbortController | null = null;
 
 	text = $state(DEFAULT_REQUEST_TEXT);
+	/** The last run, a new copy on every frame while it streams. */
 	#run = $state.raw<Run | null>(null);
 	get run(): Run | null {
 		return this.#run;
+	}
+	/**
+	 * The parts of the run that stay the same while it streams, each in a source of its own and set
+	 * only when it changes. What reads these (the transcript's every turn, Send, the reply box) is
+	 * not woken by each streamed frame: at the end of a 200-turn conversation, reading `run` made
+	 * Svelte mark and check every turn's effects once a frame (B9).
+	 */
+	#runStatus = $state<RunStatus | null>(null);
+	#runBody = $state.raw<Record<string, unknown> | null>(null);
+	#runEnded = $state.raw<Completion | null>(null);
+	/** The body the last run sent. */
+	get runBody(): Record<string, unknown> | null {
+		return this.#runBody;
+	}
+	/** The last run's completion once it has ended; null while it streams. */
+	get runEnded(): Completion | null {
+		return this.#runEnded;
+	}
+	#show(run: Run | null): void {
+		this.#run = run;
+		this.#runStatus = run?.status ?? null;
+		this.#runBody = run?.body ?? null;
+		this.#runEnded = run && run.status !== 'streaming' ? run.completion : null;
 	}
 	/** Attribution headers (HTTP-Referer, X-OpenRouter-Title) from an imported curl command. */
 	importedHeaders = $state.raw<Record<string, string>>({});
@@ -188,7 +212,7 @@ export class Playground {
 		const shown = this.shownRequest;
 		return this.body ?? (shown ? normalizeRequest(shown) : null);
 	});
-	streaming: boolean = $derived(this.#run?.status === 'streaming');
+	streaming: boolean = $derived(this.#runStatus === 'streaming');
 	/** Why Send is disabled, or null when it is enabled. */
 	sendBlocker: string | null = $derived(this.#blocker());
 
@@ -416,7 +440,7 @@ export class Playground {
 		};
 		// `run` and its completion are this send's drafts, folded in place per event; the view gets
 		// copies once a frame.
-		const publish = () => (this.#run = { ...run, completion: { ...run.completion } });
+		const publish = () => this.#show({ ...run, completion: { ...run.completion } });
 		publish();
 		const raw = run.raw;
 		const startedAt = run.startedAt;
@@ -457,7 +481,7 @@ export class Playground {
 		raw.end(endedAt - startedAt);
 		run = { ...run, completion, status, endedAt };
 		this.#controller = null;
-		this.#run = run;
+		this.#show(run);
 		this.#deps.onRunEnd(run);
 		await this.#loadGeneration(run, apiKey);
 	}
@@ -466,16 +490,16 @@ export class Playground {
 		const id = run.generationId ?? run.completion.id;
 		if (!this.#deps.generation || !id || run.httpStatus !== 200) return;
 		const current = () => this.#run?.startedAt === run.startedAt;
-		this.#run = { ...run, generation: { status: 'loading', attempt: 1, attempts: null } };
+		this.#show({ ...run, generation: { status: 'loading', attempt: 1, attempts: null } });
 		const lookup = new AbortController();
 		this.#lookup = lookup;
 		// Each 404 means "not recorded yet": the next try is shown while it waits.
 		const onWait = (attempt: number, attempts: number) => {
 			if (current() && this.#run)
-				this.#run = {
+				this.#show({
 					...this.#run,
 					generation: { status: 'loading', attempt: attempt + 1, attempts },
-				};
+				});
 		};
 		const { signal } = lookup;
 		const result = await this.#deps.generation(id, {
@@ -485,7 +509,7 @@ export class Playground {
 			signal,
 		});
 		if (this.#lookup === lookup) this.#lookup = null;
-		if (current() && this.#run) this.#run = { ...this.#run, generation: result };
+		if (current() && this.#run) this.#show({ ...this.#run, generation: result });
 	}
 
 	/** Folds one event into the draft `run` in place (a fast stream brings thousands). */

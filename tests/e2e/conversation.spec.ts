@@ -371,3 +371,60 @@ test('undo takes back a resend and a regenerate, each as one step', async ({ pag
 	await conversation.getByRole('button', { name: 'Undo' }).click();
 	await expect.poll(messages).toEqual(before);
 });
+
+test('scrolling up a long conversation: answers render before they show, nothing jumps', async ({
+	page,
+}) => {
+	// Answers whose markdown is taller than their plain text (headings, lists, a code block), as
+	// past answers are shown as text until they come near.
+	const answer = (i: number) =>
+		`# Answer ${i}\n\n${Array.from({ length: 6 }, (_, k) => `- point ${k} of answer ${i}`).join('\n')}\n\n## Code\n\n\`\`\`ts\nconst x = ${i};\nconst y = x * 2;\n\`\`\`\n\nThe end of answer ${i}.`;
+	const messages = Array.from({ length: 60 }, (_, i) =>
+		i % 2 ? { role: 'assistant', content: answer(i) } : { role: 'user', content: `Q${i}` },
+	);
+	const conversation = await open(page, { model: 'openai/gpt-4o-mini', messages });
+	const turns = conversation.locator('ol.turns > li');
+	await expect(turns).toHaveCount(60);
+	const last = turns.last();
+	// The pane that scrolls, taken to the bottom; the mouse over it for the wheel.
+	const scroller = await last.evaluateHandle((li) => {
+		let el = li.parentElement;
+		while (el && !/auto|scroll/.test(getComputedStyle(el).overflowY)) el = el.parentElement;
+		if (!el) throw new Error('no scrolling pane');
+		el.scrollTop = el.scrollHeight;
+		return el;
+	});
+	await expect(last.getByRole('heading', { name: 'Answer 59' })).toBeVisible();
+	const box = (await scroller.asElement()!.boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	/** The turn at the middle of the pane, its top, and how far the pane is scrolled. */
+	const where = () =>
+		scroller.evaluate((el) => {
+			const r = el.getBoundingClientRect();
+			const middle = r.y + r.height / 2;
+			const turn = [...el.querySelectorAll<HTMLElement>('ol.turns > li')].find(
+				(li) => li.getBoundingClientRect().bottom >= middle,
+			);
+			if (!turn) throw new Error('no turn in the middle of the pane');
+			document.querySelector('[data-probe]')?.removeAttribute('data-probe');
+			turn.dataset.probe = '1';
+			return { top: turn.getBoundingClientRect().top, scrollTop: el.scrollTop };
+		});
+	const frames = () =>
+		page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+	const moves: number[] = [];
+	for (let step = 0; step < 40; step++) {
+		const before = await where();
+		if (before.scrollTop < 600) break;
+		await page.mouse.wheel(0, -300);
+		await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).not.toBe(before.scrollTop);
+		await frames();
+		const top = await page.locator('[data-probe]').evaluate((el) => el.getBoundingClientRect().top);
+		moves.push(Math.round(top - before.top));
+	}
+	// Every step moved the text being read by the wheel's 300 px, none by more (a jump).
+	expect(moves.length).toBeGreaterThan(10);
+	expect(moves.filter((m) => Math.abs(m - 300) > 2)).toEqual([]);
+	// And what came into view had been rendered as markdown.
+	await expect(conversation.getByRole('heading', { name: /^Answer / }).first()).toBeAttached();
+});

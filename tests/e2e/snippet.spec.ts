@@ -197,3 +197,20 @@ test('Copy as link copies the share link of the request', async ({ page, context
 	const decoded = await decodeShare(new URL(link).hash, deflateRaw);
 	expect(decoded).toMatchObject({ kind: 'request', request: nasty });
 });
+
+test('the Code panel says when its code cannot load, and Try again loads it', async ({ page }) => {
+	// The code chunk fails once, as it does offline before it was ever cached.
+	let fail = true;
+	await page.route(/\/assets\/SnippetBody-[\w-]+\.js$/, (route) =>
+		fail ? route.abort('internetdisconnected') : route.continue(),
+	);
+	await page.goto('./');
+	const code = page.getByRole('region', { name: 'Code' });
+	await expect(code.getByRole('alert')).toContainText('The code samples could not load');
+	// The rest of the page works meanwhile.
+	await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeVisible();
+	fail = false;
+	await code.getByRole('button', { name: 'Try again' }).click();
+	await expect(code.getByRole('tabpanel')).toContainText('curl');
+	await expect(code.getByRole('alert')).toHaveCount(0);
+});

@@ -410,15 +410,29 @@ test('scrolling up a long conversation: answers render before they show, nothing
 			turn.dataset.probe = '1';
 			return { top: turn.getBoundingClientRect().top, scrollTop: el.scrollTop };
 		});
-	const frames = () =>
-		page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+	/** Resolves once the pane has not scrolled for three frames (a wheel may scroll smoothly). */
+	const settled = () =>
+		scroller.evaluate(
+			(el) =>
+				new Promise<void>((resolve) => {
+					let [last, still] = [el.scrollTop, 0];
+					const frame = () =>
+						requestAnimationFrame(() => {
+							still = el.scrollTop === last ? still + 1 : 0;
+							last = el.scrollTop;
+							if (still >= 3) resolve();
+							else frame();
+						});
+					frame();
+				}),
+		);
 	const moves: number[] = [];
 	for (let step = 0; step < 40; step++) {
 		const before = await where();
 		if (before.scrollTop < 600) break;
 		await page.mouse.wheel(0, -300);
 		await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).not.toBe(before.scrollTop);
-		await frames();
+		await settled();
 		const top = await page.locator('[data-probe]').evaluate((el) => el.getBoundingClientRect().top);
 		moves.push(Math.round(top - before.top));
 	}

@@ -2,7 +2,8 @@
  * What the conversation view shows: the request's turns, and where the last run's answer goes
  * among them (after the turns it answered, or in place of the turn it became once added).
  */
-import { messageKey, turnText, type Message } from './actions';
+import { turnText, type Message } from './actions';
+import { sameJson } from './message-key';
 
 export type AnswerPlace =
 	/** No run, or none for this conversation. */
@@ -24,8 +25,7 @@ export function shownTurns(messages: readonly Message[]): readonly Message[] {
 
 function samePrefix(a: readonly Message[], b: readonly unknown[], length: number): boolean {
 	if (a.length < length || b.length < length) return false;
-	for (let i = 0; i < length; i++)
-		if (a[i] !== b[i] && messageKey(a[i]) !== messageKey(b[i])) return false;
+	for (let i = 0; i < length; i++) if (!sameJson(a[i], b[i])) return false;
 	return true;
 }
 
@@ -38,8 +38,7 @@ export function placeAnswer(
 	if (!sent) return { kind: 'none' };
 	if (!samePrefix(turns, sent, sent.length)) return { kind: 'stale' };
 	if (turns.length === sent.length) return { kind: 'pending' };
-	if (answer && messageKey(turns[sent.length]) === messageKey(answer))
-		return { kind: 'turn', index: sent.length };
+	if (answer && sameJson(turns[sent.length], answer)) return { kind: 'turn', index: sent.length };
 	return { kind: 'stale' };
 }
 
